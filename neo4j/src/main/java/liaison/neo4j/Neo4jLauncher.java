@@ -1,0 +1,196 @@
+package liaison.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Runs Neo4j Community embedded, with only its Bolt connector open on loopback, as a child
+ * process of the Liaison server.
+ *
+ * <p>Why a launcher and not a Neo4j tarball: Maven Central is the one place this project can
+ * get Neo4j from, and it ships Neo4j as jars, not as a server distribution.
+ *
+ * <p>Lifecycle: the parent keeps this process's stdin open; when stdin closes (the parent
+ * exited, crashed or was killed with SIGKILL) the database shuts down and the process exits,
+ * so no Neo4j ever outlives the app. SIGTERM/SIGINT shut down cleanly through the hook.
+ *
+ * <p>Protocol on stdout: one line {@code LIAISON_NEO4J_READY <bolt uri> <neo4j version>} when
+ * Bolt accepts connections; one line {@code LIAISON_NEO4J_FAILED <reason>} before a non-zero
+ * exit. The password is never printed: it is kept in {@code <home>/auth/password}, readable
+ * only by its owner.
+ *
+ * <p>Usage: {@code Neo4jLauncher --home DIR --port N [--tx-memory 512m] [--tx-timeout 120s]
+ * [--page-cache 256m]}
+ */
+public final class Neo4jLauncher {
+  private static final String PROCEDURE_ALLOWLIST =
+      String.join(
+          ",",
+          "db.labels",
+          "db.relationshipTypes",
+          "db.propertyKeys",
+          "db.schema.visualization",
+          "db.schema.nodeTypeProperties",
+          "db.schema.relTypeProperties",
+          "db.indexes",
+          "db.constraints",
+          "db.index.fulltext.queryNodes",
+          "db.index.fulltext.queryRelationships",
+          "db.awaitIndexes",
+          "db.awaitIndex",
+          "db.ping",
+          "db.info",
+          "dbms.components",
+          "dbms.procedures",
+          "dbms.functions");
+
+  private Neo4jLauncher() {}
+
+  public static void main(String[] args) {
+    Map<String, String> options = parseArgs(args);
+    Path home = Path.of(require(options, "home")).toAbsolutePath();
+    int port = Integer.parseInt(require(options, "port"));
+    try {
+      Files.createDirectories(home);
+      restrictToOwner(home, "rwx------");
+      String password = ensurePassword(home);
+      DatabaseManagementService dbms = start(home, port, options);
+      Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+      applyPassword(dbms, home, password);
+      String version =
+          dbms.database("system")
+              .executeTransactionally(
+                  "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
+                  Map.of(),
+                  result -> String.valueOf(result.next().get("v")));
+      System.out.println("LIAISON_NEO4J_READY bolt://127.0.0.1:" + port + " " + version);
+      System.out.flush();
+      waitForParentToGo();
+      System.exit(0);
+    } catch (Throwable failure) {
+      System.out.println("LIAISON_NEO4J_FAILED " + describe(failure));
+      System.out.flush();
+      failure.printStackTrace(System.err);
+      System.exit(1);
+    }
+  }
+
+  private static DatabaseManagementService start(Path home, int port, Map<String, String> options)
+      throws IOException {
+    Map<String, String> config = new TreeMap<>();
+    config.put("server.bolt.enabled", "true");
+    config.put("server.bolt.listen_address", "127.0.0.1:" + port);
+    config.put("server.bolt.advertised_address", "127.0.0.1:" + port);
+    config.put("dbms.security.auth_enabled", "true");
+    // Nothing reads files or fetches URLs on the database's behalf: no LOAD CSV from files,
+    // and every address blocked for LOAD CSV from URLs.
+    config.put("dbms.security.allow_csv_import_from_file_urls", "false");
+    config.put("internal.dbms.cypher_ip_blocklist", "0.0.0.0/0,::/0");
+    config.put("dbms.security.procedures.allowlist", PROCEDURE_ALLOWLIST);
+    // A greedy query fails alone instead of taking the database down.
+    config.put("db.memory.transaction.max", options.getOrDefault("tx-memory", "512m"));
+    config.put("dbms.memory.transaction.total.max", options.getOrDefault("tx-memory-total", "1g"));
+    config.put("db.transaction.timeout", options.getOrDefault("tx-timeout", "120s"));
+    config.put("server.memory.pagecache.size", options.getOrDefault("page-cache", "256m"));
+    config.put("dbms.usage_report.enabled", "false");
+    // Written out on every start so that what the database runs with can be read on disk.
+    Path conf = home.resolve("conf/neo4j.conf");
+    Files.createDirectories(conf.getParent());
+    StringBuilder text = new StringBuilder("# Written by Neo4jLauncher at each start; edits are overwritten.\n");
+    config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    Files.writeString(conf, text.toString(), StandardCharsets.UTF_8);
+    return new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+  }
+
+  /** The password is generated once, at the first start, and kept beside the data. */
+  private static String ensurePassword(Path home) throws IOException {
+    Path dir = home.resolve("auth");
+    Files.createDirectories(dir);
+    restrictToOwner(dir, "rwx------");
+    Path file = dir.resolve("password");
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Path pending = dir.resolve("password.pending");
+    Files.writeString(pending, password, StandardCharsets.UTF_8);
+    restrictToOwner(pending, "rw-------");
+    return password;
+  }
+
+  /**
+   * Sets the generated password on the first start. It is written under its final name only
+   * once the database has taken it, so a crash in between just means a new one next time.
+   */
+  private static void applyPassword(DatabaseManagementService dbms, Path home, String password)
+      throws IOException {
+    Path pending = home.resolve("auth/password.pending");
+    if (!Files.exists(pending)) {
+      return;
+    }
+    dbms.database("system")
+        .executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+            Map.of("password", password));
+    Files.move(pending, home.resolve("auth/password"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void waitForParentToGo() throws IOException {
+    InputStream in = System.in;
+    byte[] buffer = new byte[256];
+    while (in.read(buffer) != -1) {
+      // The parent writes nothing; any input is ignored. EOF means it is gone.
+    }
+  }
+
+  private static void restrictToOwner(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException notPosix) {
+      // Not a POSIX file system (e.g. Windows): the user's profile folder protects it.
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.replaceAll("\\s+", " ");
+  }
+
+  private static Map<String, String> parseArgs(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("Neo4jLauncher: unexpected argument " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+
+  private static String require(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      System.out.println("LIAISON_NEO4J_FAILED missing --" + name);
+      System.exit(2);
+    }
+    return value;
+  }
+}

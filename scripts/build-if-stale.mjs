@@ -1,0 +1,50 @@
+// Builds the server (tsc) and the client (vite) only when their sources are newer than the build.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function newestMtime(entries) {
+  let newest = 0;
+  for (const entry of entries) {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) continue;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestMtime(readdirSync(full).map((name) => path.join(entry, name))));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function isStale(output, sources) {
+  const target = path.join(root, output);
+  return !existsSync(target) || statSync(target).mtimeMs < newestMtime(sources);
+}
+
+function run(what, command, args) {
+  process.stdout.write(`Building ${what}…\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    process.stderr.write(`liaison: building ${what} failed (see above).\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+export function ensureServerBuilt() {
+  if (isStale("dist/server/main.js", ["server", "common", "bench", "tsconfig.server.json", "tsconfig.base.json"])) {
+    run("the server", bin("tsc"), ["-p", "tsconfig.server.json"]);
+  }
+}
+
+export function ensureClientBuilt() {
+  if (isStale("dist/client/index.html", ["client", "common", "vite.config.ts"])) {
+    run("the client", bin("vite"), ["build", "--logLevel", "warn"]);
+  }
+}

@@ -1,0 +1,81 @@
+/** createApp(): the Express app (API + built client) with its middleware; no listening, no Neo4j start-up, so tests run it in-process. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Config } from "./config.js";
+import { apiNotFound, errorHandler } from "./http/error-handler.js";
+import type { Logger } from "./lib/logger.js";
+import { fromRoot } from "./lib/project-root.js";
+import type { QueryRunner } from "./neo4j/query-runner.js";
+import { healthRoutes } from "./routes/health.js";
+
+export interface AppDeps {
+  runner: QueryRunner;
+  config: Config;
+  logger: Logger;
+  /** Which Neo4j the app uses, for /api/health (the URI is already redacted). */
+  neo4jInfo: { mode: "bundled" | "external"; uri: string };
+  /** Folder of the built client; defaults to dist/client. */
+  clientDir?: string;
+}
+
+/**
+ * Builds the app. Everything it needs comes in through `deps`.
+ * @example const app = createApp(deps); app.listen(0);
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.set("query parser", "simple");
+
+  let nextId = 0;
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (_req, res) => {
+        const id = `${Date.now().toString(36)}-${(nextId++).toString(36)}`;
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      // One line per request: method, path (never the query string, which may hold user text), status, time.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split("?")[0] }),
+        res: (res) => ({ status: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, time) =>
+        `${req.method} ${String((req as { originalUrl?: string }).originalUrl ?? req.url).split("?")[0]} ${res.statusCode} ${Math.round(time)}ms`,
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          // Cytoscape and CodeMirror set inline styles; no inline scripts are allowed.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "connect-src": ["'self'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: "256kb" }));
+
+  const api = express.Router();
+  api.use(healthRoutes(deps));
+  api.use(apiNotFound);
+  app.use("/api", api);
+
+  const clientDir = deps.clientDir ?? fromRoot("dist", "client");
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+    // Client-side routes (links that reproduce a view) load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+  }
+  app.use(errorHandler);
+  return app;
+}

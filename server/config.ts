@@ -1,0 +1,91 @@
+/** Liaison's configuration: every setting, its default and what it does, read from the environment and checked at start-up. */
+import { z } from "zod";
+import { StartupError } from "./lib/errors.js";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positive = z.coerce.number().int().positive();
+const size = z.string().regex(/^\d+[kmg]$/i, 'must be a size like "512m" or "2g"');
+
+/** Each key: its schema (with default) and the one-line doc that the README's configuration table repeats. */
+export const settings = {
+  PORT: { schema: port.default(3000), doc: "Port of the web app and API." },
+  HOST: {
+    schema: z.string().min(1).default("127.0.0.1"),
+    doc: "Address the web app binds to. Loopback by default; set `0.0.0.0` to serve other machines.",
+  },
+  NEO4J_URI: {
+    schema: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI")
+      .optional(),
+    doc: "An existing Neo4j to use (`bolt://`, `neo4j://`, `neo4j+s://` for Aura or a cluster). Unset: the bundled Neo4j is started.",
+  },
+  NEO4J_USER: { schema: z.string().min(1).default("neo4j"), doc: "User for `NEO4J_URI`." },
+  NEO4J_PASSWORD: {
+    schema: z.string().optional(),
+    doc: "Password for `NEO4J_URI`. The bundled Neo4j generates its own at first start (`.data/neo4j/auth/password`).",
+  },
+  NEO4J_DATABASE: {
+    schema: z.string().min(1).optional(),
+    doc: "Database name; unset means the server's default database.",
+  },
+  LIAISON_DATA_DIR: {
+    schema: z.string().min(1).default(".data"),
+    doc: "Folder for the bundled Neo4j's data, logs and password (relative to the repository).",
+  },
+  LIAISON_NEO4J_BOLT_PORT: { schema: port.default(7687), doc: "Bolt port of the bundled Neo4j (loopback only)." },
+  LIAISON_NEO4J_HEAP: { schema: size.default("1g"), doc: "Maximum Java heap of the bundled Neo4j." },
+  LIAISON_NEO4J_PAGE_CACHE: { schema: size.default("256m"), doc: "Page cache of the bundled Neo4j." },
+  LIAISON_NEO4J_TX_MEMORY: {
+    schema: size.default("512m"),
+    doc: "Memory one transaction may use in the bundled Neo4j before it fails alone.",
+  },
+  LIAISON_QUERY_TIMEOUT_MS: {
+    schema: positive.default(10000),
+    doc: "Transaction timeout the app sets on every query, console included.",
+  },
+  LIAISON_CONSOLE_MAX_ROWS: {
+    schema: positive.default(1000),
+    doc: "Rows the console returns before it stops reading.",
+  },
+  LIAISON_CONSOLE_MAX_BYTES: {
+    schema: positive.default(5_000_000),
+    doc: "Bytes of JSON the console returns before it stops reading.",
+  },
+  LIAISON_SEED_DATASET: {
+    schema: z.string().min(1).default("data/seed"),
+    doc: "Dataset folder loaded at start when the database does not hold it yet; `none` to skip.",
+  },
+  LOG_LEVEL: {
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    doc: "Log level of the server's JSON logs.",
+  },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
+
+const configSchema = z.object(
+  Object.fromEntries(Object.entries(settings).map(([key, s]) => [key, s.schema])) as {
+    [K in keyof Settings]: Settings[K]["schema"];
+  },
+);
+
+/**
+ * Reads and checks the configuration; a bad value stops start-up with one message per key.
+ * @example loadConfig({ PORT: "8080" }).PORT === 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(Object.keys(settings).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new StartupError("CONFIG_INVALID", `Configuration is invalid:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data as Config;
+}
+
+/** The URI with any password in it replaced, for messages and logs. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}

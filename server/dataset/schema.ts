@@ -1,0 +1,243 @@
+/** The dataset format: one zod schema per file of a dataset folder, the single definition of what a dataset may hold. */
+import { z } from "zod";
+
+/** Ids are `<prefix>:<kebab-case-slug>`, stable and human-readable, e.g. `actor:sergey-lavrov`. */
+const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
+const idOf = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-kebab-case-name"`);
+
+export const ActorId = idOf("actor");
+export const ForumId = idOf("forum");
+export const EventId = idOf("event");
+export const ClaimId = idOf("claim");
+export const SourceId = idOf("source");
+/** Anything a claim can be about. */
+export const SubjectId = z.union([ActorId, ForumId, EventId, ClaimId]);
+
+/**
+ * A partial calendar date as the text gives it: `2025-05-09` (day), `2025-05` (month),
+ * `2025` (year) or `1960s` (decade). Never more precise than the source.
+ */
+export const PartialDate = z
+  .string()
+  .regex(
+    /^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{3}0s)$/,
+    'must be "YYYY-MM-DD", "YYYY-MM", "YYYY" or a decade like "1960s"',
+  );
+
+/**
+ * When something happened or held. `on` for a single (partial) date; `from`/`to` for a range
+ * (either end may be open). `qualifier` keeps the text's hedge ("late", "early", "about",
+ * "before", "after"); `note` says why a date is uncertain or how it was read.
+ */
+export const DateSpec = z
+  .strictObject({
+    on: PartialDate.optional(),
+    from: PartialDate.optional(),
+    to: PartialDate.optional(),
+    qualifier: z.enum(["about", "early", "mid", "late", "before", "after", "since", "by"]).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((d) => (d.on === undefined) !== (d.from === undefined && d.to === undefined), {
+    message: 'give either "on" or "from"/"to", not both and not neither',
+  });
+
+/**
+ * A quotation of the source, in the manner of the W3C TextQuoteSelector: `exact` must occur
+ * verbatim in the source text; when it occurs more than once, `prefix` and/or `suffix` (text
+ * immediately before/after it) must make it unique. Offsets are computed by the loader.
+ */
+export const Evidence = z.strictObject({
+  source: SourceId,
+  exact: z.string().min(3),
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
+});
+const EvidenceList = z.array(Evidence).min(1);
+
+/** How sure the data is of a fact; anything but "stated" needs a note saying why. */
+export const Certainty = z.enum(["stated", "implied", "uncertain", "contested"]);
+
+export const ActorKind = z.enum([
+  "person",
+  "state",
+  "organisation",
+  "agency",
+  "company",
+  "military",
+  "group",
+  "region",
+]);
+
+export const Role = z.strictObject({
+  title: z.string().min(1),
+  /** The state or organisation the role is held in or for, when the text names it. */
+  of: ActorId.optional(),
+  date: DateSpec.optional(),
+  /** e.g. "then" for "then Chinese Ambassador to the U.S." */
+  qualifier: z.string().min(1).optional(),
+  evidence: EvidenceList,
+});
+
+export const Membership = z.strictObject({
+  forum: ForumId,
+  certainty: Certainty.default("stated"),
+  note: z.string().min(1).optional(),
+  evidence: EvidenceList,
+});
+
+export const Actor = z.strictObject({
+  id: ActorId,
+  name: z.string().min(1),
+  kind: ActorKind,
+  aliases: z.array(z.string().min(1)).default([]),
+  description: z.string().min(1).optional(),
+  roles: z.array(Role).default([]),
+  memberOf: z.array(Membership).default([]),
+  /** Where the source mentions the actor; optional for actors, required for events and claims. */
+  evidence: z.array(Evidence).default([]),
+});
+
+export const Forum = z.strictObject({
+  id: ForumId,
+  name: z.string().min(1),
+  kind: z.enum(["summit", "organisation", "un-body", "conference", "bloc"]),
+  aliases: z.array(z.string().min(1)).default([]),
+  description: z.string().min(1).optional(),
+  /** A forum inside another, e.g. the Security Council inside the UN. */
+  partOf: ForumId.optional(),
+  evidence: z.array(Evidence).default([]),
+});
+
+export const EventKind = z.enum([
+  "meeting",
+  "meeting-series",
+  "call",
+  "state-visit",
+  "summit",
+  "parade",
+  "exercise",
+  "exercise-series",
+  "patrol",
+  "vote",
+  "vote-series",
+  "declaration",
+  "statement",
+  "war",
+  "invasion",
+  "sanctions",
+  "construction",
+  "invitation",
+  "trade",
+  "other",
+]);
+
+export const Participation = z.strictObject({
+  actor: ActorId,
+  /** e.g. host, guest, invitee, speaker, voter, participant */
+  role: z.string().min(1).default("participant"),
+  certainty: Certainty.default("stated"),
+  note: z.string().min(1).optional(),
+});
+
+export const Event = z.strictObject({
+  id: EventId,
+  name: z.string().min(1),
+  kind: EventKind,
+  date: DateSpec.optional(),
+  /** A place the text names (a city, a sea, a river), free text. */
+  place: z.string().min(1).optional(),
+  forums: z.array(ForumId).default([]),
+  participants: z.array(Participation).default([]),
+  /** A series or larger event this one belongs to (e.g. one meeting of a series, a war). */
+  partOf: EventId.optional(),
+  description: z.string().min(1).optional(),
+  certainty: Certainty.default("stated"),
+  note: z.string().min(1).optional(),
+  evidence: EvidenceList,
+});
+
+export const Quantity = z.strictObject({
+  /** What is measured, e.g. "bilateral trade", "joint military drills". */
+  measure: z.string().min(1),
+  value: z.number(),
+  /** e.g. "USD", "percent", "drills", "meetings", "troops", "ships". */
+  unit: z.string().min(1),
+  /** When the value is a bound or an approximation: "about", "over", "nearly", "at least", "exceeds". */
+  qualifier: z.enum(["exact", "about", "nearly", "over", "at-least", "at-most", "exceeds"]).default("exact"),
+  /** The period the value covers. */
+  period: DateSpec.optional(),
+  /** Out of how many, for "8 out of 13". */
+  outOf: z.number().optional(),
+  /** A change against a base: "a 66% increase from 2021". */
+  change: z
+    .strictObject({
+      value: z.number(),
+      unit: z.string().min(1),
+      direction: z.enum(["increase", "decrease"]),
+      base: z.string().min(1),
+    })
+    .optional(),
+});
+
+export const ClaimKind = z.enum(["quantity", "aggregate", "statement", "assessment", "report"]);
+
+export const Claim = z.strictObject({
+  id: ClaimId,
+  kind: ClaimKind,
+  /** The assertion in one sentence, as close to the source's words as reads well. */
+  text: z.string().min(1),
+  quantity: Quantity.optional(),
+  /** The speaker of a quoted or reported statement; the source's author is implied otherwise. */
+  statedBy: ActorId.optional(),
+  /** When the statement was made, if the text says. */
+  date: DateSpec.optional(),
+  about: z.array(SubjectId).min(1),
+  certainty: Certainty.default("stated"),
+  note: z.string().min(1).optional(),
+  contradicts: z.array(z.strictObject({ claim: ClaimId, note: z.string().min(1) })).default([]),
+  evidence: EvidenceList,
+});
+
+export const SourceDocument = z.strictObject({
+  id: SourceId,
+  /** Path of the text file, relative to the dataset folder. */
+  file: z.string().min(1),
+  title: z.string().min(1),
+  author: ActorId.nullable(),
+  /** The author's affiliation as the source states it. */
+  authorAffiliation: z.string().min(1).nullable(),
+  publisher: z.string().min(1).nullable(),
+  url: z.string().url().nullable(),
+  /** The publication date, or the bounds the text implies, or null. */
+  published: DateSpec.nullable(),
+  language: z.string().min(2).default("en"),
+  /** Lines of page furniture (player prompts, comment forms) that no evidence may quote. */
+  furniture: z.array(z.string().min(1)).default([]),
+});
+
+export const Manifest = z.strictObject({
+  /** e.g. `moscow-beijing-2025` */
+  id: z.string().regex(new RegExp(`^${slug}$`)),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  version: z.number().int().positive(),
+  sources: z.array(SourceDocument).min(1),
+});
+
+/** The files of a dataset folder and the schema each must satisfy (a list under a top-level key). */
+export const DatasetFiles = {
+  "manifest.yaml": Manifest,
+  "actors.yaml": z.strictObject({ actors: z.array(Actor) }),
+  "forums.yaml": z.strictObject({ forums: z.array(Forum) }),
+  "events.yaml": z.strictObject({ events: z.array(Event) }),
+  "claims.yaml": z.strictObject({ claims: z.array(Claim) }),
+} as const;
+
+export type Manifest = z.infer<typeof Manifest>;
+export type Actor = z.infer<typeof Actor>;
+export type Forum = z.infer<typeof Forum>;
+export type Event = z.infer<typeof Event>;
+export type Claim = z.infer<typeof Claim>;
+export type Evidence = z.infer<typeof Evidence>;
+export type DateSpec = z.infer<typeof DateSpec>;

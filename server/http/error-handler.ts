@@ -1,0 +1,39 @@
+/** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace or a credential. */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { LiaisonError, NotFoundError } from "../lib/errors.js";
+import { mapNeo4jError } from "../neo4j/neo4j-errors.js";
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+/** 404 for any /api path no route answered. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`${req.method} ${req.baseUrl}${req.path}: no such endpoint.`));
+};
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const requestId = String(req.id ?? "");
+  let known: LiaisonError;
+  if (error instanceof LiaisonError) known = error;
+  else if (error?.type === "entity.parse.failed") {
+    known = new LiaisonError(400, "BAD_REQUEST", `${req.method} ${req.path}: the body is not valid JSON.`);
+  } else if (error?.type === "entity.too.large") {
+    known = new LiaisonError(413, "BAD_REQUEST", `${req.method} ${req.path}: the body is too large.`);
+  } else known = mapNeo4jError(error, `${req.method} ${req.path}`);
+
+  if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);
+  const body: ErrorBody = {
+    error: {
+      code: known.code,
+      message:
+        known.status === 500
+          ? "Internal error: this is a bug in Liaison; the request id identifies it in the server log."
+          : known.message,
+      ...(known.details !== undefined && known.status !== 500 ? { details: known.details } : {}),
+      requestId,
+    },
+  };
+  if (res.headersSent) return;
+  res.status(known.status).json(body);
+};

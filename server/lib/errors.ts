@@ -1,0 +1,69 @@
+/** The typed errors of Liaison: each has an HTTP status and a stable code that tests and clients assert on. */
+
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "NOT_FOUND"
+  | "READ_ONLY"
+  | "QUERY_FAILED"
+  | "QUERY_TIMEOUT"
+  | "UNAVAILABLE"
+  | "CONFIG_INVALID"
+  | "PORT_IN_USE"
+  | "JAVA_MISSING"
+  | "MAVEN_MISSING"
+  | "NEO4J_START_FAILED"
+  | "NEO4J_UNREACHABLE"
+  | "DATASET_INVALID"
+  | "INTERNAL";
+
+/**
+ * The base of every expected failure. The message starts with where it came from, e.g.
+ * `GET /api/nodes/:id: no node "actor:nobody".`; `details` is safe to show to a user.
+ */
+export class LiaisonError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(status: number, code: ErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+/** A request parameter or body is invalid; `details` names each parameter and what is wrong. */
+export class BadRequestError extends LiaisonError {
+  constructor(message: string, details?: unknown) {
+    super(400, "BAD_REQUEST", message, { details });
+  }
+}
+
+export class NotFoundError extends LiaisonError {
+  constructor(message: string, details?: unknown) {
+    super(404, "NOT_FOUND", message, { details });
+  }
+}
+
+/** The console refused a query that could change something or reach outside the database. */
+export class ReadOnlyError extends LiaisonError {
+  constructor(message: string, details?: unknown) {
+    super(403, "READ_ONLY", message, { details });
+  }
+}
+
+/** Neo4j is unreachable or overloaded; worth retrying later. */
+export class UnavailableError extends LiaisonError {
+  constructor(message: string, options: { details?: unknown; cause?: unknown } = {}) {
+    super(503, "UNAVAILABLE", message, options);
+  }
+}
+
+/** A failure at start-up that the user can fix (configuration, missing tool, port in use). */
+export class StartupError extends LiaisonError {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(500, code, message, options);
+  }
+}

@@ -1,0 +1,100 @@
+/** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
+import type { Driver, Record as Neo4jRecord, ResultSummary } from "neo4j-driver";
+import { cypher } from "./cypher-files.js";
+import { mapNeo4jError } from "./neo4j-errors.js";
+
+export type Routing = "READ" | "WRITE";
+
+/** A named query from `cypher/`, its routing, and the type of its parameters. */
+export interface Query<Params extends object> {
+  name: string;
+  routing: Routing;
+  /** Phantom field: carries the parameter type only. */
+  readonly params?: Params;
+}
+
+/**
+ * Declares a query whose text is `cypher/<name>.cypher`.
+ * @example const countsByLabel = defineQuery<{}>("health/counts-by-label", "READ");
+ */
+export function defineQuery<Params extends object>(name: string, routing: Routing): Query<Params> {
+  return { name, routing };
+}
+
+export interface RunOptions {
+  /** Stops the query when the client goes away. */
+  signal?: AbortSignal | undefined;
+  /** Stop reading after this many records and report `truncated`. */
+  maxRecords?: number | undefined;
+  /** Overrides the app's default transaction timeout, in ms. */
+  timeoutMs?: number | undefined;
+}
+
+export interface RunResult {
+  records: Neo4jRecord[];
+  summary: ResultSummary | undefined;
+  /** True when `maxRecords` stopped the reading before the result ended. */
+  truncated: boolean;
+}
+
+export class QueryRunner {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+    readonly defaultTimeoutMs: number,
+  ) {}
+
+  /** Runs a named query from `cypher/`. */
+  run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
+    return this.runText(cypher(query.name), params as Record<string, unknown>, query.routing, query.name, options);
+  }
+
+  /**
+   * Runs query text that did not come from `cypher/`: only the console does, and only after
+   * its read-only checks. Everything else goes through `run`.
+   */
+  async runText(
+    text: string,
+    params: Record<string, unknown>,
+    routing: Routing,
+    label: string,
+    options: RunOptions = {},
+  ): Promise<RunResult> {
+    const session = this.driver.session({
+      defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
+      ...(this.database ? { database: this.database } : {}),
+    });
+    const onAbort = () => void session.close();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
+    try {
+      const work = async (tx: {
+        run: (
+          text: string,
+          params: Record<string, unknown>,
+        ) => AsyncIterable<Neo4jRecord> & { summary(): Promise<ResultSummary> };
+      }) => {
+        const records: Neo4jRecord[] = [];
+        let truncated = false;
+        const result = tx.run(text, params);
+        for await (const record of result) {
+          if (options.maxRecords !== undefined && records.length >= options.maxRecords) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
+        }
+        const summary = truncated ? undefined : await result.summary();
+        return { records, summary, truncated };
+      };
+      return routing === "READ"
+        ? await session.executeRead(work as never, config)
+        : await session.executeWrite(work as never, config);
+    } catch (error) {
+      throw mapNeo4jError(error, label);
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createApp } from "../../server/app.js";
+import { createLogger } from "../../server/lib/logger.js";
+import { createDriver } from "../../server/neo4j/connect.js";
+import { QueryRunner } from "../../server/neo4j/query-runner.js";
+import { serve, type TestServer } from "../support/http.js";
+import { resetGraph, testConfig, testDriver, testRunner } from "../support/neo4j.js";
+
+describe("GET /api/health", () => {
+  const driver = testDriver();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    await resetGraph(driver);
+    await driver.executeQuery(
+      "CREATE (:Actor {id: 'actor:a', name: 'A'}), (:Actor {id: 'actor:b', name: 'B'}), (:Forum {id: 'forum:f', name: 'F'})",
+    );
+    const app = createApp({
+      runner: testRunner(driver),
+      config: testConfig(),
+      logger: createLogger("silent"),
+      neo4jInfo: { mode: "external", uri: "bolt://test" },
+    });
+    server = await serve(app);
+  });
+  afterAll(async () => {
+    await server.close();
+    await driver.close();
+  });
+
+  test("when Neo4j answers, then 200 with its version and the node counts by label", async () => {
+    const { status, body } = await server.get("/api/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: "ok",
+      neo4j: { version: expect.stringMatching(/^5\./) },
+      counts: { Actor: 2, Forum: 1 },
+    });
+  });
+
+  test("when Neo4j is unreachable, then 503 with a reason, quickly", async () => {
+    const deadDriver = createDriver({ uri: "bolt://127.0.0.1:1", user: "neo4j", password: "x" });
+    const app = createApp({
+      runner: new QueryRunner(deadDriver, undefined, 2_000),
+      config: testConfig(),
+      logger: createLogger("silent"),
+      neo4jInfo: { mode: "external", uri: "bolt://127.0.0.1:1" },
+    });
+    const dead = await serve(app);
+    try {
+      const { status, body } = await dead.get("/api/health");
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ status: "unavailable", reason: expect.any(String) });
+    } finally {
+      await dead.close();
+      await deadDriver.close();
+    }
+  });
+
+  test("when an /api path does not exist, then 404 with code NOT_FOUND and no stack trace", async () => {
+    const { status, body } = await server.get("/api/no-such-thing");
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: { code: "NOT_FOUND" } });
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
