@@ -1,0 +1,228 @@
+/**
+ * The API's contract: the types the server sends and the client reads, in one module.
+ * Subgraphs use Cytoscape.js's elements JSON so the client can add them to its canvas unchanged.
+ */
+
+/** Node labels of the graph (docs/data-model.md). */
+export const NODE_TYPES = ["Actor", "Forum", "Event", "Claim", "Source", "Passage"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/** Relationship types of the graph (docs/data-model.md). */
+export const REL_TYPES = [
+  "PARTICIPATED_IN",
+  "AT_FORUM",
+  "MEMBER_OF",
+  "HOLDS_ROLE",
+  "PART_OF",
+  "ABOUT",
+  "STATED_BY",
+  "CONTRADICTS",
+  "EVIDENCED_BY",
+  "IN_SOURCE",
+  "AUTHORED_BY",
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** How precise a date is; the client formats dates with it ("2023", "Oct 2023", "9 May 2025"). */
+export type DatePrecision = "day" | "month" | "year" | "decade";
+
+/** A date as the graph holds it: ISO bounds (inclusive) plus what the source said. */
+export interface DateValue {
+  /** Earliest day the date can mean, ISO `YYYY-MM-DD`. */
+  start: string | null;
+  /** Latest day the date can mean, ISO `YYYY-MM-DD`. */
+  end: string | null;
+  precision: DatePrecision;
+  /** Display text, e.g. "9 May 2025", "Oct 2023", "late 1960s", "Feb 2022 – Feb 2025". */
+  text: string;
+}
+
+/**
+ * A node's data. Besides the fixed fields, every Neo4j property of the node is present
+ * (JSON-safe: dates as ISO strings, big integers as strings).
+ */
+export interface NodeData {
+  id: string;
+  type: NodeType;
+  label: string;
+  /** Neighbours the server left out because of a limit ("+N more"). */
+  hiddenNeighbours?: number;
+  /** How many passages evidence this node (for emphasis). */
+  evidenceCount?: number;
+  /** Degree in the whole graph (for sizing). */
+  degree?: number;
+  [property: string]: unknown;
+}
+
+/** A relationship's data; `evidence` lists the ids of the Passages that support it, when any. */
+export interface EdgeData {
+  /** Stable id: `${source}|${type}|${target}` (plus `|n` when parallel edges of one type exist). */
+  id: string;
+  source: string;
+  target: string;
+  type: RelType | string;
+  label?: string;
+  evidence?: string[];
+  [property: string]: unknown;
+}
+
+export interface Elements {
+  nodes: { data: NodeData }[];
+  edges: { data: EdgeData }[];
+}
+
+/** Error body of every non-2xx answer. */
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+/** GET /api/health */
+export interface HealthResponse {
+  status: "ok" | "unavailable";
+  neo4j: { mode: "bundled" | "external"; uri: string; version?: string; edition?: string };
+  counts?: Record<string, number>;
+  reason?: string;
+}
+
+/** GET /api/search?q=&types=&limit= */
+export interface SearchHit {
+  id: string;
+  type: NodeType;
+  label: string;
+  score: number;
+  /** Short text around the match with the matched words wrapped in `<mark>…</mark>` (all else HTML-escaped). */
+  snippet: string;
+}
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+}
+
+/** GET /api/nodes/:id */
+export interface NodeResponse {
+  node: NodeData;
+}
+
+/** GET /api/nodes/:id/neighbourhood?depth=&types=&rels=&from=&to=&limit= */
+export interface SubgraphResponse {
+  elements: Elements;
+  /** True when a limit cut the result; nodes then carry `hiddenNeighbours`. */
+  truncated: boolean;
+}
+
+/** One event two actors took part in, as listed by /api/meetings. */
+export interface MeetingEvent {
+  id: string;
+  name: string;
+  kind: string;
+  date: DateValue | null;
+  place: string | null;
+  forums: { id: string; name: string }[];
+  evidence: EvidenceItem[];
+}
+
+/** An aggregate claim ("met 18 times") about a pair, with its evidence. */
+export interface AggregateClaim {
+  id: string;
+  text: string;
+  value: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  period: DateValue | null;
+  evidence: EvidenceItem[];
+}
+
+/** GET /api/meetings?actor=&with=&forum=&from=&to= */
+export interface MeetingsResponse {
+  actor: { id: string; name: string };
+  counterparts: {
+    actor: { id: string; name: string; kind: string };
+    /** Meeting-like events both took part in, in date order. */
+    events: MeetingEvent[];
+    /** Aggregate claims about both ("met 18 times"). */
+    aggregates: AggregateClaim[];
+    /** Forums at which they met or coordinated. */
+    forums: { id: string; name: string }[];
+  }[];
+}
+
+/** GET /api/meetings/network?from=&to=&forum= — edges carry `weight` and `events` (event ids). */
+export interface MeetingNetworkResponse {
+  elements: Elements;
+}
+
+/** GET /api/paths?from=&to=&maxHops= */
+export interface PathsResponse {
+  elements: Elements;
+  /** Each path as the ordered list of node ids and edge ids it runs through. */
+  paths: { nodes: string[]; edges: string[]; length: number }[];
+}
+
+/** A passage that evidences something, with where it sits in its source. */
+export interface EvidenceItem {
+  passage: {
+    id: string;
+    exact: string;
+    prefix: string | null;
+    suffix: string | null;
+    start: number;
+    end: number;
+    /** The paragraph the passage sits in, and where the passage starts inside it. */
+    paragraph: string;
+    paragraphOffset: number;
+  };
+  source: {
+    id: string;
+    title: string;
+    author: string | null;
+    authorAffiliation: string | null;
+    publisher: string | null;
+    url: string | null;
+    published: DateValue | null;
+  };
+}
+
+/** GET /api/nodes/:id/provenance */
+export interface ProvenanceResponse {
+  node: NodeData;
+  evidence: EvidenceItem[];
+  /** For statements: who said it. */
+  speaker: { id: string; name: string } | null;
+}
+
+/** GET /api/timeline?from=&to=&types= */
+export interface TimelineEntry {
+  id: string;
+  type: "Event" | "Claim";
+  label: string;
+  kind: string;
+  date: DateValue;
+}
+export interface TimelineResponse {
+  entries: TimelineEntry[];
+}
+
+/** GET /api/schema */
+export interface SchemaResponse {
+  labels: { name: string; count: number }[];
+  relationshipTypes: { name: string; count: number }[];
+  propertyKeys: string[];
+  /** The span of dated events and claims, for the client's time control. */
+  dateRange: { start: string; end: string } | null;
+}
+
+/** POST /api/cypher { query, params } */
+export interface CypherRequest {
+  query: string;
+  params?: Record<string, unknown>;
+}
+export interface CypherResponse {
+  columns: string[];
+  /** JSON-safe values; nodes/relationships/paths appear as references `{ $node: id }`, `{ $rel: id }`, `{ $path: { nodes, edges } }`. */
+  rows: unknown[][];
+  elements: Elements;
+  /** Present when the row or byte limit stopped the reading. */
+  truncated: false | { reason: "rows" | "bytes"; limit: number };
+  queryType: string;
+  ms: number;
+}
