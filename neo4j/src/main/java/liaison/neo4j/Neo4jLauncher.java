@@ -105,6 +105,10 @@ public final class Neo4jLauncher {
     config.put("db.transaction.timeout", options.getOrDefault("tx-timeout", "120s"));
     config.put("server.memory.pagecache.size", options.getOrDefault("page-cache", "256m"));
     config.put("dbms.usage_report.enabled", "false");
+    // Netty waits a 5 s quiet period by default before Bolt closes; the app has already closed its
+    // connections when it asks the database to stop.
+    config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+    config.put("internal.dbms.bolt.netty_server_shutdown_timeout", "5");
     // Written out on every start so that what the database runs with can be read on disk.
     Path conf = home.resolve("conf/neo4j.conf");
     Files.createDirectories(conf.getParent());
