@@ -76,6 +76,8 @@ export const Role = z.strictObject({
   date: DateSpec.optional(),
   /** e.g. "then" for "then Chinese Ambassador to the U.S." */
   qualifier: z.string().min(1).optional(),
+  certainty: Certainty.default("stated"),
+  note: z.string().min(1).optional(),
   evidence: EvidenceList,
 });
 
@@ -169,18 +171,29 @@ export const Quantity = z.strictObject({
   period: DateSpec.optional(),
   /** Out of how many, for "8 out of 13". */
   outOf: z.number().optional(),
-  /** A change against a base: "a 66% increase from 2021". */
+  /**
+   * A change against a base: "a 66% increase from 2021" (value 66, unit percent, base "2021"), or
+   * "up from 2% before the war" (no value; baseValue 2, unit percent, base "before the war").
+   */
   change: z
     .strictObject({
-      value: z.number(),
+      value: z.number().optional(),
       unit: z.string().min(1),
       direction: z.enum(["increase", "decrease"]),
+      /** What the change is measured against, as the text says it (a year, "before the war"). */
       base: z.string().min(1),
+      /** The value at the base, when the text gives it. */
+      baseValue: z.number().optional(),
     })
     .optional(),
 });
 
-export const ClaimKind = z.enum(["quantity", "aggregate", "statement", "assessment", "report"]);
+/**
+ * quantity: a number the source gives; aggregate: a count or frequency of events; statement: a
+ * quoted or reported statement of a speaker; assessment: the author's judgement; report: what the
+ * source attributes to unnamed reports; fact: a plain fact the author states.
+ */
+export const ClaimKind = z.enum(["quantity", "aggregate", "statement", "assessment", "report", "fact"]);
 
 export const Claim = z.strictObject({
   id: ClaimId,
@@ -188,8 +201,8 @@ export const Claim = z.strictObject({
   /** The assertion in one sentence, as close to the source's words as reads well. */
   text: z.string().min(1),
   quantity: Quantity.optional(),
-  /** The speaker of a quoted or reported statement; the source's author is implied otherwise. */
-  statedBy: ActorId.optional(),
+  /** The speakers of a quoted or reported statement (both, for a joint one); the source's author is implied otherwise. */
+  statedBy: z.array(ActorId).default([]),
   /** When the statement was made, if the text says. */
   date: DateSpec.optional(),
   about: z.array(SubjectId).min(1),
@@ -241,3 +254,5 @@ export type Event = z.infer<typeof Event>;
 export type Claim = z.infer<typeof Claim>;
 export type Evidence = z.infer<typeof Evidence>;
 export type DateSpec = z.infer<typeof DateSpec>;
+export type SourceDocument = z.infer<typeof SourceDocument>;
+export type Quantity = z.infer<typeof Quantity>;

@@ -1,5 +1,5 @@
 /** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
-import type { Driver, Record as Neo4jRecord, ResultSummary } from "neo4j-driver";
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary } from "neo4j-driver";
 import { cypher } from "./cypher-files.js";
 import { mapNeo4jError } from "./neo4j-errors.js";
 
@@ -47,6 +47,34 @@ export class QueryRunner {
   /** Runs a named query from `cypher/`. */
   run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
     return this.runText(cypher(query.name), params as Record<string, unknown>, query.routing, query.name, options);
+  }
+
+  /**
+   * Runs several named queries in ONE transaction: they commit together or not at all (the dataset
+   * loader needs this). `work` may be re-run if Neo4j reports a transient error, so it must only
+   * touch the database through `run`.
+   * @example await runner.transaction("WRITE", "dataset/load", async (run) => { await run(a, {}); await run(b, {}); })
+   */
+  async transaction<T>(
+    routing: Routing,
+    label: string,
+    work: (run: <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
+    options: Pick<RunOptions, "timeoutMs"> = {},
+  ): Promise<T> {
+    const session = this.driver.session({
+      defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
+      ...(this.database ? { database: this.database } : {}),
+    });
+    const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
+    try {
+      const inTx = (tx: ManagedTransaction) =>
+        work(async (query, params) => (await tx.run(cypher(query.name), params as Record<string, unknown>)).records);
+      return routing === "READ" ? await session.executeRead(inTx, config) : await session.executeWrite(inTx, config);
+    } catch (error) {
+      throw mapNeo4jError(error, label);
+    } finally {
+      await session.close();
+    }
   }
 
   /**

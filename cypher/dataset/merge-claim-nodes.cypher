@@ -1,0 +1,10 @@
+// Creates or updates the Claim nodes of a dataset: properties are set from the file, and the
+// dataset joins the node's `datasets` list (sorted, no repeats). Run inside the loader's transaction.
+// Parameters: rows (list of {id: string, props: map}), dataset (string, e.g. "dataset:moscow-beijing-2025").
+// Returns: written (integer), one row.
+UNWIND $rows AS row
+MERGE (n:Claim {id: row.id})
+WITH n, row, coalesce(n.datasets, []) AS before
+SET n = row.props
+SET n.datasets = COLLECT { UNWIND before + [$dataset] AS d RETURN DISTINCT d ORDER BY d }
+RETURN count(n) AS written

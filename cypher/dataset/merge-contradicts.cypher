@@ -1,0 +1,12 @@
+// Creates or updates the CONTRADICTS relationships of a dataset (Claim → Claim): properties are set from the
+// file, and the dataset joins the relationship's `datasets` list. Run inside the loader's transaction.
+// Parameters: rows (list of {from: string, to: string, props: map}), dataset (string).
+// Returns: written (integer), one row; fewer than the rows means an endpoint was missing.
+UNWIND $rows AS row
+MATCH (a:Claim {id: row.from})
+MATCH (b:Claim {id: row.to})
+MERGE (a)-[r:CONTRADICTS]->(b)
+WITH r, row, coalesce(r.datasets, []) AS before
+SET r = row.props
+SET r.datasets = COLLECT { UNWIND before + [$dataset] AS d RETURN DISTINCT d ORDER BY d }
+RETURN count(r) AS written

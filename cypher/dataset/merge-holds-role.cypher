@@ -1,0 +1,12 @@
+// Creates or updates the HOLDS_ROLE relationships of a dataset (Actor → Actor, one per title): properties are set from the
+// file, and the dataset joins the relationship's `datasets` list. Run inside the loader's transaction.
+// Parameters: rows (list of {from: string, to: string, props: map}), dataset (string).
+// Returns: written (integer), one row; fewer than the rows means an endpoint was missing.
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Actor {id: row.to})
+MERGE (a)-[r:HOLDS_ROLE {title: row.props.title}]->(b)
+WITH r, row, coalesce(r.datasets, []) AS before
+SET r = row.props
+SET r.datasets = COLLECT { UNWIND before + [$dataset] AS d RETURN DISTINCT d ORDER BY d }
+RETURN count(r) AS written

@@ -1,0 +1,334 @@
+/**
+ * Turns a valid dataset into the rows the loader writes: node properties per label and
+ * relationships per type, with passage offsets, paragraphs, dates, flattened quantities and the
+ * evidence of every edge. Pure: no I/O, the same dataset always gives the same rows.
+ */
+import { type ResolvedDate, resolveDate } from "./dates.js";
+import { furnitureLines, locate, paragraphAround } from "./evidence.js";
+import type { Claim, DateSpec, Evidence } from "./schema.js";
+import type { SourceText, ValidDataset } from "./validate.js";
+
+export const NODE_LABELS = ["Source", "Passage", "Actor", "Forum", "Event", "Claim"] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const REL_TYPES = [
+  "IN_SOURCE",
+  "AUTHORED_BY",
+  "EVIDENCED_BY",
+  "PARTICIPATED_IN",
+  "AT_FORUM",
+  "PART_OF",
+  "MEMBER_OF",
+  "HOLDS_ROLE",
+  "ABOUT",
+  "STATED_BY",
+  "CONTRADICTS",
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** Property values as the loader sends them; ISO date strings become Neo4j Dates on the way. */
+export type Props = Record<string, string | number | boolean | string[]>;
+
+export interface NodeRow {
+  id: string;
+  props: Props;
+}
+
+export interface RelRow {
+  from: string;
+  to: string;
+  props: Props;
+}
+
+export interface GraphRows {
+  dataset: NodeRow;
+  nodes: Record<NodeLabel, NodeRow[]>;
+  relationships: Record<RelType, RelRow[]>;
+}
+
+/** Property keys that hold ISO dates (`YYYY-MM-DD`) to store as Neo4j `Date`. */
+export const DATE_KEYS = new Set([
+  "dateStart",
+  "dateEnd",
+  "periodStart",
+  "periodEnd",
+  "publishedStart",
+  "publishedEnd",
+]);
+/** Property keys that hold integers (offsets, versions), stored as Neo4j integers. */
+export const INTEGER_KEYS = new Set(["start", "end", "paragraphOffset", "version"]);
+
+/** Drops undefined and null values: Neo4j stores no nulls, an absent property reads as null. */
+function props(values: Record<string, string | number | boolean | string[] | null | undefined>): Props {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== null),
+  ) as Props;
+}
+
+/**
+ * At most `max` characters, cut at a word boundary, with "…" when cut.
+ * @example shorten("Wang Yi and Sergey Lavrov met 18 times", 20) // "Wang Yi and Sergey…"
+ */
+export function shorten(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+}
+
+/** Date properties under a prefix: `date` → dateStart, dateEnd, datePrecision, dateQualifier, dateText, dateNote. */
+export function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
+  if (!spec) return {};
+  const date: ResolvedDate = resolveDate(spec);
+  return props({
+    [`${prefix}Start`]: date.start,
+    [`${prefix}End`]: date.end,
+    [`${prefix}Precision`]: date.precision,
+    [`${prefix}Qualifier`]: date.qualifier,
+    [`${prefix}Text`]: date.text,
+    [`${prefix}Note`]: date.note,
+  });
+}
+
+/** The flat quantity properties of a claim (docs/data-model.md). */
+export function quantityProps(quantity: Claim["quantity"]): Props {
+  if (!quantity) return {};
+  return props({
+    measure: quantity.measure,
+    value: quantity.value,
+    unit: quantity.unit,
+    qualifier: quantity.qualifier,
+    outOf: quantity.outOf,
+    ...dateProps("period", quantity.period),
+    changeValue: quantity.change?.value,
+    changeUnit: quantity.change?.unit,
+    changeDirection: quantity.change?.direction,
+    changeBase: quantity.change?.base,
+    changeBaseValue: quantity.change?.baseValue,
+  });
+}
+
+/** `passage:<source slug>:<start>-<end>`, stable as long as the source text does not change. */
+export function passageId(sourceId: string, start: number, end: number): string {
+  return `passage:${sourceId.replace(/^source:/, "")}:${start}-${end}`;
+}
+
+/** The graph rows of a valid dataset. Throws only if handed a dataset that did not pass validation. */
+export function resolveDataset(dataset: ValidDataset): GraphRows {
+  const datasetId = `dataset:${dataset.manifest.id}`;
+  const nodes: Record<NodeLabel, NodeRow[]> = { Source: [], Passage: [], Actor: [], Forum: [], Event: [], Claim: [] };
+  const relationships = Object.fromEntries(REL_TYPES.map((type) => [type, [] as RelRow[]])) as Record<
+    RelType,
+    RelRow[]
+  >;
+  const relKeys = new Map<string, RelRow>();
+  /** Adds a relationship once per (type, from, to[, key]); a repeat merges its evidence. */
+  const relate = (type: RelType, from: string, to: string, values: Props = {}, key = "") => {
+    const id = `${type}|${from}|${to}|${key}`;
+    const existing = relKeys.get(id);
+    if (existing) {
+      const evidence = values.evidence;
+      if (Array.isArray(evidence) && Array.isArray(existing.props.evidence)) {
+        existing.props.evidence = [...new Set([...existing.props.evidence, ...evidence])];
+      }
+      return;
+    }
+    const row = { from, to, props: values };
+    relKeys.set(id, row);
+    relationships[type].push(row);
+  };
+
+  const sources = new Map<string, SourceText>(dataset.sources.map((source) => [source.document.id, source]));
+  const furniture = new Map(
+    dataset.sources.map((source) => [source.document.id, furnitureLines(source.text, source.document.furniture)]),
+  );
+  const passages = new Map<string, NodeRow>();
+  /** The passage ids of an evidence list, creating each passage once. */
+  const passagesOf = (list: readonly Evidence[]): string[] => {
+    const ids: string[] = [];
+    for (const evidence of list) {
+      const source = sources.get(evidence.source);
+      const found = source ? locate(source.text, evidence) : undefined;
+      if (!source || !found?.found) throw new Error(`resolveDataset: evidence "${evidence.exact}" was not validated`);
+      const id = passageId(evidence.source, found.start, found.end);
+      if (!passages.has(id)) {
+        const paragraph = paragraphAround(source.text, found.start, found.end, furniture.get(evidence.source));
+        passages.set(id, {
+          id,
+          props: props({
+            id,
+            name: shorten(evidence.exact),
+            exact: evidence.exact,
+            prefix: evidence.prefix,
+            suffix: evidence.suffix,
+            start: found.start,
+            end: found.end,
+            paragraph: paragraph.text,
+            paragraphOffset: paragraph.offset,
+            sourceId: evidence.source,
+          }),
+        });
+        relate("IN_SOURCE", id, evidence.source);
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  };
+
+  const actorNames = new Map(dataset.actors.map((actor) => [actor.id, actor.name]));
+
+  for (const { document, text } of dataset.sources) {
+    nodes.Source.push({
+      id: document.id,
+      props: props({
+        id: document.id,
+        name: document.title,
+        title: document.title,
+        author: document.author ? actorNames.get(document.author) : null,
+        authorAffiliation: document.authorAffiliation,
+        publisher: document.publisher,
+        url: document.url,
+        ...dateProps("published", document.published),
+        language: document.language,
+        file: document.file,
+        content: text,
+      }),
+    });
+    if (document.author) relate("AUTHORED_BY", document.id, document.author);
+  }
+
+  for (const actor of dataset.actors) {
+    const evidenced = passagesOf(actor.evidence);
+    const roles = actor.roles.map((role) => {
+      const evidence = passagesOf(role.evidence);
+      evidenced.push(...evidence);
+      const date = role.date ? resolveDate(role.date) : undefined;
+      if (role.of) {
+        relate(
+          "HOLDS_ROLE",
+          actor.id,
+          role.of,
+          props({
+            title: role.title,
+            qualifier: role.qualifier,
+            ...dateProps("date", role.date),
+            certainty: role.certainty,
+            note: role.note,
+            evidence,
+          }),
+          role.title,
+        );
+      }
+      const of = role.of ? actorNames.get(role.of) : undefined;
+      return `${role.qualifier ? `${role.qualifier} ` : ""}${role.title}${of ? `, ${of}` : ""}${date ? ` (${date.text})` : ""}`;
+    });
+    for (const membership of actor.memberOf) {
+      const evidence = passagesOf(membership.evidence);
+      evidenced.push(...evidence);
+      relate(
+        "MEMBER_OF",
+        actor.id,
+        membership.forum,
+        props({ certainty: membership.certainty, note: membership.note, evidence }),
+      );
+    }
+    nodes.Actor.push({
+      id: actor.id,
+      props: props({
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        aliases: actor.aliases,
+        aliasText: actor.aliases.join(" ") || null,
+        roles,
+        description: actor.description,
+      }),
+    });
+    for (const passage of new Set(evidenced)) relate("EVIDENCED_BY", actor.id, passage);
+  }
+
+  for (const forum of dataset.forums) {
+    const evidence = passagesOf(forum.evidence);
+    nodes.Forum.push({
+      id: forum.id,
+      props: props({
+        id: forum.id,
+        name: forum.name,
+        kind: forum.kind,
+        aliases: forum.aliases,
+        aliasText: forum.aliases.join(" ") || null,
+        description: forum.description,
+      }),
+    });
+    if (forum.partOf) relate("PART_OF", forum.id, forum.partOf, { evidence });
+    for (const passage of evidence) relate("EVIDENCED_BY", forum.id, passage);
+  }
+
+  for (const event of dataset.events) {
+    const evidence = passagesOf(event.evidence);
+    nodes.Event.push({
+      id: event.id,
+      props: props({
+        id: event.id,
+        name: event.name,
+        kind: event.kind,
+        ...dateProps("date", event.date),
+        place: event.place,
+        description: event.description,
+        certainty: event.certainty,
+        note: event.note,
+      }),
+    });
+    for (const participant of event.participants) {
+      relate(
+        "PARTICIPATED_IN",
+        participant.actor,
+        event.id,
+        props({ role: participant.role, certainty: participant.certainty, note: participant.note, evidence }),
+      );
+    }
+    for (const forum of event.forums) relate("AT_FORUM", event.id, forum, { evidence });
+    if (event.partOf) relate("PART_OF", event.id, event.partOf, { evidence });
+    for (const passage of evidence) relate("EVIDENCED_BY", event.id, passage);
+  }
+
+  for (const claim of dataset.claims) {
+    const evidence = passagesOf(claim.evidence);
+    nodes.Claim.push({
+      id: claim.id,
+      props: props({
+        id: claim.id,
+        name: shorten(claim.text),
+        kind: claim.kind,
+        text: claim.text,
+        ...quantityProps(claim.quantity),
+        ...dateProps("date", claim.date),
+        certainty: claim.certainty,
+        note: claim.note,
+      }),
+    });
+    for (const subject of claim.about) relate("ABOUT", claim.id, subject, { evidence });
+    for (const speaker of claim.statedBy) relate("STATED_BY", claim.id, speaker, { evidence });
+    for (const other of claim.contradicts) relate("CONTRADICTS", claim.id, other.claim, { note: other.note, evidence });
+    for (const passage of evidence) relate("EVIDENCED_BY", claim.id, passage);
+  }
+
+  nodes.Passage = [...passages.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const { manifest } = dataset;
+  return {
+    dataset: {
+      id: datasetId,
+      props: props({
+        id: datasetId,
+        name: manifest.title,
+        title: manifest.title,
+        description: manifest.description,
+        version: manifest.version,
+        checksum: dataset.checksum,
+      }),
+    },
+    nodes,
+    relationships,
+  };
+}

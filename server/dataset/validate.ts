@@ -1,0 +1,422 @@
+/**
+ * Validates a dataset folder before anything is written: schema (unknown, missing and invalid
+ * fields), duplicate ids, dangling references, evidence that is not in its source or is ambiguous,
+ * furniture, missing and unreadable files. Every problem is reported at once, with file, line,
+ * path and field.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import type { z } from "zod";
+import { LiaisonError } from "../lib/errors.js";
+import { isRealDate, partialDate } from "./dates.js";
+import { furnitureLines, locate, overlapsAny } from "./evidence.js";
+import {
+  Actor,
+  Claim,
+  DatasetFiles,
+  type DateSpec,
+  Event,
+  type Evidence,
+  Forum,
+  Manifest,
+  SourceDocument,
+} from "./schema.js";
+
+export type ProblemCode =
+  | "FILE_MISSING"
+  | "FILE_UNREADABLE"
+  | "YAML_SYNTAX"
+  | "UNKNOWN_FIELD"
+  | "MISSING_FIELD"
+  | "INVALID_VALUE"
+  | "INVALID_DATE"
+  | "NOTE_REQUIRED"
+  | "DUPLICATE_ID"
+  | "DANGLING_REFERENCE"
+  | "SELF_REFERENCE"
+  | "EVIDENCE_NOT_FOUND"
+  | "EVIDENCE_CONTEXT_MISMATCH"
+  | "EVIDENCE_AMBIGUOUS"
+  | "EVIDENCE_IN_FURNITURE"
+  | "FURNITURE_NOT_FOUND";
+
+/** One thing wrong with a dataset; `line` is 1-based, `path` like `claims[3].evidence[0].exact`. */
+export interface Problem {
+  code: ProblemCode;
+  file: string;
+  line: number | null;
+  path: string;
+  field: string | null;
+  message: string;
+}
+
+/** A source document of the manifest with its full text. */
+export interface SourceText {
+  document: SourceDocument;
+  text: string;
+}
+
+/** A dataset that passed every check, with defaults applied. */
+export interface ValidDataset {
+  folder: string;
+  manifest: Manifest;
+  actors: Actor[];
+  forums: Forum[];
+  events: Event[];
+  claims: Claim[];
+  sources: SourceText[];
+  /** sha256 over every file of the dataset (names and bytes). */
+  checksum: string;
+}
+
+export type Validation = { ok: true; dataset: ValidDataset; problems: [] } | { ok: false; problems: Problem[] };
+
+/** The dataset has problems; `details.problems` lists them all. Nothing was written. */
+export class DatasetInvalidError extends LiaisonError {
+  readonly problems: Problem[];
+  constructor(folder: string, problems: Problem[]) {
+    super(
+      422,
+      "DATASET_INVALID",
+      `Dataset ${folder}: ${problems.length} problem${problems.length === 1 ? "" : "s"}, nothing was loaded:\n  ${problems
+        .map(formatProblem)
+        .join("\n  ")}`,
+      { details: { problems } },
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * One line per problem: `file:line path field: message`.
+ * @example formatProblem(p) // 'claims.yaml:120 claims[4].evidence[0].exact exact: not found in source:…'
+ */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === null ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where} ${problem.path || "(file)"} ${problem.field ?? "-"}: ${problem.message}`;
+}
+
+type Segment = string | number;
+
+/** `["claims", 3, "evidence"]` → `claims[3].evidence` */
+export function formatPath(segments: readonly Segment[]): string {
+  return segments.reduce<string>(
+    (out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out === "" ? segment : `${out}.${segment}`),
+    "",
+  );
+}
+
+interface ParsedFile {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  raw: unknown;
+}
+
+/** The line of the value at `segments`, or of its key when the last segment is a key, or of the nearest ancestor. */
+function lineAt(parsed: ParsedFile | undefined, segments: readonly Segment[]): number | null {
+  if (!parsed) return null;
+  const last = segments.at(-1);
+  if (typeof last === "string") {
+    const parent = parsed.doc.getIn(segments.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+      const range = (pair?.key as Node | undefined)?.range;
+      if (range) return parsed.lines.linePos(range[0]).line;
+    }
+  }
+  for (let depth = segments.length; depth >= 0; depth--) {
+    const node =
+      depth === 0 ? (parsed.doc.contents as Node | null) : (parsed.doc.getIn(segments.slice(0, depth), true) as Node);
+    if (node?.range) return parsed.lines.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+const valueAt = (raw: unknown, segments: readonly Segment[]): unknown =>
+  segments.reduce<unknown>(
+    (value, segment) =>
+      value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined,
+    raw,
+  );
+
+const lastKey = (segments: readonly Segment[]) =>
+  [...segments].reverse().find((segment): segment is string => typeof segment === "string") ?? null;
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === "ENOENT";
+}
+
+/**
+ * Reads and checks the dataset in `folder`; never throws for a problem of the dataset itself.
+ * @example const result = await validateDataset("data/seed"); if (!result.ok) console.log(result.problems)
+ */
+export async function validateDataset(folder: string): Promise<Validation> {
+  const problems: Problem[] = [];
+  const parsedFiles = new Map<string, ParsedFile>();
+  const hash = createHash("sha256");
+
+  const report = (code: ProblemCode, file: string, segments: readonly Segment[], message: string) =>
+    problems.push({
+      code,
+      file,
+      line: lineAt(parsedFiles.get(file), segments),
+      path: formatPath(segments),
+      field: lastKey(segments),
+      message,
+    });
+
+  // 1. Each YAML file: read, parse with line numbers, check against its schema.
+  for (const [file, schema] of Object.entries(DatasetFiles)) {
+    let source: string;
+    try {
+      const bytes = await readFile(path.join(folder, file));
+      hash.update(`${file}\0`).update(bytes);
+      source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (error) {
+      if (isNotFound(error)) report("FILE_MISSING", file, [], `the dataset has no ${file}`);
+      else report("FILE_UNREADABLE", file, [], `cannot read ${file}: ${(error as Error).message}`);
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        problems.push({
+          code: "YAML_SYNTAX",
+          file,
+          line: error.linePos?.[0]?.line ?? null,
+          path: "",
+          field: null,
+          message: error.message.split("\n")[0] ?? error.code,
+        });
+      }
+      continue;
+    }
+    const parsed: ParsedFile = { file, doc, lines, raw: doc.toJS() };
+    parsedFiles.set(file, parsed);
+    const result = (schema as z.ZodType).safeParse(parsed.raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const segments = issue.path.filter((s): s is Segment => typeof s !== "symbol");
+        if (issue.code === "unrecognized_keys") {
+          for (const key of issue.keys) report("UNKNOWN_FIELD", file, [...segments, key], `unknown field "${key}"`);
+        } else if (issue.code === "invalid_type" && valueAt(parsed.raw, segments) === undefined) {
+          report("MISSING_FIELD", file, segments, `required field is missing (${issue.message})`);
+        } else {
+          report("INVALID_VALUE", file, segments, issue.message);
+        }
+      }
+    }
+  }
+
+  // 2. The records that pass their schema, one by one, so the checks below see every valid record.
+  const records = <T>(file: string, key: string, schema: z.ZodType<T>) => {
+    const list = valueAt(parsedFiles.get(file)?.raw, [key]);
+    const rawItems = Array.isArray(list) ? (list as unknown[]) : [];
+    return {
+      raw: rawItems,
+      valid: rawItems.flatMap((item, index) => {
+        const result = schema.safeParse(item);
+        return result.success ? [{ value: result.data, index }] : [];
+      }),
+    };
+  };
+  const manifestResult = Manifest.safeParse(parsedFiles.get("manifest.yaml")?.raw);
+  const sources = records("manifest.yaml", "sources", SourceDocument);
+  const actors = records("actors.yaml", "actors", Actor);
+  const forums = records("forums.yaml", "forums", Forum);
+  const events = records("events.yaml", "events", Event);
+  const claims = records("claims.yaml", "claims", Claim);
+
+  // 3. Ids: unique across all files.
+  const ids = new Map<string, string>();
+  const idFiles: [string, string, unknown[]][] = [
+    ["manifest.yaml", "sources", sources.raw],
+    ["actors.yaml", "actors", actors.raw],
+    ["forums.yaml", "forums", forums.raw],
+    ["events.yaml", "events", events.raw],
+    ["claims.yaml", "claims", claims.raw],
+  ];
+  for (const [file, key, items] of idFiles) {
+    items.forEach((item, index) => {
+      const id = valueAt(item, ["id"]);
+      if (typeof id !== "string") return;
+      const where = `${file} ${key}[${index}]`;
+      const first = ids.get(id);
+      if (first) report("DUPLICATE_ID", file, [key, index, "id"], `id "${id}" is already used by ${first}`);
+      else ids.set(id, where);
+    });
+  }
+
+  // 4. Source texts: present, readable UTF-8, furniture lines present.
+  const texts = new Map<string, SourceText>();
+  for (const { value: document, index } of sources.valid) {
+    const at: Segment[] = ["sources", index, "file"];
+    const file = path.resolve(folder, document.file);
+    const relative = path.relative(path.resolve(folder), file);
+    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+      report("INVALID_VALUE", "manifest.yaml", at, `source file "${document.file}" is outside the dataset folder`);
+      continue;
+    }
+    try {
+      const bytes = await readFile(file);
+      hash.update(`${document.file}\0`).update(bytes);
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      texts.set(document.id, { document, text });
+    } catch (error) {
+      if (isNotFound(error))
+        report("FILE_MISSING", "manifest.yaml", at, `source file "${document.file}" does not exist`);
+      else
+        report("FILE_UNREADABLE", "manifest.yaml", at, `cannot read "${document.file}": ${(error as Error).message}`);
+      continue;
+    }
+    const text = texts.get(document.id)?.text ?? "";
+    const present = new Set(furnitureLines(text, document.furniture).map((line) => line.text.trim()));
+    document.furniture.forEach((line, j) => {
+      if (!present.has(line.trim()))
+        report(
+          "FURNITURE_NOT_FOUND",
+          "manifest.yaml",
+          ["sources", index, "furniture", j],
+          `no line "${line}" in the source`,
+        );
+    });
+  }
+
+  // 5. References, evidence, dates and notes of every valid record.
+  const checkRef = (file: string, at: Segment[], id: string | null | undefined, owner?: string) => {
+    if (id === null || id === undefined) return;
+    if (id === owner) report("SELF_REFERENCE", file, at, `"${id}" refers to itself`);
+    else if (!ids.has(id)) report("DANGLING_REFERENCE", file, at, `no record has the id "${id}"`);
+  };
+  const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
+    list.forEach((evidence, j) => {
+      const here = [...at, j];
+      if (!ids.has(evidence.source)) {
+        report("DANGLING_REFERENCE", file, [...here, "source"], `no source has the id "${evidence.source}"`);
+        return;
+      }
+      const source = texts.get(evidence.source);
+      if (!source) return; // its file is missing or unreadable: reported above
+      const found = locate(source.text, evidence);
+      const quote = JSON.stringify(evidence.exact.length > 70 ? `${evidence.exact.slice(0, 67)}...` : evidence.exact);
+      if (!found.found) {
+        if (found.reason === "not-found")
+          report("EVIDENCE_NOT_FOUND", file, [...here, "exact"], `${quote} does not occur in ${evidence.source}`);
+        else if (found.reason === "context-mismatch")
+          report(
+            "EVIDENCE_CONTEXT_MISMATCH",
+            file,
+            [...here, evidence.prefix !== undefined ? "prefix" : "suffix"],
+            `${quote} occurs ${found.occurrences} time(s) in ${evidence.source}, but never with this prefix/suffix`,
+          );
+        else
+          report(
+            "EVIDENCE_AMBIGUOUS",
+            file,
+            [...here, "exact"],
+            `${quote} occurs ${found.matches} times in ${evidence.source}; add a prefix and/or suffix that makes it unique`,
+          );
+        return;
+      }
+      if (overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture)))
+        report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
+    });
+  };
+  const checkDate = (file: string, at: Segment[], date: DateSpec | null | undefined) => {
+    if (!date) return;
+    for (const key of ["on", "from", "to"] as const) {
+      const value = date[key];
+      if (value !== undefined && !isRealDate(value))
+        report("INVALID_DATE", file, [...at, key], `"${value}" is not a calendar date`);
+    }
+    const real = (value: string | undefined) => value !== undefined && isRealDate(value);
+    if (real(date.from) && real(date.to) && partialDate(date.from ?? "").start > partialDate(date.to ?? "").end)
+      report("INVALID_DATE", file, [...at, "to"], `"to" (${date.to}) is before "from" (${date.from})`);
+  };
+  const checkNote = (file: string, at: Segment[], item: { certainty: string; note?: string | undefined }) => {
+    if (item.certainty !== "stated" && !item.note)
+      report("NOTE_REQUIRED", file, [...at, "note"], `certainty "${item.certainty}" needs a note saying why`);
+  };
+
+  for (const { value: source, index } of sources.valid) {
+    checkRef("manifest.yaml", ["sources", index, "author"], source.author);
+    checkDate("manifest.yaml", ["sources", index, "published"], source.published);
+  }
+  for (const { value: actor, index } of actors.valid) {
+    const at: Segment[] = ["actors", index];
+    actor.roles.forEach((role, j) => {
+      checkRef("actors.yaml", [...at, "roles", j, "of"], role.of, actor.id);
+      checkDate("actors.yaml", [...at, "roles", j, "date"], role.date);
+      checkNote("actors.yaml", [...at, "roles", j], role);
+      checkEvidence("actors.yaml", [...at, "roles", j, "evidence"], role.evidence);
+    });
+    actor.memberOf.forEach((membership, j) => {
+      checkRef("actors.yaml", [...at, "memberOf", j, "forum"], membership.forum);
+      checkNote("actors.yaml", [...at, "memberOf", j], membership);
+      checkEvidence("actors.yaml", [...at, "memberOf", j, "evidence"], membership.evidence);
+    });
+    checkEvidence("actors.yaml", [...at, "evidence"], actor.evidence);
+  }
+  for (const { value: forum, index } of forums.valid) {
+    checkRef("forums.yaml", ["forums", index, "partOf"], forum.partOf, forum.id);
+    checkEvidence("forums.yaml", ["forums", index, "evidence"], forum.evidence);
+  }
+  for (const { value: event, index } of events.valid) {
+    const at: Segment[] = ["events", index];
+    checkDate("events.yaml", [...at, "date"], event.date);
+    for (const [j, forum] of event.forums.entries()) checkRef("events.yaml", [...at, "forums", j], forum);
+    event.participants.forEach((participant, j) => {
+      checkRef("events.yaml", [...at, "participants", j, "actor"], participant.actor);
+      checkNote("events.yaml", [...at, "participants", j], participant);
+    });
+    checkRef("events.yaml", [...at, "partOf"], event.partOf, event.id);
+    checkNote("events.yaml", at, event);
+    checkEvidence("events.yaml", [...at, "evidence"], event.evidence);
+  }
+  for (const { value: claim, index } of claims.valid) {
+    const at: Segment[] = ["claims", index];
+    checkDate("claims.yaml", [...at, "date"], claim.date);
+    checkDate("claims.yaml", [...at, "quantity", "period"], claim.quantity?.period);
+    for (const [j, actor] of claim.statedBy.entries()) checkRef("claims.yaml", [...at, "statedBy", j], actor);
+    for (const [j, subject] of claim.about.entries()) checkRef("claims.yaml", [...at, "about", j], subject, claim.id);
+    for (const [j, other] of claim.contradicts.entries()) {
+      checkRef("claims.yaml", [...at, "contradicts", j, "claim"], other.claim, claim.id);
+    }
+    checkNote("claims.yaml", at, claim);
+    checkEvidence("claims.yaml", [...at, "evidence"], claim.evidence);
+  }
+
+  if (problems.length > 0 || !manifestResult.success) {
+    const order = Object.keys(DatasetFiles);
+    problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    problems: [],
+    dataset: {
+      folder,
+      manifest: manifestResult.data,
+      actors: actors.valid.map((r) => r.value),
+      forums: forums.valid.map((r) => r.value),
+      events: events.valid.map((r) => r.value),
+      claims: claims.valid.map((r) => r.value),
+      sources: manifestResult.data.sources.map((document) => texts.get(document.id) as SourceText),
+      checksum: hash.digest("hex"),
+    },
+  };
+}
+
+/**
+ * The valid dataset in `folder`, or a DatasetInvalidError listing every problem.
+ * @example const dataset = await readDataset("data/seed")
+ */
+export async function readDataset(folder: string): Promise<ValidDataset> {
+  const result = await validateDataset(folder);
+  if (!result.ok) throw new DatasetInvalidError(folder, result.problems);
+  return result.dataset;
+}
