@@ -187,7 +187,7 @@ export async function validateDataset(folder: string): Promise<Validation> {
         problems.push({
           code: "YAML_SYNTAX",
           file,
-          line: error.linePos?.[0]?.line ?? null,
+          line: lines.linePos(error.pos[0]).line,
           path: "",
           field: null,
           message: error.message.split("\n")[0] ?? error.code,
@@ -203,7 +203,7 @@ export async function validateDataset(folder: string): Promise<Validation> {
         const segments = issue.path.filter((s): s is Segment => typeof s !== "symbol");
         if (issue.code === "unrecognized_keys") {
           for (const key of issue.keys) report("UNKNOWN_FIELD", file, [...segments, key], `unknown field "${key}"`);
-        } else if (issue.code === "invalid_type" && valueAt(parsed.raw, segments) === undefined) {
+        } else if (issue.code !== "custom" && valueAt(parsed.raw, segments) === undefined) {
           report("MISSING_FIELD", file, segments, `required field is missing (${issue.message})`);
         } else {
           report("INVALID_VALUE", file, segments, issue.message);
