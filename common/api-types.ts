@@ -146,9 +146,14 @@ export interface MeetingsResponse {
   }[];
 }
 
-/** GET /api/meetings/network?from=&to=&forum= — edges carry `weight` and `events` (event ids). */
+/**
+ * GET /api/meetings/network?from=&to=&forum=&limit= — actors joined by `MET` edges
+ * (`${a}|MET|${b}`) that carry `weight` and `events` (event ids, in date order).
+ */
 export interface MeetingNetworkResponse {
   elements: Elements;
+  /** True when `limit` pairs were returned and more exist (heaviest pairs first). */
+  truncated: boolean;
 }
 
 /** GET /api/paths?from=&to=&maxHops= */
@@ -156,6 +161,8 @@ export interface PathsResponse {
   elements: Elements;
   /** Each path as the ordered list of node ids and edge ids it runs through. */
   paths: { nodes: string[]; edges: string[]; length: number }[];
+  /** The passages that the edges' `evidence` ids name, with their sources. */
+  evidence: EvidenceItem[];
 }
 
 /** A passage that evidences something, with where it sits in its source. */
@@ -175,6 +182,8 @@ export interface EvidenceItem {
     id: string;
     title: string;
     author: string | null;
+    /** The author's Actor node, when the graph has one. */
+    authorId?: string | null;
     authorAffiliation: string | null;
     publisher: string | null;
     url: string | null;
@@ -186,8 +195,10 @@ export interface EvidenceItem {
 export interface ProvenanceResponse {
   node: NodeData;
   evidence: EvidenceItem[];
-  /** For statements: who said it. */
+  /** For statements: who said it (the first of `speakers`). */
   speaker: { id: string; name: string } | null;
+  /** For statements: everyone the claim is stated by (a joint statement has several). */
+  speakers: { id: string; name: string }[];
 }
 
 /** GET /api/timeline?from=&to=&types= */
@@ -200,6 +211,8 @@ export interface TimelineEntry {
 }
 export interface TimelineResponse {
   entries: TimelineEntry[];
+  /** True when `limit` cut the list. */
+  truncated: boolean;
 }
 
 /** GET /api/schema */

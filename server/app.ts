@@ -9,6 +9,7 @@ import { apiNotFound, errorHandler } from "./http/error-handler.js";
 import type { Logger } from "./lib/logger.js";
 import { fromRoot } from "./lib/project-root.js";
 import type { QueryRunner } from "./neo4j/query-runner.js";
+import { apiRoutes } from "./routes/api.js";
 import { healthRoutes } from "./routes/health.js";
 
 export interface AppDeps {
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(healthRoutes(deps));
+  api.use(apiRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

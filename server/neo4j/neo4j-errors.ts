@@ -1,5 +1,5 @@
 /** Turns driver errors into Liaison's typed errors: one map from Neo4j codes to messages people understand. */
-import { isRetriableError, Neo4jError } from "neo4j-driver";
+import { Neo4jError } from "neo4j-driver";
 import { BadRequestError, LiaisonError, UnavailableError } from "../lib/errors.js";
 
 /** A query ran past the app's transaction timeout and was stopped. */
@@ -54,7 +54,8 @@ export function mapNeo4jError(error: unknown, where: string): LiaisonError {
   if (code.startsWith("Neo.ClientError.Security")) {
     return new UnavailableError(`${where}: Neo4j refused the app's credentials or permissions.`, { cause: error });
   }
-  if (isRetriableError(error) || code === "ServiceUnavailable" || code === "SessionExpired") {
+  // Called on the class: the exported isRetriableError is an unbound method that throws in driver 6.
+  if (Neo4jError.isRetryable(error) || code === "ServiceUnavailable" || code === "SessionExpired") {
     return new UnavailableError(`${where}: Neo4j is unreachable right now; try again shortly.`, { cause: error });
   }
   if (code.startsWith("Neo.ClientError")) {

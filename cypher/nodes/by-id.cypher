@@ -1,0 +1,18 @@
+// One node by its id, through the per-label id constraints (an index seek, not a scan).
+// Parameters: id (string). Returns: node (Node), degree (integer), evidenceCount (integer);
+// no row for an unknown id.
+CALL () {
+  MATCH (n:Actor {id: $id}) RETURN n
+  UNION
+  MATCH (n:Forum {id: $id}) RETURN n
+  UNION
+  MATCH (n:Event {id: $id}) RETURN n
+  UNION
+  MATCH (n:Claim {id: $id}) RETURN n
+  UNION
+  MATCH (n:Source {id: $id}) RETURN n
+  UNION
+  MATCH (n:Passage {id: $id}) RETURN n
+}
+RETURN n AS node, COUNT { (n)--() } AS degree, COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount
+LIMIT 1

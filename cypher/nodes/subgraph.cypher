@@ -1,0 +1,17 @@
+// The relationships among a set of nodes, and for each node how many of its neighbours (under
+// the same filters) are outside the set: the "+N more" of a bounded neighbourhood.
+// Parameters: ids (list of element ids), labels (list or null), rels (list or null), from, to
+// (ISO dates or null). Returns: node (Node), rels (list of Relationship, each once: those that
+// start at node), hidden (integer), one row per node.
+MATCH (a) WHERE elementId(a) IN $ids
+OPTIONAL MATCH (a)-[r]-(b)
+WHERE ($rels IS NULL OR type(r) IN $rels)
+  AND ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
+  AND ($from IS NULL OR coalesce(b.dateEnd, b.dateStart, b.periodEnd) IS NULL
+       OR coalesce(b.dateEnd, b.dateStart, b.periodEnd) >= date($from))
+  AND ($to IS NULL OR coalesce(b.dateStart, b.periodStart) IS NULL
+       OR coalesce(b.dateStart, b.periodStart) <= date($to))
+WITH a, r, b, elementId(b) IN $ids AS inside
+RETURN a AS node,
+  collect(CASE WHEN inside AND startNode(r) = a THEN r END) AS rels,
+  count(DISTINCT CASE WHEN NOT inside THEN b END) AS hidden

@@ -1,0 +1,26 @@
+/** GET /api/schema: labels, relationship types and property keys with counts, and the span of dates, for the legend and the console. */
+import type { SchemaResponse } from "../../common/api-types.js";
+import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import { toJson } from "../neo4j/to-elements.js";
+
+const shape = defineQuery<Record<string, never>>("graph/schema", "READ");
+const propertyKeys = defineQuery<Record<string, never>>("graph/property-keys", "READ");
+
+/** @example (await graphSchema(runner)).labels // [{ name: "Actor", count: 60 }, …] */
+export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Promise<SchemaResponse> {
+  const [shapeResult, keysResult] = await Promise.all([
+    runner.run(shape, {}, { signal }),
+    runner.run(propertyKeys, {}, { signal }),
+  ]);
+  const record = shapeResult.records[0];
+  const counted = (value: unknown) =>
+    (toJson(value) as { name: string; count: number }[] | null)?.map(({ name, count }) => ({ name, count })) ?? [];
+  const start = toJson(record?.get("dateStart")) as string | null;
+  const end = toJson(record?.get("dateEnd")) as string | null;
+  return {
+    labels: counted(record?.get("labels")),
+    relationshipTypes: counted(record?.get("relationshipTypes")),
+    propertyKeys: keysResult.records.map((row) => String(row.get("key"))),
+    dateRange: start && end ? { start, end } : null,
+  };
+}

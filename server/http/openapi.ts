@@ -1,0 +1,102 @@
+/** The OpenAPI 3.1 document, assembled from the same zod schemas that validate the requests, so the two cannot drift. */
+import { type ZodType, z } from "zod";
+import type { Endpoint } from "./endpoint.js";
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of what a client sends. */
+function inputSchema(schema: ZodType): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** The properties of an object schema as OpenAPI parameters of one location. */
+function parameters(schema: ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === "path" || (json.required ?? []).includes(name),
+    ...(typeof property.description === "string" ? { description: property.description } : {}),
+    schema: property,
+    ...(where === "query" && (property.anyOf || property.type === "array") ? { style: "form", explode: false } : {}),
+  }));
+}
+
+const errorResponse = {
+  description: "Error",
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              details: {},
+              requestId: { type: "string" },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * Builds the document for the given endpoints (paths under /api).
+ * @example openApiDocument(apiEndpoints(deps)).paths["/api/search"].get
+ */
+export function openApiDocument(endpoints: readonly Endpoint[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const definition of endpoints) {
+    const path = `/api${definition.path.replace(/:(\w+)/g, "{$1}")}`;
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[definition.method] = {
+      summary: definition.summary,
+      ...(definition.description ? { description: definition.description } : {}),
+      operationId: `${definition.method}${definition.path.replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^\w]/g, "")}`,
+      parameters: [...parameters(definition.params, "path"), ...parameters(definition.query, "query")],
+      ...(definition.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: inputSchema(definition.body) } },
+            },
+          }
+        : {}),
+      responses: {
+        "200": { description: "OK (see common/api-types.ts for the shape)", content: { "application/json": {} } },
+        "400": { ...errorResponse, description: "A parameter is invalid; `details` names it" },
+        ...(definition.path.includes(":id") || definition.method === "get"
+          ? { "404": { ...errorResponse, description: "No node with that id" } }
+          : {}),
+        ...(definition.path === "/cypher"
+          ? { "403": { ...errorResponse, description: "The query could write (READ_ONLY)" } }
+          : {}),
+        "503": { ...errorResponse, description: "Neo4j is unreachable" },
+      },
+    };
+  }
+  paths["/api/health"] = {
+    get: {
+      summary: "Is Neo4j answering, which version, and node counts by label",
+      operationId: "getHealth",
+      responses: { "200": { description: "OK" }, "503": { description: "Neo4j is unreachable" } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Liaison API",
+      version: "0.1.0",
+      description: "Subgraphs of who met whom, where claims come from, and a read-only Cypher console.",
+    },
+    paths,
+  };
+}

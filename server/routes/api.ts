@@ -1,0 +1,140 @@
+/** The graph API's endpoints under /api: each declares its request schemas (which validate and document it) and calls one use case. */
+import { Router } from "express";
+import { z } from "zod";
+import { NODE_TYPES, REL_TYPES } from "../../common/api-types.js";
+import type { AppDeps } from "../app.js";
+import { runConsole } from "../console/console.js";
+import { graphSchema } from "../domain/graph-schema.js";
+import { meetingNetwork, meetings } from "../domain/meetings.js";
+import { getNode, neighbourhood, provenance } from "../domain/nodes.js";
+import { paths } from "../domain/paths.js";
+import { search } from "../domain/search.js";
+import { TIMELINE_TYPES, timeline } from "../domain/timeline.js";
+import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
+import { openApiDocument } from "../http/openapi.js";
+import { boundedInt, checkWindow, dateParam, list, nodeId } from "../http/params.js";
+
+const idParams = z.strictObject({ id: nodeId });
+const window = { from: dateParam("start"), to: dateParam("end") };
+
+/** Every endpoint of the graph API, in the order the OpenAPI document lists them. */
+export function apiEndpoints({ runner, config, logger }: AppDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: "get",
+      path: "/search",
+      summary: "Full-text search over names, aliases, claim text, passage text and source titles",
+      description:
+        "Tolerates case, diacritics and partial words. Hits are ranked; snippets are HTML-escaped with matches in <mark>.",
+      query: z.strictObject({
+        q: z.string().trim().min(1, "must not be empty").max(200),
+        types: list(NODE_TYPES),
+        limit: boundedInt(1, 100, 20),
+      }),
+      handle: ({ query }, { signal }) => search(runner, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/nodes/:id",
+      summary: "One node with all its properties",
+      params: idParams,
+      handle: ({ params }, { signal }) => getNode(runner, params.id, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/nodes/:id/neighbourhood",
+      summary: "The k-hop subgraph around a node, nearest first, bounded",
+      description:
+        "Past `limit` nodes the nearest part is returned with `truncated: true`; every node carries `hiddenNeighbours`, how many of its neighbours (under the same filters) were left out.",
+      params: idParams,
+      query: z
+        .strictObject({
+          depth: boundedInt(1, 3, 1),
+          types: list(NODE_TYPES),
+          rels: list(REL_TYPES),
+          ...window,
+          limit: boundedInt(1, 500, 100),
+        })
+        .superRefine(checkWindow),
+      handle: ({ params, query }, { signal }) => neighbourhood(runner, params.id, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/nodes/:id/provenance",
+      summary: "Every passage that evidences a node, its source and author, and a statement's speakers",
+      params: idParams,
+      handle: ({ params }, { signal }) => provenance(runner, params.id, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/meetings",
+      summary: "Who an actor met: counterparts, shared meeting-like events, forums and aggregate claims with evidence",
+      query: z
+        .strictObject({ actor: nodeId, with: nodeId.optional(), forum: nodeId.optional(), ...window })
+        .superRefine(checkWindow),
+      handle: ({ query }, { signal }) => meetings(runner, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/meetings/network",
+      summary: "The projected who-met-whom network, edges weighted by shared meeting-like events",
+      query: z
+        .strictObject({ forum: nodeId.optional(), ...window, limit: boundedInt(1, 2000, 500) })
+        .superRefine(checkWindow),
+      handle: ({ query }, { signal }) => meetingNetwork(runner, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/paths",
+      summary: "Shortest paths between two nodes (at most 6 hops), each hop with its evidence",
+      description:
+        "Paths never run through a Source or Passage (every fact shares the article); evidence is attached to each hop instead.",
+      query: z.strictObject({
+        from: nodeId,
+        to: nodeId,
+        maxHops: boundedInt(1, 6, 6),
+        maxPaths: boundedInt(1, 25, 5),
+      }),
+      handle: ({ query }, { signal }) => paths(runner, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/timeline",
+      summary: "Dated events and claims in date order, with date precision",
+      query: z
+        .strictObject({ ...window, types: list(TIMELINE_TYPES), limit: boundedInt(1, 5000, 1000) })
+        .superRefine(checkWindow),
+      handle: ({ query }, { signal }) => timeline(runner, query, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/schema",
+      summary: "Labels, relationship types and property keys with counts, and the span of dates",
+      handle: (_input, { signal }) => graphSchema(runner, signal),
+    }),
+    endpoint({
+      method: "post",
+      path: "/cypher",
+      summary: "The read-only Cypher console",
+      description:
+        "The query is planned first (EXPLAIN): only a single read statement without LOAD CSV and with allowlisted procedures runs, in a read transaction with the app's timeout, row limit and byte limit. Writes get 403 READ_ONLY; syntax errors 400 with Neo4j's message and position.",
+      body: z.strictObject({
+        query: z.string().trim().min(1, "must not be empty").max(20_000),
+        params: z.record(z.string().min(1), z.json()).default({}),
+      }),
+      handle: ({ body }, { signal, req }) => runConsole({ runner, config, logger }, body, signal, req.log),
+    }),
+  ];
+}
+
+/** The router of the graph API, with GET /openapi.json describing it. */
+export function apiRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const endpoints = apiEndpoints(deps);
+  const document = openApiDocument(endpoints);
+  router.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  mountEndpoints(router, endpoints);
+  return router;
+}
