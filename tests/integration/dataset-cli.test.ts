@@ -1,0 +1,75 @@
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { main } from "../../server/cli/load.js";
+import { resetGraph, testDriver, testNeo4j } from "../support/neo4j.js";
+
+const fixture = (name: string) => path.resolve(import.meta.dirname, "../fixtures/datasets", name);
+
+let driver: Driver;
+let output: { out: string; err: string };
+const saved = { ...process.env };
+
+async function nodeCount(): Promise<number> {
+  const session = driver.session({ database: testNeo4j().database });
+  try {
+    return (await session.run("MATCH (n) RETURN count(n) AS n")).records[0]?.get("n").toNumber();
+  } finally {
+    await session.close();
+  }
+}
+
+beforeEach(async () => {
+  driver ??= testDriver();
+  await resetGraph(driver);
+  const neo4j = testNeo4j();
+  Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password });
+  if (neo4j.database) process.env.NEO4J_DATABASE = neo4j.database;
+  output = { out: "", err: "" };
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    output.out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    output.err += String(chunk);
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...saved };
+  process.exitCode = undefined;
+});
+
+afterAll(async () => {
+  await driver?.close();
+});
+
+describe("npm run load -- <folder>", () => {
+  test("when the dataset is valid, then it is loaded, the counts are printed and the exit code is 0", async () => {
+    expect(await main([fixture("valid")])).toBe(0);
+    expect(output.out).toMatch(/Loaded dataset:fixture-minimal/);
+    expect(output.out).toMatch(/5 Actor/);
+    expect(await nodeCount()).toBeGreaterThan(0);
+  });
+
+  test("when the dataset is broken, then every problem is printed as file:line path field and nothing is written", async () => {
+    expect(await main([fixture("several-problems")])).toBe(1);
+    expect(output.err).toMatch(/actors\.yaml:\d+ actors\[4\]\.nickname nickname: /);
+    expect(output.err).toMatch(/events\.yaml:\d+ events\[1\]\.participants\[1\]\.actor actor: /);
+    expect(output.err).toMatch(/claims\.yaml:\d+ claims\[3\]\.evidence\[0\]\.exact exact: /);
+    expect(await nodeCount()).toBe(0);
+  });
+
+  test("when --check is given, then the dataset is only validated", async () => {
+    expect(await main([fixture("valid"), "--check"])).toBe(0);
+    expect(output.out).toMatch(/is valid/);
+    expect(await nodeCount()).toBe(0);
+  });
+
+  test("when no folder is given, then the usage is printed and the exit code is 2", async () => {
+    expect(await main([])).toBe(2);
+    expect(output.err).toMatch(/usage: npm run load/);
+  });
+});
