@@ -82,9 +82,15 @@ describe("resolveDataset", () => {
     const source = dataset.sources[0]?.text ?? "";
     expect(graph.nodes.Passage.length).toBeGreaterThan(0);
     for (const passage of graph.nodes.Passage) {
-      const { exact, start, end, paragraph, paragraphOffset } = passage.props as Record<string, never>;
+      const { exact, start, end, paragraph, paragraphOffset } = passage.props as {
+        exact: string;
+        start: number;
+        end: number;
+        paragraph: string;
+        paragraphOffset: number;
+      };
       expect(source.slice(start, end)).toBe(exact);
-      expect((paragraph as string).slice(paragraphOffset, paragraphOffset + (exact as string).length)).toBe(exact);
+      expect(paragraph.slice(paragraphOffset, paragraphOffset + exact.length)).toBe(exact);
       expect(passage.id).toBe(passageId("source:test-article", start, end));
     }
   });
