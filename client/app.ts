@@ -1,0 +1,527 @@
+/** The app: owns the view state, the canvas and the panels, and wires them together. */
+import { html, nothing, render } from "lit-html";
+import { NODE_TYPES, type SchemaResponse } from "../common/api-types.js";
+import { ApiRequestError, api } from "./api/client.js";
+import { download } from "./export/csv.js";
+import { formatDate, monthIndex, monthIso, monthLabel, nodeDate } from "./format/dates.js";
+import { GraphCanvas } from "./graph/canvas.js";
+import { visibleCounts } from "./graph/display-classes.js";
+import { LAYOUT_LABELS, LAYOUTS, type LayoutName } from "./graph/layouts.js";
+import { NODE_STYLES, nodeStyle, relColor } from "./graph/style.js";
+import { PANELS, type PanelName, UrlState, type ViewState } from "./state/url-state.js";
+import { ConsolePanel } from "./ui/console-panel.js";
+import { type AppContext, errorMessage } from "./ui/context.js";
+import { DetailsPanel } from "./ui/details-panel.js";
+import { MeetingsPanel } from "./ui/meetings-panel.js";
+import { PathsPanel } from "./ui/paths-panel.js";
+import { SearchBox } from "./ui/search-box.js";
+import { ViewsPanel } from "./ui/views-panel.js";
+
+const PANEL_TITLES: Record<PanelName, string> = {
+  details: "Details",
+  meetings: "Who met whom",
+  paths: "Paths",
+  console: "Cypher console",
+  views: "Saved views",
+};
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`app: the page has no ${selector}.`);
+  return element;
+};
+
+export class App implements AppContext {
+  readonly canvas: GraphCanvas;
+  readonly #url: UrlState;
+  schema: SchemaResponse | undefined;
+  #pending = new Map<number, string>();
+  #nextTask = 0;
+  #path: ReadonlySet<string> = new Set();
+  #loadedFocus: string | undefined | null = null;
+  #health: { ok: boolean; message: string } = { ok: true, message: "" };
+  #sidebarOpen = false;
+  #toastTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #details: DetailsPanel;
+  readonly #meetings: MeetingsPanel;
+  readonly #paths: PathsPanel;
+  readonly #console: ConsolePanel;
+  readonly #views: ViewsPanel;
+
+  constructor() {
+    this.#url = new UrlState(() => this.#onViewChanged());
+    // The canvas takes keyboard focus (Enter expands, Delete hides, n/p step through nodes).
+    $("#canvas").tabIndex = 0;
+    this.canvas = new GraphCanvas($("#canvas"), {
+      onSelect: (id) => this.select(id),
+      onExpand: (id) => void this.expand(id),
+      onChange: () => this.render(),
+    });
+    new SearchBox($("#main-search"), {
+      label: "Search",
+      placeholder: "Search people, forums, events, claims…",
+      role: "searchbox",
+      // Passages are reached through what they evidence; listing them here would crowd out the things themselves.
+      types: ["Actor", "Forum", "Event", "Claim", "Source"],
+      onPick: (hit) => {
+        this.setView({ focus: hit.id, selected: hit.id, panel: this.view.panel ?? "details" });
+      },
+    });
+    this.#details = new DetailsPanel($("#details-body"), this);
+    this.#meetings = new MeetingsPanel(
+      { actor: $("#meetings-actor"), with: $("#meetings-with"), body: $("#meetings-body") },
+      this,
+    );
+    this.#paths = new PathsPanel({ from: $("#paths-from"), to: $("#paths-to"), body: $("#paths-body") }, this);
+    this.#console = new ConsolePanel({ editor: $("#console-editor"), body: $("#console-body") }, this);
+    this.#views = new ViewsPanel($("#views-body"), this);
+    this.#wireChrome();
+    this.#wireTooltip();
+    // For browser tests and the curious: the Cytoscape instance.
+    (window as unknown as { liaison: unknown }).liaison = { cy: this.canvas.cy, app: this };
+  }
+
+  get view(): ViewState {
+    return this.#url.state;
+  }
+
+  async start(): Promise<void> {
+    void this.#checkHealth();
+    setInterval(() => void this.#checkHealth(), 30_000);
+    this.render();
+    try {
+      this.schema = await this.busy("Loading the schema", api.schema());
+    } catch {
+      // Shown by busy(); the app still works without the legend counts.
+    }
+    this.#onViewChanged();
+  }
+
+  setView(change: Partial<ViewState>, options: { replace?: boolean } = {}): void {
+    this.#url.update(change, options);
+    this.#onViewChanged();
+  }
+
+  select(id: string | undefined): void {
+    const panel = id && (!this.view.panel || this.view.panel === "details") ? "details" : this.view.panel;
+    this.setView({ selected: id, panel }, { replace: true });
+    if (id) this.canvas.focusOn(id);
+  }
+
+  async expand(id: string, options: { limit?: number } = {}): Promise<void> {
+    try {
+      const response = await this.busy("Expanding", api.neighbourhood(id, { depth: 1, limit: options.limit ?? 60 }));
+      const added = this.canvas.add(response.elements, { near: id });
+      this.toast(
+        added.length > 0
+          ? `Added ${added.filter((x) => this.canvas.isNode(x)).length} nodes.`
+          : "Everything around it is already shown.",
+      );
+      this.setView({ selected: id }, { replace: true });
+    } catch {
+      // busy() showed it.
+    }
+  }
+
+  focus(id: string): void {
+    if (!id) return;
+    this.setView({ focus: id, selected: id });
+  }
+
+  openPanel(name: PanelName): void {
+    this.setView({ panel: name });
+    const body = document.querySelector<HTMLElement>(`[data-panel="${name}"]`);
+    body?.querySelector<HTMLElement>("input, textarea, button, [tabindex]")?.focus({ preventScroll: true });
+  }
+
+  setPath(ids: ReadonlySet<string>): void {
+    this.#path = ids;
+    this.#applyDisplay();
+    if (ids.size > 0)
+      this.canvas.cy.animate({
+        fit: { eles: this.canvas.cy.elements().filter((e) => ids.has(e.id())), padding: 60 },
+        duration: 300,
+      });
+  }
+
+  async busy<T>(label: string, work: Promise<T>): Promise<T> {
+    const task = this.#nextTask++;
+    this.#pending.set(task, label);
+    this.#renderStatus();
+    try {
+      return await work;
+    } catch (error) {
+      this.showError(error);
+      throw error;
+    } finally {
+      this.#pending.delete(task);
+      this.#renderStatus();
+    }
+  }
+
+  showError(error: unknown): void {
+    if (error instanceof ApiRequestError && (error.code === "UNAVAILABLE" || error.code === "NETWORK"))
+      void this.#checkHealth();
+    this.toast(errorMessage(error), true);
+  }
+
+  toast(message: string, isError = false): void {
+    const toast = $("#toast");
+    toast.textContent = message;
+    toast.hidden = false;
+    toast.classList.toggle("error", isError);
+    clearTimeout(this.#toastTimer);
+    this.#toastTimer = setTimeout(() => (toast.hidden = true), isError ? 8_000 : 3_000);
+  }
+
+  /** Loads what the view asks for (the focus's neighbourhood or the overview), then redraws. */
+  #onViewChanged(): void {
+    const focus = this.view.focus;
+    if (focus !== this.#loadedFocus) {
+      this.#loadedFocus = focus;
+      void this.#loadFocus(focus);
+    }
+    this.render();
+  }
+
+  async #loadFocus(focus: string | undefined): Promise<void> {
+    try {
+      if (focus) {
+        const response = await this.busy(
+          "Loading the neighbourhood",
+          api.neighbourhood(focus, { depth: 1, limit: 80 }),
+        );
+        if (this.#loadedFocus !== focus) return;
+        this.canvas.replace(response.elements);
+      } else {
+        const response = await this.busy("Loading the overview", api.meetingNetwork());
+        if (this.#loadedFocus !== focus) return;
+        this.canvas.replace(response.elements);
+      }
+      this.render();
+      if (this.view.selected) this.canvas.focusOn(this.view.selected);
+    } catch {
+      this.render();
+    }
+  }
+
+  #applyDisplay(): void {
+    this.canvas.applyDisplay({
+      selected: this.view.selected,
+      hiddenTypes: this.view.hiddenTypes,
+      hiddenRels: this.view.hiddenRels,
+      range: { from: this.view.from, to: this.view.to },
+      path: this.#path,
+    });
+  }
+
+  render(): void {
+    this.#applyDisplay();
+    const panel = this.view.panel;
+    const panelEl = $("#panel");
+    panelEl.hidden = !panel;
+    document.body.classList.toggle("panel-open", Boolean(panel));
+    $("#panel-title").textContent = panel ? PANEL_TITLES[panel] : "";
+    for (const body of document.querySelectorAll<HTMLElement>("[data-panel]"))
+      body.hidden = body.dataset.panel !== panel;
+    for (const tab of document.querySelectorAll<HTMLElement>("[data-open-panel]")) {
+      tab.setAttribute("aria-pressed", String(tab.dataset.openPanel === panel));
+    }
+    if (panel === "details") this.#details.render();
+    if (panel === "meetings") this.#meetings.render();
+    if (panel === "paths") this.#paths.render();
+    if (panel === "console") this.#console.render();
+    if (panel === "views") this.#views.render();
+    this.#renderSidebar();
+    this.#renderToolbar();
+    this.#renderCaption();
+    this.#renderStatus();
+  }
+
+  #renderSidebar(): void {
+    const view = this.view;
+    const schema = this.schema;
+    const counts = visibleCounts(
+      {
+        nodes: this.canvas.cy.nodes().map((n) => ({ id: n.id(), type: String(n.data("type")), data: n.data() })),
+        edges: [],
+      },
+      new Map(this.canvas.cy.nodes(".hidden").map((n) => [n.id(), ["hidden" as const]])),
+    );
+    const totals = new Map((schema?.labels ?? []).map((label) => [label.name, label.count]));
+    const rels = (schema?.relationshipTypes ?? []).map((rel) => rel.name);
+    const onCanvasRels = new Set(this.canvas.cy.edges().map((edge) => String(edge.data("type"))));
+    for (const rel of onCanvasRels) if (!rels.includes(rel)) rels.push(rel);
+    const span = schema?.dateRange;
+    const min = span ? monthIndex(span.start) : 0;
+    const max = span ? monthIndex(span.end) : 0;
+    const fromValue = view.from ? Math.max(min, monthIndex(view.from)) : min;
+    const toValue = view.to ? Math.min(max, monthIndex(view.to)) : max;
+    const toggleType = (type: string) => {
+      const hidden = new Set<string>(view.hiddenTypes);
+      if (hidden.has(type)) hidden.delete(type);
+      else hidden.add(type);
+      this.setView({ hiddenTypes: NODE_TYPES.filter((t) => hidden.has(t)) });
+    };
+    const toggleRel = (rel: string) => {
+      const hidden = new Set(view.hiddenRels);
+      if (hidden.has(rel)) hidden.delete(rel);
+      else hidden.add(rel);
+      this.setView({ hiddenRels: [...hidden] });
+    };
+    const hiddenByTime = this.canvas.cy.nodes().filter((node) => {
+      if (!node.hasClass("hidden") || view.hiddenTypes.includes(node.data("type"))) return false;
+      return Boolean(nodeDate(node.data()));
+    }).length;
+    render(
+      html`<div class="sidebar-inner">
+        <section aria-labelledby="legend-title">
+          <h2 id="legend-title">Node types</h2>
+          <p class="muted small">Shown on the canvas / in the database. Untick to hide.</p>
+          <ul class="legend">
+            ${NODE_TYPES.map((type) => {
+              const style = NODE_STYLES[type];
+              return html`<li>
+                <label title=${style.description}>
+                  <input type="checkbox" .checked=${!view.hiddenTypes.includes(type)} @change=${() => toggleType(type)} />
+                  <span class="swatch shape-${style.shape}" style=${`background:${style.color}`} aria-hidden="true"></span>
+                  <span class="legend-name">${type}</span>
+                  <span class="legend-count">${counts[type] ?? 0}${totals.has(type) ? ` / ${totals.get(type)}` : ""}</span>
+                </label>
+              </li>`;
+            })}
+          </ul>
+        </section>
+        <section aria-labelledby="rels-title">
+          <details ?open=${view.hiddenRels.length > 0}>
+            <summary><h2 id="rels-title" class="inline">Relationship types</h2></summary>
+            <ul class="legend">
+              ${rels.map(
+                (rel) => html`<li>
+                  <label>
+                    <input type="checkbox" .checked=${!view.hiddenRels.includes(rel)} @change=${() => toggleRel(rel)} />
+                    <span class="line-swatch" style=${`background:${relColor(rel)}`} aria-hidden="true"></span>
+                    <span class="legend-name">${rel.toLowerCase().replaceAll("_", " ")}</span>
+                  </label>
+                </li>`,
+              )}
+            </ul>
+          </details>
+        </section>
+        <section aria-labelledby="time-title" class="time">
+          <h2 id="time-title">Time range</h2>
+          ${
+            span
+              ? html`<p class="range-text" aria-live="polite">${monthLabel(fromValue)} – ${monthLabel(toValue)}</p>
+                <label class="field-label" for="range-from">From</label>
+                <input id="range-from" type="range" min=${min} max=${max} .value=${String(fromValue)} aria-valuetext=${monthLabel(fromValue)}
+                  @input=${(event: Event) => {
+                    const value = Math.min(Number((event.target as HTMLInputElement).value), toValue);
+                    this.setView({ from: value <= min ? undefined : monthIso(value) }, { replace: true });
+                  }} />
+                <label class="field-label" for="range-to">To</label>
+                <input id="range-to" type="range" min=${min} max=${max} .value=${String(toValue)} aria-valuetext=${monthLabel(toValue)}
+                  @input=${(event: Event) => {
+                    const value = Math.max(Number((event.target as HTMLInputElement).value), fromValue);
+                    this.setView({ to: value >= max ? undefined : monthIso(value) }, { replace: true });
+                  }} />
+                <p class="muted small">
+                  ${hiddenByTime > 0 ? `${hiddenByTime} dated node${hiddenByTime === 1 ? "" : "s"} outside the range hidden. ` : ""}Data spans ${formatDate({ start: span.start, end: span.end, precision: "month", text: "" })}.
+                </p>
+                ${view.from || view.to ? html`<button type="button" @click=${() => this.setView({ from: undefined, to: undefined })}>Whole span</button>` : nothing}`
+              : html`<p class="muted small">No dated events yet.</p>`
+          }
+        </section>
+        <section aria-labelledby="layout-title">
+          <h2 id="layout-title">Layout</h2>
+          <label class="field-label" for="layout-select">Arrange by</label>
+          <div class="row">
+            <select id="layout-select" @change=${(event: Event) => {
+              this.canvas.layoutName = (event.target as HTMLSelectElement).value as LayoutName;
+              this.canvas.relayout({ ...(view.selected ? { roots: view.selected } : {}) });
+            }}>
+              ${LAYOUTS.map((name) => html`<option value=${name} ?selected=${this.canvas.layoutName === name}>${LAYOUT_LABELS[name]}</option>`)}
+            </select>
+            <button type="button" @click=${() => this.canvas.relayout({ ...(view.selected ? { roots: view.selected } : {}) })}>Re-layout</button>
+          </div>
+        </section>
+        <section aria-labelledby="export-title">
+          <h2 id="export-title">Export</h2>
+          <div class="row wrap">
+            <button type="button" @click=${() => download("liaison.png", this.canvas.png())}>PNG</button>
+            <button type="button" @click=${() => download("liaison.svg", this.canvas.svg(), "image/svg+xml")}>SVG</button>
+            <button type="button" @click=${() => download("liaison.cy.json", JSON.stringify(this.canvas.json(), null, 2), "application/json")}>Cytoscape JSON</button>
+          </div>
+        </section>
+      </div>`,
+      $("#sidebar"),
+    );
+  }
+
+  #renderToolbar(): void {
+    const selected = this.view.selected && this.canvas.isNode(this.view.selected) ? this.view.selected : undefined;
+    render(
+      html`<button type="button" @click=${() => this.canvas.fit()} title="Fit the graph in view">Fit</button>
+        <button type="button" ?disabled=${!this.canvas.canUndo} @click=${() => {
+          this.canvas.undo();
+        }} title="Undo the last change to the canvas">Undo</button>
+        <button type="button" @click=${() => this.setView({ focus: undefined, selected: undefined })} title="Back to the who-met-whom overview">Overview</button>
+        ${
+          selected
+            ? html`<button type="button" @click=${() => void this.expand(selected)} title="Add its neighbours (Enter)">Expand</button>
+              <button type="button" @click=${() => {
+                this.canvas.remove([selected]);
+                this.select(undefined);
+              }} title="Remove it from the canvas (Delete)">Hide</button>`
+            : nothing
+        }`,
+      $("#toolbar"),
+    );
+  }
+
+  #renderCaption(): void {
+    const focus = this.view.focus;
+    const label = focus ? ((this.canvas.data(focus)?.label as string | undefined) ?? focus) : undefined;
+    render(
+      focus
+        ? html`<p><strong>Around ${label}</strong> — double-click a node (or select it and press Enter) to expand it.</p>`
+        : html`<p><strong>Who met whom.</strong> A line joins two actors who took part in the same meeting; its number counts those meetings. Click a line for the events and sources, or search above.</p>`,
+      $("#caption"),
+    );
+  }
+
+  #renderStatus(): void {
+    const visible = this.canvas.cy.elements().not(".hidden");
+    const nodes = visible.nodes().length;
+    const edges = visible.edges().length;
+    const loading = [...this.#pending.values()];
+    render(
+      html`${loading.length > 0 ? html`<span class="loading"><span class="spinner small" aria-hidden="true"></span> ${loading[loading.length - 1]}…</span>` : nothing}
+        <span class="counts">${nodes} nodes · ${edges} relationships shown${this.canvas.size - nodes - edges > 0 ? ` (${this.canvas.size - nodes - edges} hidden by filters)` : ""}</span>`,
+      $("#status"),
+    );
+    const empty = $("#empty-state");
+    const showEmpty = loading.length === 0 && this.canvas.size === 0;
+    empty.hidden = !showEmpty;
+    if (showEmpty) {
+      render(
+        html`<p><strong>Nothing on the canvas yet.</strong></p>
+          <p>Search for a person, forum, event or claim above — for example “Wang Yi” — or open <button type="button" class="link" @click=${() => this.openPanel("meetings")}>Who met whom</button>.</p>`,
+        empty,
+      );
+    }
+  }
+
+  async #checkHealth(): Promise<void> {
+    const banner = $("#banner");
+    try {
+      const health = await api.health();
+      this.#health = { ok: health.status === "ok", message: health.reason ?? "" };
+    } catch (error) {
+      const body = error instanceof ApiRequestError ? error : undefined;
+      this.#health = {
+        ok: false,
+        message:
+          body?.code === "NETWORK" ? "The Liaison server does not answer." : (body?.message ?? "Neo4j did not answer."),
+      };
+    }
+    banner.hidden = this.#health.ok;
+    banner.textContent = this.#health.ok
+      ? ""
+      : `The graph database is unavailable: ${this.#health.message || "no answer"} Results cannot load until it is back; this page checks again every 30 seconds.`;
+  }
+
+  #wireChrome(): void {
+    for (const tab of document.querySelectorAll<HTMLElement>("[data-open-panel]")) {
+      tab.addEventListener("click", () => {
+        const name = tab.dataset.openPanel as PanelName;
+        if (PANELS.includes(name)) this.setView({ panel: this.view.panel === name ? undefined : name });
+      });
+    }
+    $("#panel-close").addEventListener("click", () => this.setView({ panel: undefined }));
+    const toggle = $("#sidebar-toggle");
+    toggle.addEventListener("click", () => {
+      this.#sidebarOpen = !this.#sidebarOpen;
+      document.body.classList.toggle("sidebar-open", this.#sidebarOpen);
+      toggle.setAttribute("aria-expanded", String(this.#sidebarOpen));
+    });
+    $("#canvas").addEventListener("keydown", (event) => {
+      const selected = this.view.selected;
+      if (event.key === "Enter" && selected && this.canvas.isNode(selected)) {
+        event.preventDefault();
+        void this.expand(selected);
+      } else if ((event.key === "Delete" || event.key === "Backspace") && selected) {
+        event.preventDefault();
+        this.canvas.remove([selected]);
+        this.select(undefined);
+      } else if (event.key === "Escape") {
+        this.select(undefined);
+      } else if (event.key === "Tab" && !event.shiftKey && event.altKey) {
+        // Alt+Tab is the system's; nothing to do.
+      } else if (event.key === "n" || event.key === "p") {
+        // n / p step through visible nodes, so the canvas can be used without a pointer.
+        const nodes = this.canvas.cy
+          .nodes()
+          .not(".hidden")
+          .sort((a, b) => String(a.data("label")).localeCompare(String(b.data("label"))));
+        if (nodes.empty()) return;
+        const index = nodes.toArray().findIndex((node) => node.id() === selected);
+        const next = nodes[(index + (event.key === "n" ? 1 : nodes.length - 1) + (index < 0 ? 1 : 0)) % nodes.length];
+        if (next) this.select(next.id());
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key === "z" &&
+        !(event.target as HTMLElement).closest(".cm-editor, input, textarea")
+      ) {
+        if (this.canvas.undo()) event.preventDefault();
+      }
+    });
+  }
+
+  #wireTooltip(): void {
+    const tooltip = $("#tooltip");
+    const cy = this.canvas.cy;
+    cy.on("mouseover", "node, edge", (event) => {
+      const element = event.target;
+      const data = element.data();
+      const lines: string[] = [];
+      if (element.isNode()) {
+        lines.push(`${data.type}${data.kind ? ` · ${data.kind}` : ""}`);
+        const date = nodeDate(data);
+        if (date) lines.push(formatDate(date));
+        if (data.evidenceCount)
+          lines.push(`${data.evidenceCount} passage${data.evidenceCount === 1 ? "" : "s"} of evidence`);
+        if (data.hiddenNeighbours) lines.push(`+${data.hiddenNeighbours} more neighbours (expand to see)`);
+      } else {
+        const source = cy.getElementById(data.source).data("label");
+        const target = cy.getElementById(data.target).data("label");
+        lines.push(`${source} → ${target}`);
+        if (data.role) lines.push(`role: ${data.role}`);
+        if (data.title) lines.push(String(data.title));
+        if (data.weight) lines.push(`${data.weight} shared event${data.weight === 1 ? "" : "s"}`);
+        if (Array.isArray(data.evidence) && data.evidence.length)
+          lines.push(`${data.evidence.length} passage(s) of evidence`);
+      }
+      render(
+        html`<strong>${element.isNode() ? data.label : String(data.type)}</strong>${lines.map((line) => html`<br />${line}`)}`,
+        tooltip,
+      );
+      const position = event.renderedPosition ?? { x: 0, y: 0 };
+      const box = $("#canvas").getBoundingClientRect();
+      tooltip.style.left = `${box.left + position.x + 14}px`;
+      tooltip.style.top = `${box.top + position.y + 14}px`;
+      tooltip.hidden = false;
+    });
+    cy.on("mouseout", "node, edge", () => (tooltip.hidden = true));
+    cy.on("viewport", () => (tooltip.hidden = true));
+  }
+
+  /** The type glyph and colour of a node id on the canvas (for panels). */
+  glyph(type: string): { glyph: string; color: string } {
+    const style = nodeStyle(type);
+    return { glyph: style.glyph, color: style.color };
+  }
+}

@@ -1,0 +1,103 @@
+/** Dates as the graph holds them (ISO bounds + precision) turned into text people read, and compared with a time range. */
+import type { DatePrecision, DateValue } from "../../common/api-types.js";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * One ISO date at a precision, never more precise than that.
+ * @example formatIsoDate("2025-05-09", "day") === "9 May 2025"; formatIsoDate("2023-10-01", "month") === "Oct 2023"
+ */
+export function formatIsoDate(iso: string, precision: DatePrecision): string {
+  const match = /^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!match) return iso;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : undefined;
+  const day = match[3] ? Number(match[3]) : undefined;
+  switch (precision) {
+    case "decade":
+      return `${Math.floor(year / 10) * 10}s`;
+    case "year":
+      return String(year);
+    case "month":
+      return month ? `${MONTHS[month - 1]} ${year}` : String(year);
+    case "day":
+      if (month && day) return `${day} ${MONTHS[month - 1]} ${year}`;
+      return month ? `${MONTHS[month - 1]} ${year}` : String(year);
+  }
+}
+
+/**
+ * A DateValue as text: the source's own wording when the server sent it, else built from the bounds.
+ * @example formatDate({ start: "2023-10-01", end: "2023-10-31", precision: "month", text: "" }) === "Oct 2023"
+ */
+export function formatDate(date: DateValue | null | undefined): string {
+  if (!date) return "undated";
+  if (date.text) return date.text;
+  if (!date.start) return "undated";
+  const first = formatIsoDate(date.start, date.precision);
+  if (!date.end) return first;
+  const last = formatIsoDate(date.end, date.precision);
+  return first === last ? first : `${first} – ${last}`;
+}
+
+/** The date bounds a node carries, read from its properties (events and claims: `dateStart`/`dateEnd`, else a claim's period). */
+export function nodeDateBounds(data: Record<string, unknown>): { start: string; end: string } | null {
+  const pick = (...keys: string[]) => {
+    for (const key of keys) {
+      const value = data[key];
+      if (typeof value === "string" && /^-?\d{4}/.test(value)) return value;
+    }
+    return undefined;
+  };
+  const start = pick("dateStart", "periodStart");
+  const end = pick("dateEnd", "periodEnd") ?? start;
+  if (!start || !end) return null;
+  return { start, end };
+}
+
+/** A node's date as a DateValue, for display (null when it has none). */
+export function nodeDate(data: Record<string, unknown>): DateValue | null {
+  const bounds = nodeDateBounds(data);
+  if (!bounds) return null;
+  const precision = (data.datePrecision ?? data.periodPrecision ?? "day") as DatePrecision;
+  const text =
+    typeof data.dateText === "string" ? data.dateText : typeof data.periodText === "string" ? data.periodText : "";
+  return { start: bounds.start, end: bounds.end, precision, text };
+}
+
+/** A time range; either end may be open. ISO dates `YYYY-MM-DD` (or a prefix such as `YYYY-MM`). */
+export interface TimeRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Compares ISO date prefixes: "2023-10" is read as the start of October when it opens a range, its end when it closes one. */
+const asStart = (iso: string) => (iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
+const asEnd = (iso: string) => (iso.length === 4 ? `${iso}-12-31` : iso.length === 7 ? `${iso}-31` : iso);
+
+/**
+ * Whether dated bounds overlap a range (inclusive). Undated things are inside every range.
+ * @example overlapsRange({ start: "2025-05-09", end: "2025-05-09" }, { from: "2024" }) === true
+ */
+export function overlapsRange(bounds: { start: string; end: string } | null, range: TimeRange): boolean {
+  if (!bounds) return true;
+  if (range.from && asEnd(bounds.end) < asStart(range.from)) return false;
+  if (range.to && asStart(bounds.start) > asEnd(range.to)) return false;
+  return true;
+}
+
+/** Month index (year*12 + month-1) of an ISO date, for sliders. */
+export function monthIndex(iso: string): number {
+  const [year, month] = iso.split("-");
+  return Number(year) * 12 + (month ? Number(month) - 1 : 0);
+}
+
+/** `YYYY-MM` of a month index. */
+export function monthIso(index: number): string {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+}
+
+/** "Oct 2023" for a month index. */
+export const monthLabel = (index: number) => formatIsoDate(`${monthIso(index)}-01`, "month");

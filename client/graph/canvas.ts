@@ -1,0 +1,328 @@
+/**
+ * The graph canvas: a Cytoscape instance holding exactly the element data the server sent. It adds and removes
+ * elements, places expansions next to their parent, runs layouts, applies display classes, and exports.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import svg from "cytoscape-svg";
+import type { EdgeData, Elements, NodeData } from "../../common/api-types.js";
+import { type DisplayClass, type DisplayOptions, displayClasses } from "./display-classes.js";
+import { LAYOUTS, type LayoutName, layoutOptions } from "./layouts.js";
+import { centroid, ringPositions } from "./placement.js";
+import { stylesheet } from "./style.js";
+
+cytoscape.use(fcose);
+cytoscape.use(svg);
+
+/** Above this many elements the canvas trades detail for speed while panning and zooming. */
+export const LARGE_GRAPH = 1_500;
+
+export interface CanvasEvents {
+  /** A node or edge was tapped (undefined: the background). */
+  onSelect(id: string | undefined): void;
+  /** Double-tap on a node, or Enter with a node selected. */
+  onExpand(id: string): void;
+  /** Elements changed (added, removed, restored). */
+  onChange(): void;
+}
+
+export interface Snapshot {
+  nodes: { data: NodeData; position: { x: number; y: number }; locked: boolean }[];
+  edges: { data: EdgeData }[];
+}
+
+export class GraphCanvas {
+  readonly cy: Core;
+  readonly #events: CanvasEvents;
+  readonly #undo: Snapshot[] = [];
+  #layout: LayoutName = "fcose";
+  #display: DisplayOptions = {};
+
+  constructor(container: HTMLElement, events: CanvasEvents) {
+    this.#events = events;
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: "single",
+      pixelRatio: "auto",
+    });
+    this.cy.on("tap", (event: EventObject) => {
+      const target = event.target;
+      events.onSelect(target === this.cy ? undefined : target.id());
+    });
+    this.cy.on("dbltap", "node", (event: EventObject) => events.onExpand(event.target.id()));
+  }
+
+  get layoutName(): LayoutName {
+    return this.#layout;
+  }
+
+  set layoutName(name: LayoutName) {
+    if (LAYOUTS.includes(name)) this.#layout = name;
+  }
+
+  get size(): number {
+    return this.cy.elements().length;
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  /** Data of one element as the server sent it. */
+  data(id: string): NodeData | EdgeData | undefined {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() ? (element.data() as NodeData | EdgeData) : undefined;
+  }
+
+  isNode(id: string): boolean {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() && element.isNode();
+  }
+
+  /** Replaces everything with these elements and lays them out. */
+  replace(elements: Elements, options: { layout?: boolean } = {}): void {
+    this.pushUndo();
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(toDefinitions(elements));
+    });
+    this.#tuneForSize();
+    this.applyDisplay(this.#display);
+    if (options.layout !== false) this.relayout({ animate: false });
+    this.#events.onChange();
+  }
+
+  /**
+   * Adds elements that are not on the canvas yet. With `near`, new nodes go on rings around that node and
+   * nothing else moves; without it, new nodes are laid out around the existing graph. Returns the new ids.
+   */
+  add(elements: Elements, options: { near?: string } = {}): string[] {
+    const fresh: Elements = {
+      nodes: elements.nodes.filter((node) => !this.has(node.data.id)),
+      edges: elements.edges.filter((edge) => !this.has(edge.data.id)),
+    };
+    // Updated data (e.g. a new hiddenNeighbours count) replaces the old for nodes already on the canvas.
+    for (const node of elements.nodes) {
+      const existing = this.cy.getElementById(node.data.id);
+      if (existing.nonempty()) existing.data(node.data);
+    }
+    if (fresh.nodes.length === 0 && fresh.edges.length === 0) return [];
+    this.pushUndo();
+    const wasEmpty = this.cy.nodes().length === 0;
+    const anchor = options.near ? this.cy.getElementById(options.near) : undefined;
+    const centre = centroid(this.cy.nodes().map((node) => node.position()));
+    const origin = anchor?.nonempty() ? anchor.position() : centre;
+    const positions = ringPositions(origin, fresh.nodes.length, centre);
+    this.cy.startBatch();
+    const nodes = this.cy.add(
+      fresh.nodes.map((node, index) => ({ group: "nodes" as const, data: node.data, position: positions[index] })),
+    );
+    // Edges whose ends are missing (the server should not send them) are left out rather than failing.
+    const edges = this.cy.add(
+      fresh.edges
+        .filter((edge) => this.has(edge.data.source) && this.has(edge.data.target))
+        .map((edge) => ({ group: "edges" as const, data: edge.data })),
+    );
+    this.cy.endBatch();
+    const added = nodes.union(edges);
+    this.#tuneForSize();
+    this.applyDisplay(this.#display);
+    if (wasEmpty) this.relayout({ animate: false });
+    else this.cy.animate({ fit: { eles: added.union(anchor ?? this.cy.collection()), padding: 60 }, duration: 300 });
+    this.#events.onChange();
+    return added.map((element) => element.id());
+  }
+
+  /** Runs the chosen layout on every unpinned node. */
+  relayout(options: { animate?: boolean; roots?: string } = {}): void {
+    const visible = this.cy.elements().not(".hidden");
+    if (visible.length === 0) return;
+    const pinned = this.cy.nodes(":locked");
+    const base = layoutOptions(this.#layout, {
+      animate: options.animate ?? this.size < LARGE_GRAPH,
+      ...(options.roots ? { roots: options.roots } : {}),
+    });
+    const layout =
+      this.#layout === "fcose" && pinned.nonempty()
+        ? {
+            ...base,
+            fixedNodeConstraint: pinned.map((node) => ({ nodeId: node.id(), position: { ...node.position() } })),
+          }
+        : base;
+    visible.layout(layout as cytoscape.LayoutOptions).run();
+  }
+
+  /** Applies display classes computed from the data and the view (filters, range, selection, path). */
+  applyDisplay(options: DisplayOptions): void {
+    this.#display = options;
+    const graph = {
+      nodes: this.cy.nodes().map((node) => ({ id: node.id(), type: String(node.data("type")), data: node.data() })),
+      edges: this.cy.edges().map((edge) => ({
+        id: edge.id(),
+        source: String(edge.data("source")),
+        target: String(edge.data("target")),
+        type: String(edge.data("type")),
+      })),
+    };
+    const classes = displayClasses(graph, options);
+    this.cy.batch(() => {
+      this.cy.elements().forEach((element) => {
+        const list: (DisplayClass | "pinned")[] = [...(classes.get(element.id()) ?? [])];
+        if (element.isNode() && element.locked()) list.push("pinned");
+        element.classes(list);
+      });
+    });
+  }
+
+  /** Ids of the elements that are not hidden. */
+  visibleIds(): string[] {
+    return this.cy
+      .elements()
+      .not(".hidden")
+      .map((element) => element.id());
+  }
+
+  /** Removes elements (and the edges that hang on them). */
+  remove(ids: string[]): void {
+    const elements = ids.reduce((all, id) => all.union(this.cy.getElementById(id)), this.cy.collection());
+    if (elements.empty()) return;
+    this.pushUndo();
+    elements.union(elements.connectedEdges()).remove();
+    this.#events.onChange();
+  }
+
+  /** Removes the neighbours that hang only on this node (its leaves); returns how many went. */
+  collapse(id: string): number {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return 0;
+    const leaves = node
+      .neighborhood()
+      .nodes()
+      .filter((other) => other.degree(false) <= node.edgesWith(other).length);
+    if (leaves.empty()) return 0;
+    this.pushUndo();
+    leaves.remove();
+    this.#events.onChange();
+    return leaves.length;
+  }
+
+  /** Pins or unpins a node: a pinned node keeps its place through layouts and cannot be dragged. */
+  togglePin(id: string): boolean {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return false;
+    if (node.locked()) node.unlock();
+    else node.lock();
+    this.applyDisplay(this.#display);
+    return node.locked();
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  /** Restores the canvas as it was before the last add, remove, collapse or replace. */
+  undo(): boolean {
+    const snapshot = this.#undo.pop();
+    if (!snapshot) return false;
+    this.restore(snapshot, { keepUndo: true });
+    return true;
+  }
+
+  snapshot(): Snapshot {
+    return {
+      nodes: this.cy.nodes().map((node) => ({
+        data: node.data() as NodeData,
+        position: { ...node.position() },
+        locked: node.locked(),
+      })),
+      edges: this.cy.edges().map((edge) => ({ data: edge.data() as EdgeData })),
+    };
+  }
+
+  /** Puts a snapshot (or a saved view) back, positions included. */
+  restore(
+    snapshot: {
+      nodes: { data: NodeData; position?: { x: number; y: number }; locked?: boolean }[];
+      edges: { data: EdgeData }[];
+    },
+    options: { keepUndo?: boolean } = {},
+  ): void {
+    if (!options.keepUndo) this.pushUndo();
+    const hasPositions = snapshot.nodes.every((node) => node.position);
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add([
+        ...snapshot.nodes.map((node) => ({
+          group: "nodes" as const,
+          data: node.data,
+          ...(node.position ? { position: node.position } : {}),
+          locked: node.locked ?? false,
+        })),
+        ...snapshot.edges.map((edge) => ({ group: "edges" as const, data: edge.data })),
+      ]);
+    });
+    this.#tuneForSize();
+    this.applyDisplay(this.#display);
+    if (hasPositions) this.cy.fit(undefined, 30);
+    else this.relayout({ animate: false });
+    this.#events.onChange();
+  }
+
+  pushUndo(): void {
+    this.#undo.push(this.snapshot());
+    if (this.#undo.length > 20) this.#undo.shift();
+  }
+
+  /** Centres on an element (and its neighbourhood). */
+  focusOn(id: string): void {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    const around = element.isNode()
+      ? element.closedNeighborhood()
+      : (element as unknown as cytoscape.EdgeSingular).connectedNodes().union(element);
+    this.cy.animate({ fit: { eles: around.not(".hidden"), padding: 60 }, duration: 300 });
+  }
+
+  fit(): void {
+    this.cy.fit(this.cy.elements().not(".hidden"), 30);
+  }
+
+  /** The canvas as a PNG blob (white background, at twice the screen's resolution). */
+  png(): Blob {
+    return this.cy.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 }) as unknown as Blob;
+  }
+
+  /** The canvas as SVG text. */
+  svg(): string {
+    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, bg: "#ffffff" });
+  }
+
+  /** The current view as Cytoscape JSON (elements with positions, style left out). */
+  json(): object {
+    const { elements, zoom, pan } = this.cy.json() as { elements: object; zoom: number; pan: object };
+    return { format: "cytoscape-json", elements, zoom, pan };
+  }
+
+  /** Large graphs: draw a texture and hide edges while the viewport moves. */
+  #tuneForSize(): void {
+    const large = this.size > LARGE_GRAPH;
+    const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    renderer.hideEdgesOnViewport = large;
+    renderer.textureOnViewport = large;
+  }
+}
+
+/** Elements JSON → Cytoscape definitions. */
+export function toDefinitions(elements: Elements): ElementDefinition[] {
+  const ids = new Set(elements.nodes.map((node) => node.data.id));
+  return [
+    ...elements.nodes.map((node) => ({ group: "nodes" as const, data: node.data })),
+    ...elements.edges
+      .filter((edge) => ids.has(edge.data.source) && ids.has(edge.data.target))
+      .map((edge) => ({ group: "edges" as const, data: edge.data })),
+  ];
+}

@@ -1,0 +1,147 @@
+/** How each node and relationship type looks (colour, shape, glyph) and the Cytoscape stylesheet built from it. */
+import type { EdgeSingular, NodeSingular, StylesheetJson } from "cytoscape";
+import type { NodeType } from "../../common/api-types.js";
+
+export interface TypeStyle {
+  color: string;
+  shape: "ellipse" | "hexagon" | "diamond" | "round-rectangle" | "rectangle" | "barrel" | "tag" | "round-tag";
+  /** A character that stands for the type in lists (search suggestions, legend). */
+  glyph: string;
+  /** What the type is, in a few words, for the legend. */
+  description: string;
+}
+
+/** Colours chosen to be told apart (also in common colour blindness) and to hold white text at AA contrast. */
+export const NODE_STYLES: Record<NodeType, TypeStyle> = {
+  Actor: { color: "#1d4ed8", shape: "ellipse", glyph: "●", description: "person, state, organisation" },
+  Forum: { color: "#047857", shape: "hexagon", glyph: "⬢", description: "summit, organisation, UN body" },
+  Event: { color: "#c2410c", shape: "diamond", glyph: "◆", description: "meeting, visit, exercise, vote" },
+  Claim: { color: "#7e22ce", shape: "round-tag", glyph: "❝", description: "what a source asserts" },
+  Source: { color: "#334155", shape: "rectangle", glyph: "■", description: "an article or document" },
+  Passage: { color: "#a16207", shape: "barrel", glyph: "¶", description: "exact words in a source" },
+};
+
+const FALLBACK: TypeStyle = { color: "#52525b", shape: "ellipse", glyph: "○", description: "other" };
+
+export const nodeStyle = (type: string): TypeStyle => NODE_STYLES[type as NodeType] ?? FALLBACK;
+
+/** Relationship colours: meeting-related relationships stand out, bookkeeping ones (evidence, source) are quiet. */
+export const REL_COLORS: Record<string, string> = {
+  PARTICIPATED_IN: "#c2410c",
+  AT_FORUM: "#047857",
+  MEMBER_OF: "#059669",
+  HOLDS_ROLE: "#1d4ed8",
+  PART_OF: "#78716c",
+  ABOUT: "#a855f7",
+  STATED_BY: "#7e22ce",
+  CONTRADICTS: "#dc2626",
+  EVIDENCED_BY: "#ca8a04",
+  IN_SOURCE: "#64748b",
+  AUTHORED_BY: "#475569",
+  MET: "#be123c",
+};
+
+export const relColor = (type: string) => REL_COLORS[type] ?? "#71717a";
+
+/**
+ * Node diameter from data: more connections or more evidence make a node bigger, within bounds.
+ * @example nodeSize({ degree: 0 }) === 26; nodeSize({ degree: 400 }) === 72
+ */
+export function nodeSize(data: { degree?: unknown; evidenceCount?: unknown; weight?: unknown }): number {
+  const degree = typeof data.degree === "number" ? data.degree : 0;
+  const evidence = typeof data.evidenceCount === "number" ? data.evidenceCount : 0;
+  const score = degree + 2 * evidence;
+  return Math.round(Math.min(72, 26 + 8 * Math.sqrt(score)));
+}
+
+/** The label drawn on the canvas: short enough to read, the rest goes to the tooltip. */
+export function shortLabel(label: unknown, max = 38): string {
+  const text = typeof label === "string" ? label : String(label ?? "");
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The Cytoscape stylesheet. Display state lives in classes (see display-classes.ts), never in element data. */
+export function stylesheet(): StylesheetJson {
+  const byType = Object.entries(NODE_STYLES).map(([type, style]) => ({
+    selector: `node[type = "${type}"]`,
+    style: { "background-color": style.color, shape: style.shape },
+  }));
+  return [
+    {
+      selector: "node",
+      style: {
+        label: (ele: NodeSingular) => {
+          const more = Number(ele.data("hiddenNeighbours") ?? 0);
+          return `${shortLabel(ele.data("label"))}${more > 0 ? ` (+${more})` : ""}`;
+        },
+        width: (ele: NodeSingular) => nodeSize(ele.data()),
+        height: (ele: NodeSingular) => nodeSize(ele.data()),
+        "font-size": 11,
+        "font-family": "system-ui, sans-serif",
+        color: "#111827",
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "text-wrap": "wrap",
+        "text-max-width": "140px",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.8,
+        "text-background-padding": "1px",
+        "min-zoomed-font-size": 7,
+        "border-width": 2,
+        "border-color": "#ffffff",
+      },
+    },
+    ...byType,
+    {
+      selector: "node[hiddenNeighbours > 0]",
+      style: { "border-color": "#111827", "border-style": "dashed", "border-width": 3 },
+    },
+    {
+      selector: "edge",
+      style: {
+        width: 1.5,
+        "line-color": (ele: EdgeSingular) => relColor(ele.data("type")),
+        "target-arrow-color": (ele: EdgeSingular) => relColor(ele.data("type")),
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.8,
+        "curve-style": "bezier",
+        "control-point-step-size": 28,
+        opacity: 0.75,
+        "font-size": 9,
+        "text-rotation": "autorotate",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "min-zoomed-font-size": 8,
+      },
+    },
+    {
+      selector: 'edge[type = "MET"]',
+      style: {
+        width: (ele: EdgeSingular) => Math.min(10, 1.5 + Number(ele.data("weight") ?? 1)),
+        "target-arrow-shape": "none",
+        label: (ele: EdgeSingular) => `${ele.data("weight") ?? ""}`,
+      },
+    },
+    { selector: "edge[evidence]", style: { "line-style": "solid" } },
+    { selector: ".hidden", style: { display: "none" } },
+    { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.25 } },
+    {
+      selector: "node.selected",
+      style: { "border-color": "#facc15", "border-width": 5, "z-index": 20, "font-weight": "bold" },
+    },
+    { selector: "node.neighbour", style: { "z-index": 10 } },
+    {
+      selector: "edge.highlighted, edge.selected, edge.on-path",
+      style: {
+        width: 3.5,
+        opacity: 1,
+        label: (ele: EdgeSingular) => String(ele.data("label") ?? ele.data("type")).toLowerCase(),
+        "z-index": 15,
+      },
+    },
+    { selector: "edge.selected", style: { width: 5, "line-color": "#facc15", "target-arrow-color": "#facc15" } },
+    { selector: "node.on-path", style: { "border-color": "#be123c", "border-width": 5 } },
+    { selector: "node.pinned", style: { "outline-width": 2, "outline-color": "#111827", "outline-offset": 2 } },
+    { selector: "node:active, edge:active", style: { "overlay-opacity": 0.12 } },
+  ] as StylesheetJson;
+}

@@ -1,0 +1,226 @@
+/** The details panel: the selected node or edge, its properties, and its evidence traced to the source. */
+import { html, nothing, render, type TemplateResult } from "lit-html";
+import type { EdgeData, EvidenceItem, NodeData, ProvenanceResponse } from "../../common/api-types.js";
+import { api } from "../api/client.js";
+import { formatDate, nodeDate } from "../format/dates.js";
+import { nodeStyle } from "../graph/style.js";
+import { type AppContext, errorMessage } from "./context.js";
+import { evidenceFromNodes, evidenceList } from "./evidence.js";
+
+type Load<T> = { state: "loading" } | { state: "done"; value: T } | { state: "failed"; message: string };
+
+/** Properties shown elsewhere in the panel, or too internal to be worth a row. */
+const SKIP = new Set([
+  "id",
+  "type",
+  "label",
+  "name",
+  "content",
+  "aliasText",
+  "datasets",
+  "hiddenNeighbours",
+  "source",
+  "target",
+  "evidence",
+]);
+
+export function propertyText(key: string, value: unknown): string {
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ");
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  const text = String(value);
+  return key === "paragraph" && text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+export class DetailsPanel {
+  readonly #host: HTMLElement;
+  readonly #app: AppContext;
+  #provenance = new Map<string, Load<ProvenanceResponse>>();
+  #edgeEvidence = new Map<string, Load<EvidenceItem[]>>();
+  #nodeCache = new Map<string, Promise<NodeData | undefined>>();
+
+  constructor(host: HTMLElement, app: AppContext) {
+    this.#host = host;
+    this.#app = app;
+  }
+
+  render(): void {
+    const id = this.#app.view.selected;
+    const data = id ? this.#app.canvas.data(id) : undefined;
+    render(this.#template(id, data), this.#host);
+  }
+
+  /** Starts loading what the selected element's evidence needs (once per element). */
+  #load(id: string, data: NodeData | EdgeData): void {
+    if (this.#app.canvas.isNode(id)) {
+      const node = data as NodeData;
+      const traceable =
+        node.type === "Claim" || node.type === "Event" || (node.evidenceCount ?? 0) > 0 || node.type === "Passage";
+      if (!traceable || this.#provenance.has(id)) return;
+      this.#provenance.set(id, { state: "loading" });
+      const work: Promise<ProvenanceResponse> =
+        node.type === "Passage"
+          ? this.#evidenceOf([id]).then(
+              (evidence): ProvenanceResponse => ({ node, evidence, speaker: null, speakers: [] }),
+            )
+          : api.provenance(id);
+      work
+        .then((value) => this.#provenance.set(id, { state: "done", value }))
+        .catch((error) => this.#provenance.set(id, { state: "failed", message: errorMessage(error) }))
+        .finally(() => this.render());
+    } else {
+      const edge = data as EdgeData;
+      if (!edge.evidence?.length || this.#edgeEvidence.has(id)) return;
+      this.#edgeEvidence.set(id, { state: "loading" });
+      this.#evidenceOf(edge.evidence)
+        .then((value) => this.#edgeEvidence.set(id, { state: "done", value }))
+        .catch((error) => this.#edgeEvidence.set(id, { state: "failed", message: errorMessage(error) }))
+        .finally(() => this.render());
+    }
+  }
+
+  #node(id: string): Promise<NodeData | undefined> {
+    let promise = this.#nodeCache.get(id);
+    if (!promise) {
+      promise = api.node(id).then((response) => response.node);
+      this.#nodeCache.set(id, promise);
+    }
+    return promise;
+  }
+
+  /** Edge evidence lists passage ids: each passage and its source are fetched as nodes and shown like provenance. */
+  async #evidenceOf(passageIds: string[]): Promise<EvidenceItem[]> {
+    return Promise.all(
+      passageIds.map(async (passageId) => {
+        const passage = await this.#node(passageId);
+        if (!passage) throw new Error(`Passage ${passageId} was not found.`);
+        const sourceId = typeof passage.sourceId === "string" ? passage.sourceId : undefined;
+        const source = sourceId ? await this.#node(sourceId) : undefined;
+        return evidenceFromNodes(passage, source);
+      }),
+    );
+  }
+
+  #template(id: string | undefined, data: NodeData | EdgeData | undefined): TemplateResult {
+    if (!id || !data) {
+      return html`<div class="empty-panel">
+        <p><strong>Nothing selected.</strong></p>
+        <p>Search above, or click a node or an edge on the canvas to see its properties and the passages that back it.</p>
+        <p>Double-click a node (or press Enter) to expand its neighbourhood.</p>
+      </div>`;
+    }
+    this.#load(id, data);
+    return this.#app.canvas.isNode(id) ? this.#nodeTemplate(data as NodeData) : this.#edgeTemplate(data as EdgeData);
+  }
+
+  #nodeTemplate(node: NodeData): TemplateResult {
+    const app = this.#app;
+    const style = nodeStyle(node.type);
+    const date = nodeDate(node);
+    const provenance = this.#provenance.get(node.id);
+    const more = node.hiddenNeighbours ?? 0;
+    return html`<article class="details" aria-label=${`${node.type} ${node.label}`}>
+      <p class="kicker"><span class="type-icon" style=${`color:${style.color}`} aria-hidden="true">${style.glyph}</span> ${node.type}${typeof node.kind === "string" ? html` · ${node.kind}` : nothing}</p>
+      <h3 class="details-title">${node.label}</h3>
+      ${date ? html`<p class="date">${formatDate(date)}</p>` : nothing}
+      ${typeof node.text === "string" && node.text !== node.label ? html`<p class="claim-text">${node.text}</p>` : nothing}
+      ${typeof node.description === "string" ? html`<p>${node.description}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => void app.expand(node.id)}>Expand</button>
+        ${more > 0 ? html`<button type="button" @click=${() => void app.expand(node.id, { limit: 500 })}>Show ${more} more</button>` : nothing}
+        ${provenance ? html`<button type="button" @click=${() => this.#host.querySelector<HTMLElement>(".evidence-section")?.focus()}>Trace to source</button>` : nothing}
+        ${
+          node.type === "Actor"
+            ? html`<button type="button" @click=${() => {
+                app.setView({ actor: node.id, with: undefined, forum: undefined });
+                app.openPanel("meetings");
+              }}>Who met whom</button>`
+            : nothing
+        }
+        <button type="button" @click=${() => app.focus(node.id)}>Focus</button>
+        <button type="button" @click=${() => {
+          const pinned = app.canvas.togglePin(node.id);
+          app.toast(pinned ? "Pinned: layouts leave it in place." : "Unpinned.");
+          app.render();
+        }}>${app.canvas.cy.getElementById(node.id).locked() ? "Unpin" : "Pin"}</button>
+        <button type="button" @click=${() => {
+          const n = app.canvas.collapse(node.id);
+          app.toast(n ? `Collapsed ${n} leaf node${n === 1 ? "" : "s"}.` : "Nothing hangs only on this node.");
+        }}>Collapse</button>
+        <button type="button" @click=${() => {
+          app.canvas.remove([node.id]);
+          app.select(undefined);
+        }}>Hide</button>
+      </div>
+      ${provenance ? this.#provenanceTemplate(provenance) : nothing}
+      ${this.#properties(node)}
+    </article>`;
+  }
+
+  #provenanceTemplate(load: Load<ProvenanceResponse>): TemplateResult {
+    return html`<section class="evidence-section" tabindex="-1" aria-label="Evidence">
+      <h4>Evidence, traced to the source</h4>
+      ${load.state === "loading" ? html`<p class="loading"><span class="spinner small"></span> Loading the passages…</p>` : nothing}
+      ${load.state === "failed" ? html`<p class="error">${load.message}</p>` : nothing}
+      ${
+        load.state === "done"
+          ? html`${this.#speakers(load.value)}
+            ${evidenceList(load.value.evidence)}`
+          : nothing
+      }
+    </section>`;
+  }
+
+  #speakers(provenance: ProvenanceResponse): TemplateResult | typeof nothing {
+    const speakers = provenance.speakers?.length ? provenance.speakers : provenance.speaker ? [provenance.speaker] : [];
+    if (speakers.length === 0) return nothing;
+    return html`<p class="speaker">Said by
+      ${speakers.map((speaker, index) => html`${index > 0 ? " and " : ""}<button type="button" class="link" @click=${() => this.#app.focus(speaker.id)}>${speaker.name}</button>`)}
+    </p>`;
+  }
+
+  #edgeTemplate(edge: EdgeData): TemplateResult {
+    const canvas = this.#app.canvas;
+    const label = (id: string) => (canvas.data(id) as NodeData | undefined)?.label ?? id;
+    const evidence = this.#edgeEvidence.get(edge.id);
+    const events = Array.isArray(edge.events) ? (edge.events as string[]) : [];
+    return html`<article class="details" aria-label=${`Relationship ${edge.type}`}>
+      <p class="kicker">Relationship · ${edge.type}</p>
+      <h3 class="details-title">
+        <button type="button" class="link" @click=${() => this.#app.select(edge.source)}>${label(edge.source)}</button>
+        <span aria-hidden="true"> → </span><span class="visually-hidden"> to </span>
+        <button type="button" class="link" @click=${() => this.#app.select(edge.target)}>${label(edge.target)}</button>
+      </h3>
+      ${
+        events.length > 0
+          ? html`<p>${events.length} shared event${events.length === 1 ? "" : "s"}:</p>
+            <ul class="plain">${events.map((eventId) => html`<li><button type="button" class="link" @click=${() => this.#app.focus(eventId)}>${label(eventId)}</button></li>`)}</ul>`
+          : nothing
+      }
+      ${
+        evidence
+          ? html`<section class="evidence-section" tabindex="-1" aria-label="Evidence">
+            <h4>Evidence, traced to the source</h4>
+            ${evidence.state === "loading" ? html`<p class="loading"><span class="spinner small"></span> Loading the passages…</p>` : nothing}
+            ${evidence.state === "failed" ? html`<p class="error">${evidence.message}</p>` : nothing}
+            ${evidence.state === "done" ? evidenceList(evidence.value) : nothing}
+          </section>`
+          : html`<p class="muted">This relationship lists no evidence of its own.</p>`
+      }
+      ${this.#properties(edge)}
+    </article>`;
+  }
+
+  #properties(data: Record<string, unknown>): TemplateResult {
+    const rows = Object.entries(data).filter(
+      ([key, value]) => !SKIP.has(key) && value !== null && value !== undefined && value !== "",
+    );
+    return html`<details class="properties" ?open=${rows.length <= 8}>
+      <summary>Properties (${rows.length})</summary>
+      <dl>
+        <dt>id</dt><dd><code>${String(data.id)}</code></dd>
+        ${rows.map(([key, value]) => html`<dt>${key}</dt><dd>${propertyText(key, value)}</dd>`)}
+      </dl>
+    </details>`;
+  }
+}

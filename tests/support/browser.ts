@@ -1,0 +1,57 @@
+/** Headless Chromium for browser tests: the system's /usr/bin/chromium driven by playwright-core, with a throw-away profile. */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { projectRoot } from "../../server/lib/project-root.js";
+
+export const CHROMIUM = process.env.LIAISON_CHROMIUM ?? "/usr/bin/chromium";
+
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a fresh profile folder (removed on close). */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), "liaison-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async newPage(viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot of the page under test-results/screenshots/ (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const folder = path.join(projectRoot, "test-results", "screenshots");
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
