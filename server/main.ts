@@ -116,10 +116,12 @@ export async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
-  process.on("uncaughtException", (error) => {
-    process.stderr.write(`liaison: unexpected failure, shutting down: ${error.message}\n`);
+  const crash = (error: unknown) => {
+    process.stderr.write(`liaison: unexpected failure, shutting down: ${(error as Error)?.message ?? error}\n`);
     void shutdown(1);
-  });
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
   try {
     const config = loadConfig();
     running = await start(config);

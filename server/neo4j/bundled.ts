@@ -70,7 +70,9 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
     );
   }
   progress(
-    "Bundled Neo4j: resolving Neo4j Community from Maven Central (the first start downloads ~60 MB and takes a minute or two)…",
+    existsSync(classpathFile)
+      ? "Bundled Neo4j: rebuilding the launcher…"
+      : "Bundled Neo4j: first start — resolving Neo4j Community from Maven Central (about 60 MB; this takes a minute or two, later starts take seconds)…",
   );
   await new Promise<void>((resolve, reject) => {
     const maven = spawn(
@@ -222,11 +224,14 @@ function waitForReady(child: ChildProcess, timeoutMs: number, home: string): Pro
       );
     };
     const timer = setTimeout(() => fail(`no answer within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(`the launcher exited (${signal ?? `code ${code}`}) before it was ready`);
     const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on("line", (line) => {
       const ready = /^LIAISON_NEO4J_READY (\S+) (\S+)/.exec(line);
       if (ready?.[1] && ready[2]) {
         clearTimeout(timer);
+        child.removeListener("exit", onExit);
         resolve({ uri: ready[1], version: ready[2] });
       } else if (line.startsWith("LIAISON_NEO4J_FAILED ")) {
         const reason = line.slice("LIAISON_NEO4J_FAILED ".length);
@@ -238,7 +243,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number, home: string): Pro
       }
     });
     child.once("error", (error) => fail(error.message));
-    child.once("exit", (code, signal) => fail(`the launcher exited (${signal ?? `code ${code}`}) before it was ready`));
+    child.once("exit", onExit);
   });
 }
 
