@@ -72,7 +72,7 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
   progress(
     existsSync(classpathFile)
       ? "Bundled Neo4j: rebuilding the launcher…"
-      : "Bundled Neo4j: first start — resolving Neo4j Community from Maven Central (about 60 MB; this takes a minute or two, later starts take seconds)…",
+      : "Bundled Neo4j: first start — resolving Neo4j Community from Maven Central (about 150 MB with Maven's plugins; this takes a minute or so, later starts take seconds)…",
   );
   await new Promise<void>((resolve, reject) => {
     const maven = spawn(
