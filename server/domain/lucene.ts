@@ -26,9 +26,10 @@ export function escapeLucene(term: string): string {
 
 /**
  * A Lucene query that requires every word, each matched as itself (boosted), as a prefix
- * ("lavr" → "lavrov") or, for words of five letters or more, with one typo. Returns null when
- * the text holds no word. Passed to Neo4j as a parameter, never spliced into Cypher.
- * @example luceneQuery("Lavr") === "(lavr^3 OR lavr*)"
+ * ("lavr" → "lavrov"), preferably in a name or alias, or, for words of five letters or more,
+ * with one typo. Returns null when the text holds no word. Passed to Neo4j as a parameter,
+ * never spliced into Cypher.
+ * @example luceneQuery("Lavr") === "(name:lavr*^4 OR aliasText:lavr*^3 OR lavr^2 OR lavr*)"
  */
 export function luceneQuery(text: string): string | null {
   const terms = queryTerms(text);
@@ -37,7 +38,8 @@ export function luceneQuery(text: string): string | null {
     .map((term) => {
       const escaped = escapeLucene(term);
       const fuzzy = term.length >= 5 ? ` OR ${escaped}~1` : "";
-      return `(${escaped}^3 OR ${escaped}*${fuzzy})`;
+      // Names and aliases first: a prefix match scores the same whatever the field otherwise.
+      return `(name:${escaped}*^4 OR aliasText:${escaped}*^3 OR ${escaped}^2 OR ${escaped}*${fuzzy})`;
     })
     .join(" AND ");
 }

@@ -55,8 +55,8 @@ export function parsePart<S extends ZodType>(
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const problems: ParameterProblem[] = parsed.error.issues.flatMap((issue) => {
-    // An unknown key is reported under its own name.
-    const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path.map(String).join(".") || where];
+    // An unknown key is reported under its own name; a bad list item under its list's name.
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? where)];
     return keys.map((parameter) => ({
       parameter,
       in: where,
