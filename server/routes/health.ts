@@ -1,6 +1,7 @@
 /** GET /api/health: is Neo4j answering, which version, and how many nodes of each label. */
 import { Router } from "express";
 import type { AppDeps } from "../app.js";
+import { abortOnClose } from "../http/endpoint.js";
 import { LiaisonError } from "../lib/errors.js";
 import { defineQuery } from "../neo4j/query-runner.js";
 
@@ -16,8 +17,8 @@ export interface Health {
 
 export function healthRoutes({ runner, neo4jInfo }: AppDeps): Router {
   const router = Router();
-  router.get("/health", async (req, res) => {
-    const signal = abortOnClose(req);
+  router.get("/health", async (_req, res) => {
+    const signal = abortOnClose(res);
     try {
       const [versionResult, countsResult] = await Promise.all([
         runner.run(version, {}, { signal, timeoutMs: 5_000 }),
@@ -40,13 +41,4 @@ export function healthRoutes({ runner, neo4jInfo }: AppDeps): Router {
     }
   });
   return router;
-}
-
-/** An AbortSignal that fires when the client disconnects before the response is sent. */
-export function abortOnClose(req: import("express").Request): AbortSignal {
-  const controller = new AbortController();
-  req.on("close", () => {
-    if (!req.res?.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }
