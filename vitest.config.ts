@@ -26,7 +26,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/neo4j-global-setup.ts"],
+          // In this order: the Neo4j of the run first, then the app (with the seed graph) that uses it.
+          globalSetup: ["tests/support/neo4j-global-setup.ts", "tests/support/app-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

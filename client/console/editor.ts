@@ -3,7 +3,7 @@ import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
 import { setDiagnostics } from "@codemirror/lint";
 import { Prec } from "@codemirror/state";
 import { type EditorView, keymap } from "@codemirror/view";
-import { createCypherEditor } from "@neo4j-cypher/codemirror";
+import { createCypherEditor, type EditorApi } from "@neo4j-cypher/codemirror";
 import type { SchemaResponse } from "../../common/api-types.js";
 
 export interface CypherEditor {
@@ -40,7 +40,8 @@ export function mountEditor(
       },
     ]),
   );
-  const editor = createCypherEditor(host, {
+  // At run time it returns `{ editor }`, not the EditorApi its declarations promise.
+  const created = createCypherEditor(host, {
     value: options.value,
     schema: editorSchema(options.schema, []),
     lineNumbers: true,
@@ -50,7 +51,8 @@ export function mountEditor(
     theme: "light",
     placeholder: "MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) RETURN a, e LIMIT 25",
     preExtensions: [run as never],
-  });
+  }) as unknown as { editor: EditorApi };
+  const editor = created.editor;
   // The package's declarations resolve @codemirror/view as CommonJS types; at run time it is the one shared module.
   const view = editor.codemirror as unknown as EditorView;
   view.contentDOM.setAttribute("aria-label", "Cypher query");

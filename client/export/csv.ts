@@ -4,13 +4,13 @@
  * One cell as text.
  * @example cellText({ $node: "actor:wang-yi" }) === "actor:wang-yi"; cellText([1, 2]) === "[1,2]"
  */
-export function cellText(value: unknown): string {
+export function cellText(value: unknown, labels?: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value === "object") {
     const ref = value as { $node?: unknown; $rel?: unknown; $path?: { nodes?: unknown[] } };
-    if (typeof ref.$node === "string") return ref.$node;
+    if (typeof ref.$node === "string") return labels?.get(ref.$node) ?? ref.$node;
     if (typeof ref.$rel === "string") return ref.$rel;
     if (ref.$path && Array.isArray(ref.$path.nodes)) return ref.$path.nodes.join(" → ");
   }

@@ -113,7 +113,9 @@ export class GraphCanvas {
     if (fresh.nodes.length === 0 && fresh.edges.length === 0) return [];
     this.pushUndo();
     const wasEmpty = this.cy.nodes().length === 0;
-    const anchor = options.near ? this.cy.getElementById(options.near) : undefined;
+    // Without a given parent, new nodes gather around the existing node most of them connect to.
+    const near = options.near ?? mostLinked(fresh, (id) => this.has(id));
+    const anchor = near ? this.cy.getElementById(near) : undefined;
     const centre = centroid(this.cy.nodes().map((node) => node.position()));
     const origin = anchor?.nonempty() ? anchor.position() : centre;
     const positions = ringPositions(origin, fresh.nodes.length, centre);
@@ -132,7 +134,9 @@ export class GraphCanvas {
     this.#tuneForSize();
     this.applyDisplay(this.#display);
     if (wasEmpty) this.relayout({ animate: false });
-    else this.cy.animate({ fit: { eles: added.union(anchor ?? this.cy.collection()), padding: 60 }, duration: 300 });
+    else if (options.near && anchor?.nonempty())
+      this.cy.animate({ fit: { eles: added.union(anchor), padding: 60 }, duration: 300 });
+    else this.cy.animate({ fit: { eles: this.cy.elements().not(".hidden"), padding: 30 }, duration: 300 });
     this.#events.onChange();
     return added.map((element) => element.id());
   }
@@ -314,6 +318,18 @@ export class GraphCanvas {
     renderer.hideEdgesOnViewport = large;
     renderer.textureOnViewport = large;
   }
+}
+
+/** The existing node that most new edges touch (undefined when none does). */
+export function mostLinked(fresh: Elements, exists: (id: string) => boolean): string | undefined {
+  const counts = new Map<string, number>();
+  for (const edge of fresh.edges) {
+    for (const end of [edge.data.source, edge.data.target])
+      if (exists(end)) counts.set(end, (counts.get(end) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [id, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = id;
+  return best;
 }
 
 /** Elements JSON → Cytoscape definitions. */

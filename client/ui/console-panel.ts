@@ -159,6 +159,9 @@ export class ConsolePanel {
 
   #table(result: CypherResponse): TemplateResult {
     const truncated = result.truncated;
+    const labels = new Map(
+      result.elements.nodes.map((node) => [node.data.id, `${node.data.label} (${node.data.type})`]),
+    );
     return html`<div class="result">
       <p class="muted result-summary">
         ${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.ms} ms${result.elements.nodes.length > 0 ? ` · ${result.elements.nodes.length} nodes added to the canvas` : ""}
@@ -169,7 +172,7 @@ export class ConsolePanel {
         <table>
           <thead><tr>${result.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
           <tbody>
-            ${result.rows.slice(0, SHOWN_ROWS).map((row) => html`<tr>${row.map((cell) => html`<td>${cellText(cell)}</td>`)}</tr>`)}
+            ${result.rows.slice(0, SHOWN_ROWS).map((row) => html`<tr>${row.map((cell) => html`<td>${cellText(cell, labels)}</td>`)}</tr>`)}
           </tbody>
         </table>
       </div>

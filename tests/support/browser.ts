@@ -55,3 +55,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** What the canvas holds, read from the page's Cytoscape instance (exposed as `window.liaison.cy`). */
+export interface CanvasNode {
+  id: string;
+  type: string;
+  hidden: boolean;
+  x: number;
+  y: number;
+  renderedX: number;
+  renderedY: number;
+  dateStart?: string;
+  dateEnd?: string;
+}
+
+export function canvasNodes(page: Page): Promise<CanvasNode[]> {
+  return page.evaluate(() => {
+    const { cy } = (window as unknown as { liaison: { cy: import("cytoscape").Core } }).liaison;
+    return cy.nodes().map((node) => ({
+      id: node.id(),
+      type: String(node.data("type")),
+      hidden: node.hasClass("hidden"),
+      x: node.position().x,
+      y: node.position().y,
+      renderedX: node.renderedPosition().x,
+      renderedY: node.renderedPosition().y,
+      dateStart: node.data("dateStart") as string | undefined,
+      dateEnd: node.data("dateEnd") as string | undefined,
+    }));
+  });
+}
+
+/** Waits until the canvas holds at least one node and no loading indicator shows. */
+export async function canvasSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const liaison = (window as unknown as { liaison?: { cy: import("cytoscape").Core } }).liaison;
+    return Boolean(liaison && liaison.cy.nodes().length > 0 && !document.querySelector("#status .loading"));
+  });
+  await page.waitForTimeout(600); // layout animations
+}
