@@ -77,7 +77,7 @@ describe("loadDataset: the seed dataset", () => {
     expect(result.nodes.Claim).toBeGreaterThan(50);
     const kinds = await read("MATCH (a:Actor) RETURN collect(DISTINCT a.kind) AS kinds");
     expect(kinds[0]?.kinds).toEqual(expect.arrayContaining(["person", "state", "organisation"]));
-  });
+  }, 90_000); // the first load into a fresh Neo4j compiles every query: slow on a busy machine
 
   test("when the seed is loaded, then every Event and Claim has evidence and every passage is its source's text at start..end", async () => {
     await loadDataset(runner, seed);
