@@ -54,6 +54,11 @@ export class GraphCanvas {
       events.onSelect(target === this.cy ? undefined : target.id());
     });
     this.cy.on("dbltap", "node", (event: EventObject) => events.onExpand(event.target.id()));
+    // A small graph fitted to the screen would be drawn huge; cap the zoom a layout leaves.
+    this.cy.on("layoutstop", () => {
+      if (this.cy.zoom() > 1.3)
+        this.cy.zoom({ level: 1.3, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    });
   }
 
   get layoutName(): LayoutName {

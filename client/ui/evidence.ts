@@ -2,14 +2,15 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import type { DatePrecision, EvidenceItem, NodeData } from "../../common/api-types.js";
 import { formatDate } from "../format/dates.js";
-import { passageInParagraph } from "./snippet.js";
+import { passageInParagraph, trimContext } from "./snippet.js";
 
 /** Only http(s) links are followed; anything else is shown as text. */
 export const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 export function evidenceTemplate(item: EvidenceItem): TemplateResult {
   const { passage, source } = item;
-  const split = passageInParagraph(passage.paragraph ?? "", passage.exact, passage.paragraphOffset);
+  const found = passageInParagraph(passage.paragraph ?? "", passage.exact, passage.paragraphOffset);
+  const split = found ? trimContext(found) : null;
   const url = safeUrl(source.url);
   return html`<figure class="evidence" data-passage=${passage.id}>
     <blockquote cite=${url ?? nothing}>

@@ -48,3 +48,25 @@ export function passageInParagraph(
   if (start < 0 || exact.length === 0) return null;
   return { before: paragraph.slice(0, start), exact, after: paragraph.slice(start + exact.length) };
 }
+
+/**
+ * Shortens the context around a passage to about `room` characters on each side, cutting at a word and marking the cut.
+ * @example trimContext({ before: "a long lead-in to it ", exact: "it", after: "" }, 8).before === "…in to it "
+ */
+export function trimContext(
+  split: { before: string; exact: string; after: string },
+  room = 240,
+): { before: string; exact: string; after: string } {
+  let { before, after } = split;
+  if (before.length > room) {
+    const cut = before.slice(-room);
+    const space = cut.indexOf(" ");
+    before = `…${space >= 0 && space < 30 ? cut.slice(space + 1) : cut}`;
+  }
+  if (after.length > room) {
+    const cut = after.slice(0, room);
+    const space = cut.lastIndexOf(" ");
+    after = `${space > room - 30 ? cut.slice(0, space) : cut}…`;
+  }
+  return { before, exact: split.exact, after };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, test } from "vitest";
+import {
+  formatDate,
+  formatIsoDate,
+  monthIndex,
+  monthIso,
+  nodeDateBounds,
+  overlapsRange,
+} from "../../client/format/dates.js";
+
+describe("client dates", () => {
+  test("when a date has a precision, then it is shown no more precisely than that", () => {
+    expect(formatIsoDate("2025-05-09", "day")).toBe("9 May 2025");
+    expect(formatIsoDate("2023-10-01", "month")).toBe("Oct 2023");
+    expect(formatIsoDate("2023-01-01", "year")).toBe("2023");
+    expect(formatIsoDate("1967-01-01", "decade")).toBe("1960s");
+  });
+
+  test("when the server sent the source's wording, then it is used; else the bounds are formatted", () => {
+    expect(formatDate({ start: "1960-01-01", end: "1969-12-31", precision: "decade", text: "late 1960s" })).toBe(
+      "late 1960s",
+    );
+    expect(formatDate({ start: "2022-02-01", end: "2025-02-28", precision: "month", text: "" })).toBe(
+      "Feb 2022 – Feb 2025",
+    );
+    expect(formatDate({ start: "2023-10-01", end: "2023-10-31", precision: "month", text: "" })).toBe("Oct 2023");
+    expect(formatDate(null)).toBe("undated");
+  });
+
+  test("when a node has date or period properties, then its bounds are read from them", () => {
+    expect(nodeDateBounds({ dateStart: "2025-05-09", dateEnd: "2025-05-09" })).toEqual({
+      start: "2025-05-09",
+      end: "2025-05-09",
+    });
+    expect(nodeDateBounds({ periodStart: "2022-02-01" })).toEqual({ start: "2022-02-01", end: "2022-02-01" });
+    expect(nodeDateBounds({ name: "undated" })).toBeNull();
+  });
+
+  test("when bounds are compared with a range, then overlap counts and month prefixes cover whole months", () => {
+    const may9 = { start: "2025-05-09", end: "2025-05-09" };
+    expect(overlapsRange(may9, { from: "2025-05", to: "2025-05" })).toBe(true);
+    expect(overlapsRange(may9, { to: "2025-04" })).toBe(false);
+    expect(overlapsRange(may9, { from: "2025-06" })).toBe(false);
+    expect(overlapsRange({ start: "2022-02-01", end: "2025-02-28" }, { from: "2024-01", to: "2024-03" })).toBe(true);
+    expect(overlapsRange(null, { from: "2030" })).toBe(true);
+  });
+
+  test("when months are indexed for a slider, then the index and its ISO month round-trip", () => {
+    expect(monthIso(monthIndex("2023-10-15"))).toBe("2023-10");
+    expect(monthIndex("2024-01") - monthIndex("2023-12")).toBe(1);
+  });
+});

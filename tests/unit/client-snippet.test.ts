@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+import { centroid, ringPositions } from "../../client/graph/placement.js";
+import { nodeSize } from "../../client/graph/style.js";
+import { decodeEntities, passageInParagraph, snippetParts, trimContext } from "../../client/ui/snippet.js";
+
+describe("client snippets, passages and placement", () => {
+  test("when a snippet has marks and escaped text, then parts come out as plain text with the matches marked", () => {
+    expect(snippetParts("met <mark>Lavr</mark>ov &amp; <b>")).toEqual([
+      { text: "met ", marked: false },
+      { text: "Lavr", marked: true },
+      { text: "ov & <b>", marked: false },
+    ]);
+    expect(decodeEntities("&#8220;no limits&#x201D;")).toBe("“no limits”");
+  });
+
+  test("when a passage's offset is right or wrong, then it is found in its paragraph either way", () => {
+    expect(passageInParagraph("A met B.", "met", 2)).toEqual({ before: "A ", exact: "met", after: " B." });
+    expect(passageInParagraph("A met B.", "met", 0)).toEqual({ before: "A ", exact: "met", after: " B." });
+    expect(passageInParagraph("A met B.", "saw", 2)).toBeNull();
+    const long = trimContext({ before: "word ".repeat(100), exact: "X", after: " tail".repeat(100) }, 50);
+    expect(long.before.startsWith("…")).toBe(true);
+    expect(long.before.length).toBeLessThanOrEqual(52);
+    expect(long.after.endsWith("…")).toBe(true);
+  });
+
+  test("when nodes are placed around a parent, then each sits at least one ring away and none coincide", () => {
+    const parent = { x: 100, y: 0 };
+    const positions = ringPositions(parent, 20, { x: 0, y: 0 });
+    expect(positions).toHaveLength(20);
+    for (const p of positions) expect(Math.hypot(p.x - parent.x, p.y - parent.y)).toBeGreaterThan(60);
+    const keys = new Set(positions.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(keys.size).toBe(20);
+    expect(
+      centroid([
+        { x: 0, y: 0 },
+        { x: 2, y: 4 },
+      ]),
+    ).toEqual({ x: 1, y: 2 });
+  });
+
+  test("when a node has more degree or evidence, then it is drawn bigger, within bounds", () => {
+    expect(nodeSize({})).toBe(26);
+    expect(nodeSize({ degree: 9 })).toBeGreaterThan(nodeSize({ degree: 1 }));
+    expect(nodeSize({ degree: 10_000 })).toBe(72);
+  });
+});
