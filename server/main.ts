@@ -8,10 +8,8 @@ import { type Config, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
-import { fromRoot } from "./lib/project-root.js";
-import { type BundledNeo4j, startBundledNeo4j } from "./neo4j/bundled.js";
-import { connect } from "./neo4j/connect.js";
-import { QueryRunner } from "./neo4j/query-runner.js";
+import type { BundledNeo4j } from "./neo4j/bundled.js";
+import { openNeo4j } from "./neo4j/open.js";
 import { applySchema } from "./neo4j/schema.js";
 
 export interface RunningApp {
@@ -19,6 +17,8 @@ export interface RunningApp {
   server: Server;
   driver: Driver;
   bundled: BundledNeo4j | undefined;
+  /** Which Neo4j it uses, for people. */
+  neo4j: string;
   /** Closes the HTTP server, the driver and the bundled Neo4j, in that order. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -32,34 +32,15 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
  */
 export async function start(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.LOG_LEVEL);
-  let bundled: BundledNeo4j | undefined;
-  let driver: Driver | undefined;
+  const neo4j = await openNeo4j(config, say);
   try {
-    if (config.NEO4J_URI) {
-      driver = await connect({
-        uri: config.NEO4J_URI,
-        user: config.NEO4J_USER,
-        password: config.NEO4J_PASSWORD ?? "",
-        database: config.NEO4J_DATABASE,
-      });
-    } else {
-      bundled = await startBundledNeo4j({
-        home: path.resolve(fromRoot(), config.LIAISON_DATA_DIR, "neo4j"),
-        boltPort: config.LIAISON_NEO4J_BOLT_PORT,
-        heap: config.LIAISON_NEO4J_HEAP,
-        pageCache: config.LIAISON_NEO4J_PAGE_CACHE,
-        txMemory: config.LIAISON_NEO4J_TX_MEMORY,
-        progress: say,
-      });
-      driver = await connect({ uri: bundled.uri, user: bundled.user, password: bundled.password });
-    }
-    const runner = new QueryRunner(driver, config.NEO4J_DATABASE, config.LIAISON_QUERY_TIMEOUT_MS);
+    const { runner } = neo4j;
     await applySchema(runner);
     await loadSeedIfMissing(runner, config, say);
 
     const neo4jInfo = {
-      mode: bundled ? ("bundled" as const) : ("external" as const),
-      uri: redactUri(bundled?.uri ?? config.NEO4J_URI ?? ""),
+      mode: neo4j.bundled ? ("bundled" as const) : ("external" as const),
+      uri: redactUri(neo4j.bundled?.uri ?? config.NEO4J_URI ?? ""),
     };
     const app = createApp({ runner, config, logger, neo4jInfo });
     const server = await listen(app, config.PORT, config.HOST);
@@ -67,7 +48,6 @@ export async function start(config: Config): Promise<RunningApp> {
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
 
-    const openDriver = driver;
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
@@ -75,15 +55,13 @@ export async function start(config: Config): Promise<RunningApp> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await openDriver.close().catch(() => {});
-        await bundled?.stop();
+        await neo4j.close();
       })();
       return stopping;
     };
-    return { url, server, driver: openDriver, bundled, stop };
+    return { url, server, driver: neo4j.driver, bundled: neo4j.bundled, neo4j: neo4j.description, stop };
   } catch (error) {
-    await driver?.close().catch(() => {});
-    await bundled?.stop();
+    await neo4j.close();
     throw error;
   }
 }
@@ -125,10 +103,9 @@ export async function main(): Promise<void> {
   try {
     const config = loadConfig();
     running = await start(config);
-    const neo4j = running.bundled
-      ? `bundled Neo4j ${running.bundled.version} at ${running.bundled.uri}`
-      : `Neo4j at ${redactUri(config.NEO4J_URI ?? "")}`;
-    say(`Liaison is running at ${running.url} (API: ${running.url}/api/health), using ${neo4j}. Ctrl+C stops it.`);
+    say(
+      `Liaison is running at ${running.url} (API: ${running.url}/api/health), using ${running.neo4j}. Ctrl+C stops it.`,
+    );
   } catch (error) {
     const message =
       error instanceof LiaisonError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? error}`;

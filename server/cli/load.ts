@@ -1,15 +1,11 @@
 /** `npm run load -- <dataset folder>`: validates a dataset and loads it into Neo4j, all or nothing. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Driver } from "neo4j-driver";
-import { loadConfig, redactUri } from "../config.js";
+import { loadConfig } from "../config.js";
 import { formatCounts, loadDataset, progressPrinter } from "../dataset/load.js";
 import { DatasetInvalidError, formatProblem, validateDataset } from "../dataset/validate.js";
 import { LiaisonError } from "../lib/errors.js";
-import { fromRoot } from "../lib/project-root.js";
-import { type BundledNeo4j, startBundledNeo4j } from "../neo4j/bundled.js";
-import { connect } from "../neo4j/connect.js";
-import { QueryRunner } from "../neo4j/query-runner.js";
+import { type OpenNeo4j, openNeo4j } from "../neo4j/open.js";
 import { applySchema } from "../neo4j/schema.js";
 
 const usage = `usage: npm run load -- <dataset folder> [--check]
@@ -67,31 +63,11 @@ async function run(args: string[]): Promise<number> {
   );
   if (parsed.values.check) return 0;
 
-  let bundled: BundledNeo4j | undefined;
-  let driver: Driver | undefined;
+  let neo4j: OpenNeo4j | undefined;
   try {
-    const config = loadConfig();
-    if (config.NEO4J_URI) {
-      driver = await connect({
-        uri: config.NEO4J_URI,
-        user: config.NEO4J_USER,
-        password: config.NEO4J_PASSWORD ?? "",
-        database: config.NEO4J_DATABASE,
-      });
-      out(`Loading into Neo4j at ${redactUri(config.NEO4J_URI)}…`);
-    } else {
-      bundled = await startBundledNeo4j({
-        home: path.resolve(fromRoot(), config.LIAISON_DATA_DIR, "neo4j"),
-        boltPort: config.LIAISON_NEO4J_BOLT_PORT,
-        heap: config.LIAISON_NEO4J_HEAP,
-        pageCache: config.LIAISON_NEO4J_PAGE_CACHE,
-        txMemory: config.LIAISON_NEO4J_TX_MEMORY,
-        progress: out,
-      });
-      driver = await connect({ uri: bundled.uri, user: bundled.user, password: bundled.password });
-      out(`Loading into the bundled Neo4j at ${bundled.uri}…`);
-    }
-    const runner = new QueryRunner(driver, config.NEO4J_DATABASE, config.LIAISON_QUERY_TIMEOUT_MS);
+    neo4j = await openNeo4j(loadConfig(), out);
+    out(`Loading into ${neo4j.description}…`);
+    const { runner } = neo4j;
     await applySchema(runner);
     const result = await loadDataset(runner, folder, { progress: progressPrinter(out) });
     out(formatCounts(result));
@@ -106,8 +82,7 @@ async function run(args: string[]): Promise<number> {
     }
     return 1;
   } finally {
-    await driver?.close().catch(() => {});
-    await bundled?.stop();
+    await neo4j?.close();
   }
 }
 

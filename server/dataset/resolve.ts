@@ -3,6 +3,7 @@
  * relationships per type, with passage offsets, paragraphs, dates, flattened quantities and the
  * evidence of every edge. Pure: no I/O, the same dataset always gives the same rows.
  */
+import { REL_TYPES, type RelType } from "../../common/api-types.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
 import { furnitureLines, locate, paragraphAround } from "./evidence.js";
 import type { Claim, DateSpec, Evidence } from "./schema.js";
@@ -11,20 +12,8 @@ import type { SourceText, ValidDataset } from "./validate.js";
 export const NODE_LABELS = ["Source", "Passage", "Actor", "Forum", "Event", "Claim"] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-export const REL_TYPES = [
-  "IN_SOURCE",
-  "AUTHORED_BY",
-  "EVIDENCED_BY",
-  "PARTICIPATED_IN",
-  "AT_FORUM",
-  "PART_OF",
-  "MEMBER_OF",
-  "HOLDS_ROLE",
-  "ABOUT",
-  "STATED_BY",
-  "CONTRADICTS",
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
+/** The relationship types a dataset writes: all of the graph's (common/api-types.ts). */
+export { REL_TYPES, type RelType };
 
 /** Property values as the loader sends them; ISO date strings become Neo4j Dates on the way. */
 export type Props = Record<string, string | number | boolean | string[]>;
