@@ -55,10 +55,7 @@ export class GraphCanvas {
     });
     this.cy.on("dbltap", "node", (event: EventObject) => events.onExpand(event.target.id()));
     // A small graph fitted to the screen would be drawn huge; cap the zoom a layout leaves.
-    this.cy.on("layoutstop", () => {
-      if (this.cy.zoom() > 1.3)
-        this.cy.zoom({ level: 1.3, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
-    });
+    this.cy.on("layoutstop", () => this.#capZoom());
   }
 
   get layoutName(): LayoutName {
@@ -123,7 +120,7 @@ export class GraphCanvas {
     const anchor = near ? this.cy.getElementById(near) : undefined;
     const centre = centroid(this.cy.nodes().map((node) => node.position()));
     const origin = anchor?.nonempty() ? anchor.position() : centre;
-    const positions = ringPositions(origin, fresh.nodes.length, centre);
+    const positions = ringPositions(origin, fresh.nodes.length, centre, 110);
     this.cy.startBatch();
     const nodes = this.cy.add(
       fresh.nodes.map((node, index) => ({ group: "nodes" as const, data: node.data, position: positions[index] })),
@@ -139,9 +136,10 @@ export class GraphCanvas {
     this.#tuneForSize();
     this.applyDisplay(this.#display);
     if (wasEmpty) this.relayout({ animate: false });
-    else if (options.near && anchor?.nonempty())
-      this.cy.animate({ fit: { eles: added.union(anchor), padding: 60 }, duration: 300 });
-    else this.cy.animate({ fit: { eles: this.cy.elements().not(".hidden"), padding: 30 }, duration: 300 });
+    else {
+      const eles = options.near && anchor?.nonempty() ? added.union(anchor) : this.cy.elements().not(".hidden");
+      this.cy.animate({ fit: { eles, padding: 60 }, duration: 300, complete: () => this.#capZoom() });
+    }
     this.#events.onChange();
     return added.map((element) => element.id());
   }
@@ -293,7 +291,11 @@ export class GraphCanvas {
     const around = element.isNode()
       ? element.closedNeighborhood()
       : (element as unknown as cytoscape.EdgeSingular).connectedNodes().union(element);
-    this.cy.animate({ fit: { eles: around.not(".hidden"), padding: 60 }, duration: 300 });
+    this.cy.animate({
+      fit: { eles: around.not(".hidden"), padding: 60 },
+      duration: 300,
+      complete: () => this.#capZoom(),
+    });
   }
 
   fit(): void {
@@ -314,6 +316,12 @@ export class GraphCanvas {
   json(): object {
     const { elements, zoom, pan } = this.cy.json() as { elements: object; zoom: number; pan: object };
     return { format: "cytoscape-json", elements, zoom, pan };
+  }
+
+  /** A few nodes fitted to the screen would be drawn huge: keep the zoom at most 1.2. */
+  #capZoom(): void {
+    if (this.cy.zoom() > 1.2)
+      this.cy.zoom({ level: 1.2, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
   /** Large graphs: draw a texture and hide edges while the viewport moves. */
