@@ -74,9 +74,18 @@ export function createApp(deps: AppDeps): Express {
 
   const clientDir = deps.clientDir ?? fromRoot("dist", "client");
   if (existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+    // Vite's hashed assets never change under one name; index.html must be revalidated so that a
+    // rebuilt client is seen at once.
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
+    );
+    app.use(express.static(clientDir, { index: "index.html", cacheControl: true, maxAge: 0 }));
     // Client-side routes (links that reproduce a view) load the same page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(clientDir, "index.html"));
+    });
   }
   app.use(errorHandler);
   return app;

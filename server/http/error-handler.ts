@@ -20,6 +20,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     known = new LiaisonError(400, "BAD_REQUEST", `${req.method} ${req.path}: the body is not valid JSON.`);
   } else if (error?.type === "entity.too.large") {
     known = new LiaisonError(413, "BAD_REQUEST", `${req.method} ${req.path}: the body is too large.`);
+  } else if (typeof error?.status === "number" && error.status >= 400 && error.status < 500) {
+    // http-errors from Express's own middleware (a missing static file, a bad header…).
+    known =
+      error.status === 404
+        ? new NotFoundError(`${req.method} ${req.path}: not found.`)
+        : new LiaisonError(error.status, "BAD_REQUEST", `${req.method} ${req.path}: the request was refused.`);
   } else known = mapNeo4jError(error, `${req.method} ${req.path}`);
 
   if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);

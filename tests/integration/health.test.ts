@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
 import { createLogger } from "../../server/lib/logger.js";
@@ -62,5 +65,52 @@ describe("GET /api/health", () => {
     expect(status).toBe(404);
     expect(body).toMatchObject({ error: { code: "NOT_FOUND" } });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
+
+describe("the built client", () => {
+  const driver = testDriver();
+  let server: TestServer;
+  let clientDir: string;
+  beforeAll(async () => {
+    clientDir = await mkdtemp(path.join(os.tmpdir(), "liaison-client-"));
+    await mkdir(path.join(clientDir, "assets"));
+    await writeFile(path.join(clientDir, "index.html"), "<!doctype html><title>Liaison</title>");
+    await writeFile(path.join(clientDir, "assets", "index-abc123.js"), "export {};");
+    server = await serve(
+      createApp({
+        runner: testRunner(driver),
+        config: testConfig(),
+        logger: createLogger("silent"),
+        neo4jInfo: { mode: "external", uri: "bolt://test" },
+        clientDir,
+      }),
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+    await driver.close();
+    await rm(clientDir, { recursive: true, force: true });
+  });
+
+  test("when a hashed asset is asked for, then it may be cached for good", async () => {
+    const response = await fetch(`${server.url}/assets/index-abc123.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("immutable");
+  });
+
+  test("when a page or a client route is asked for, then index.html comes back and must be revalidated", async () => {
+    for (const path of ["/", "/some/client/route"]) {
+      const response = await fetch(server.url + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control"), path).toMatch(/no-cache|max-age=0/);
+      expect(await response.text()).toContain("<title>Liaison");
+    }
+  });
+
+  test("when a hashed asset is missing, then 404 NOT_FOUND, not a 500", async () => {
+    const response = await fetch(`${server.url}/assets/no-such-file-1234.js`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 });
