@@ -385,7 +385,7 @@ export class App implements AppContext {
     render(
       focus
         ? html`<p><strong>Around ${label}</strong> — double-click a node (or select it and press Enter) to expand it.</p>`
-        : html`<p><strong>Who met whom.</strong> A line joins two actors who took part in the same meeting; its number counts those meetings. Click a line for the events and sources, or search above.</p>`,
+        : html`<p><strong>Who met whom.</strong> A line joins two actors who took part in the same meeting; its number is how often they met per the source (“18×”) or, where no source counts, the meetings in the graph. Click a line for the events and sources, or search above.</p>`,
       $("#caption"),
     );
   }
@@ -501,7 +501,8 @@ export class App implements AppContext {
         lines.push(`${source} → ${target}`);
         if (data.role) lines.push(`role: ${data.role}`);
         if (data.title) lines.push(String(data.title));
-        if (data.weight) lines.push(`${data.weight} shared event${data.weight === 1 ? "" : "s"}`);
+        if (typeof data.reportedCount === "number") lines.push(`met ${data.reportedCount} times, per the source`);
+        if (data.weight) lines.push(`${data.weight} shared event${data.weight === 1 ? "" : "s"} in the graph`);
         if (Array.isArray(data.evidence) && data.evidence.length)
           lines.push(`${data.evidence.length} passage(s) of evidence`);
       }

@@ -151,6 +151,11 @@ export interface MeetingsResponse {
  * (`${a}|MET|${b}`) that carry `weight` and `events` (event ids, in date order).
  */
 export interface MeetingNetworkResponse {
+  /**
+   * Edges of type `MET` carry `weight` (shared meeting-like events), `events` (their ids),
+   * `reported` (aggregate claims about the pair: `{ claim, value, qualifier }`, largest first) and
+   * `reportedCount` (the largest of those values, when any).
+   */
   elements: Elements;
   /** True when `limit` pairs were returned and more exist (heaviest pairs first). */
   truncated: boolean;

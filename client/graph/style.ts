@@ -44,6 +44,16 @@ export const REL_COLORS: Record<string, string> = {
 export const relColor = (type: string) => REL_COLORS[type] ?? "#71717a";
 
 /**
+ * The label of a who-met-whom edge: the meetings the sources count when they do ("18×"),
+ * otherwise the number of shared events in the graph.
+ * @example metLabel({ weight: 1, reportedCount: 18 }) === "18×"
+ */
+export function metLabel(data: { weight?: unknown; reportedCount?: unknown }): string {
+  if (typeof data.reportedCount === "number") return `${data.reportedCount}×`;
+  return data.weight === undefined ? "" : String(data.weight);
+}
+
+/**
  * Node diameter from data: more connections or more evidence make a node bigger, within bounds.
  * @example nodeSize({ degree: 0 }) === 26; nodeSize({ degree: 400 }) === 72
  */
@@ -119,7 +129,7 @@ export function stylesheet(): StylesheetJson {
       style: {
         width: (ele: EdgeSingular) => Math.min(10, 1.5 + Number(ele.data("weight") ?? 1)),
         "target-arrow-shape": "none",
-        label: (ele: EdgeSingular) => `${ele.data("weight") ?? ""}`,
+        label: (ele: EdgeSingular) => metLabel(ele.data()),
       },
     },
     { selector: "edge[evidence]", style: { "line-style": "solid" } },

@@ -3,7 +3,9 @@
 // Parameters: kinds (list of event kinds that count as meetings), forum (string or null), from,
 // to (ISO dates or null), limit (integer, most pairs). Returns: a (Node), b (Node), events (list
 // of event ids in date order),
-// weight (integer, how many events), one row per pair (a.id < b.id), heaviest first.
+// weight (integer, how many events), reported (list of {claim, value, qualifier} for aggregate
+// claims about this pair and no other person, counting their meetings, largest first), one row
+// per pair (a.id < b.id), heaviest first.
 MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
 WHERE a.id < b.id
   AND e.kind IN $kinds
@@ -15,6 +17,15 @@ WHERE a.id < b.id
 WITH a, b, e
 ORDER BY e.dateStart, e.id
 WITH a, b, collect(DISTINCT e.id) AS events
-RETURN a, b, events, size(events) AS weight
+WITH a, b, events,
+     COLLECT {
+       MATCH (c:Claim {kind: 'aggregate'})-[:ABOUT]->(a)
+       WHERE (c)-[:ABOUT]->(b)
+         AND c.unit IN ['meetings', 'engagements', 'calls', 'visits']
+         AND COUNT { (c)-[:ABOUT]->(p:Actor {kind: 'person'}) WHERE p <> a AND p <> b } = 0
+       RETURN {claim: c.id, value: c.value, qualifier: c.qualifier}
+       ORDER BY c.value DESC
+     } AS reported
+RETURN a, b, events, size(events) AS weight, reported
 ORDER BY weight DESC, a.id, b.id
 LIMIT toInteger($limit)

@@ -155,6 +155,9 @@ export async function meetingNetwork(
     const a = collector.addNode(record.get("a") as Node);
     const b = collector.addNode(record.get("b") as Node);
     const events = record.get("events") as string[];
+    const reported = (record.get("reported") as { claim: string; value: unknown; qualifier: string | null }[]).map(
+      (claim) => ({ claim: claim.claim, value: Number(claim.value), qualifier: claim.qualifier }),
+    );
     return {
       data: {
         id: `${a.id}|MET|${b.id}`,
@@ -164,6 +167,9 @@ export async function meetingNetwork(
         label: `met (${events.length})`,
         weight: events.length,
         events,
+        // How often the sources say the pair met ("met 18 times"), which a single series event hides.
+        reported,
+        ...(reported[0] ? { reportedCount: reported[0].value } : {}),
       },
     };
   });

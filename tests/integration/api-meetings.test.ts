@@ -64,6 +64,20 @@ describe("GET /api/meetings/network", () => {
     expect(edge?.data).toMatchObject({ type: "MET", weight: 1, events: ["event:wang-yi-lavrov-meetings"] });
   });
 
+  test("when the source counts a pair's meetings, then the edge carries that count with its claim", async () => {
+    const { body } = await api.server.get("/api/meetings/network");
+    const edges = (body as MeetingNetworkResponse).elements.edges;
+    const ministers = edges.find((e) => e.data.source === "actor:sergey-lavrov" && e.data.target === "actor:wang-yi");
+    expect(ministers?.data).toMatchObject({
+      reportedCount: 18,
+      reported: [{ claim: "claim:wang-yi-lavrov-met-18-times", value: 18 }],
+    });
+    // "9 engagements" is about six military leaders at once, so it says nothing about any one pair.
+    const generals = edges.find((e) => e.data.source === "actor:andrei-belousov" && e.data.target === "actor:dong-jun");
+    expect(generals?.data.reported).toEqual([]);
+    expect(generals?.data.reportedCount).toBeUndefined();
+  });
+
   test("when the window excludes all meetings, then the network is empty", async () => {
     const { body } = await api.server.get("/api/meetings/network?from=1900&to=1901");
     expect((body as MeetingNetworkResponse).elements.edges).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { centroid, ringPositions } from "../../client/graph/placement.js";
-import { nodeSize } from "../../client/graph/style.js";
+import { metLabel, nodeSize } from "../../client/graph/style.js";
 import { decodeEntities, passageInParagraph, snippetParts, trimContext } from "../../client/ui/snippet.js";
 
 describe("client snippets, passages and placement", () => {
@@ -42,5 +42,14 @@ describe("client snippets, passages and placement", () => {
     expect(nodeSize({})).toBe(26);
     expect(nodeSize({ degree: 9 })).toBeGreaterThan(nodeSize({ degree: 1 }));
     expect(nodeSize({ degree: 10_000 })).toBe(72);
+  });
+});
+
+describe("metLabel", () => {
+  test("when the source counts the meetings, then the label shows that count", () => {
+    expect(metLabel({ weight: 1, reportedCount: 18 })).toBe("18×");
+  });
+  test("when no source counts them, then the label shows the shared events", () => {
+    expect(metLabel({ weight: 4 })).toBe("4");
   });
 });
