@@ -110,8 +110,7 @@ export async function runConsole(deps: ConsoleDeps, request: ConsoleRequest, sig
       maxRecords: maxRows,
       timeoutMs: deps.config.LIAISON_QUERY_TIMEOUT_MS,
     });
-    // With no rows the driver's records name no columns; the response then has none.
-    const columns = result.records[0]?.keys.map(String) ?? [];
+    const columns = result.keys;
     const collector = new ElementCollector();
     const rows: unknown[][] = [];
     let bytes = 0;

@@ -31,6 +31,8 @@ export interface RunOptions {
 }
 
 export interface RunResult {
+  /** The result's column names, known even when it has no rows. */
+  keys: string[];
   records: Neo4jRecord[];
   summary: ResultSummary | undefined;
   /** True when `maxRecords` stopped the reading before the result ended. */
@@ -96,15 +98,11 @@ export class QueryRunner {
     options.signal?.addEventListener("abort", onAbort, { once: true });
     const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
     try {
-      const work = async (tx: {
-        run: (
-          text: string,
-          params: Record<string, unknown>,
-        ) => AsyncIterable<Neo4jRecord> & { summary(): Promise<ResultSummary> };
-      }) => {
+      const work = async (tx: ManagedTransaction): Promise<RunResult> => {
         const records: Neo4jRecord[] = [];
         let truncated = false;
         const result = tx.run(text, params);
+        const keys = (await result.keys()).map(String);
         for await (const record of result) {
           if (options.maxRecords !== undefined && records.length >= options.maxRecords) {
             truncated = true;
@@ -113,11 +111,9 @@ export class QueryRunner {
           records.push(record);
         }
         const summary = truncated ? undefined : await result.summary();
-        return { records, summary, truncated };
+        return { keys, records, summary, truncated };
       };
-      return routing === "READ"
-        ? await session.executeRead(work as never, config)
-        : await session.executeWrite(work as never, config);
+      return routing === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {

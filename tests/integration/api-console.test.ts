@@ -40,6 +40,12 @@ describe("POST /api/cypher", () => {
     expect(response).toMatchObject({ truncated: false, queryType: "r" });
   });
 
+  test("when a read matches nothing, then its columns are still named", async () => {
+    const { status, body } = await run("MATCH (a:Actor {id: 'actor:nobody'}) RETURN a.name AS name, a.kind AS kind");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ columns: ["name", "kind"], rows: [], truncated: false });
+  });
+
   test("when the result passes the row limit, then reading stops and says so", async () => {
     const { body } = await run("UNWIND range(1, 1000) AS x RETURN x");
     expect((body as CypherResponse).rows).toHaveLength(50);
