@@ -1,6 +1,6 @@
 // Builds the server (tsc) and the client (vite) only when their sources are newer than the build.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,25 +26,32 @@ function isStale(output, sources) {
   return !existsSync(target) || statSync(target).mtimeMs < newestMtime(sources);
 }
 
-function run(what, command, args) {
+/** Runs a build, then marks `stamp` as built now (tsc leaves unchanged outputs untouched, so their times say nothing). */
+function run(what, command, args, stamp) {
   process.stdout.write(`Building ${what}…\n`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     process.stderr.write(`liaison: building ${what} failed (see above).\n`);
     process.exit(result.status ?? 1);
   }
+  const file = path.join(root, stamp);
+  if (!existsSync(file)) writeFileSync(file, "");
+  const now = new Date();
+  utimesSync(file, now, now);
 }
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 export function ensureServerBuilt() {
-  if (isStale("dist/server/main.js", ["server", "common", "bench", "tsconfig.server.json", "tsconfig.base.json"])) {
-    run("the server", bin("tsc"), ["-p", "tsconfig.server.json"]);
+  const stamp = "dist/server/.built";
+  if (isStale(stamp, ["server", "common", "bench", "tsconfig.server.json", "tsconfig.base.json"])) {
+    run("the server", bin("tsc"), ["-p", "tsconfig.server.json"], stamp);
   }
 }
 
 export function ensureClientBuilt() {
-  if (isStale("dist/client/index.html", ["client", "common", "vite.config.ts"])) {
-    run("the client", bin("vite"), ["build", "--logLevel", "warn"]);
+  const stamp = "dist/client/.built";
+  if (isStale(stamp, ["client", "common", "vite.config.ts"])) {
+    run("the client", bin("vite"), ["build", "--logLevel", "warn"], stamp);
   }
 }
