@@ -31,6 +31,13 @@ describe("start-up failures", () => {
     expect(output).not.toMatch(/\n\s+at /);
   });
 
+  test("when Java is not installed and no NEO4J_URI is set, then the app says what to install", async () => {
+    const { code, output } = await runServer({ PATH: "/nonexistent", PORT: "0", LIAISON_DATA_DIR: ".data-no-java" });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/Java was not found\. Install Java 17 or 21/);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
   test("when NEO4J_URI is not a Bolt URI, then start-up names the setting", async () => {
     expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrowError(
       expect.objectContaining({ code: "CONFIG_INVALID", message: expect.stringContaining("NEO4J_URI") }),
