@@ -9,7 +9,7 @@ import { loadDataset } from "../../server/dataset/load.js";
 import { loadSeedIfMissing } from "../../server/dataset/seed.js";
 import type { LiaisonError } from "../../server/lib/errors.js";
 import type { QueryRunner } from "../../server/neo4j/query-runner.js";
-import { resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import { readRows, resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const seed = path.join(root, "data/seed");
@@ -18,14 +18,7 @@ const fixture = (name: string) => path.join(root, "tests/fixtures/datasets", nam
 let driver: Driver;
 let runner: QueryRunner;
 
-async function read(cypher: string, params: Record<string, unknown> = {}) {
-  const session = driver.session({ database: testNeo4j().database });
-  try {
-    return (await session.run(cypher, params)).records.map((record) => record.toObject());
-  } finally {
-    await session.close();
-  }
-}
+const read = (cypher: string, params: Record<string, unknown> = {}) => readRows(driver, cypher, params);
 
 /** Every node and relationship with all its properties, in a stable order. */
 async function snapshot() {

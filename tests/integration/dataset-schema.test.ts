@@ -3,18 +3,11 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadDataset } from "../../server/dataset/load.js";
 import { applySchema } from "../../server/neo4j/schema.js";
-import { resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import { readRows, resetGraph, testDriver, testRunner } from "../support/neo4j.js";
 
 let driver: Driver;
 
-async function read(cypher: string, params: Record<string, unknown> = {}) {
-  const session = driver.session({ database: testNeo4j().database });
-  try {
-    return (await session.run(cypher, params)).records.map((record) => record.toObject());
-  } finally {
-    await session.close();
-  }
-}
+const read = (cypher: string, params: Record<string, unknown> = {}) => readRows(driver, cypher, params);
 
 const schemaState = () =>
   Promise.all([

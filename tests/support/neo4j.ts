@@ -42,3 +42,13 @@ export async function resetGraph(driver: Driver): Promise<void> {
   }
   await applySchema(testRunner(driver));
 }
+
+/** Runs test Cypher against the test database and returns each record as a plain object. */
+export async function readRows(driver: Driver, cypher: string, params: Record<string, unknown> = {}) {
+  const session = driver.session({ database: testNeo4j().database });
+  try {
+    return (await session.run(cypher, params)).records.map((record) => record.toObject());
+  } finally {
+    await session.close();
+  }
+}
