@@ -97,8 +97,10 @@ export class App implements AppContext {
     this.#onViewChanged();
   }
 
-  setView(change: Partial<ViewState>, options: { replace?: boolean } = {}): void {
+  setView(change: Partial<ViewState>, options: { replace?: boolean; keepCanvas?: boolean } = {}): void {
     this.#url.update(change, options);
+    // The caller has already put this focus's elements on the canvas (a restored view, "Show as graph").
+    if (options.keepCanvas) this.#loadedFocus = this.view.focus;
     this.#onViewChanged();
   }
 
@@ -137,11 +139,7 @@ export class App implements AppContext {
   setPath(ids: ReadonlySet<string>): void {
     this.#path = ids;
     this.#applyDisplay();
-    if (ids.size > 0)
-      this.canvas.cy.animate({
-        fit: { eles: this.canvas.cy.elements().filter((e) => ids.has(e.id())), padding: 60 },
-        duration: 300,
-      });
+    if (ids.size > 0) this.canvas.fitTo(ids);
   }
 
   async busy<T>(label: string, work: Promise<T>): Promise<T> {
@@ -384,8 +382,8 @@ export class App implements AppContext {
     const label = focus ? ((this.canvas.data(focus)?.label as string | undefined) ?? focus) : undefined;
     render(
       focus
-        ? html`<p><strong>Around ${label}</strong> — double-click a node (or select it and press Enter) to expand it.</p>`
-        : html`<p><strong>Who met whom.</strong> A line joins two actors who took part in the same meeting; its number is how often they met per the source (“18×”) or, where no source counts, the meetings in the graph. Click a line for the events and sources, or search above.</p>`,
+        ? html`<p><strong>Around ${label}.</strong> Click a node for its details and sources; double-click it (or press Enter) to expand it.</p>`
+        : html`<p><strong>Who met whom.</strong> A line joins two actors who met; “18×” is how often the source says they met. Click a line for where they met and who says so.</p>`,
       $("#caption"),
     );
   }
@@ -422,7 +420,11 @@ export class App implements AppContext {
       this.#health = {
         ok: false,
         message:
-          body?.code === "NETWORK" ? "The Liaison server does not answer." : (body?.message ?? "Neo4j did not answer."),
+          body?.code === "NETWORK"
+            ? "The Liaison server does not answer."
+            : body
+              ? errorMessage(body)
+              : "Neo4j did not answer.",
       };
     }
     banner.hidden = this.#health.ok;

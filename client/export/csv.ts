@@ -11,7 +11,7 @@ export function cellText(value: unknown, labels?: ReadonlyMap<string, string>): 
   if (typeof value === "object") {
     const ref = value as { $node?: unknown; $rel?: unknown; $path?: { nodes?: unknown[] } };
     if (typeof ref.$node === "string") return labels?.get(ref.$node) ?? ref.$node;
-    if (typeof ref.$rel === "string") return ref.$rel;
+    if (typeof ref.$rel === "string") return labels?.get(ref.$rel) ?? ref.$rel;
     if (ref.$path && Array.isArray(ref.$path.nodes)) return ref.$path.nodes.join(" → ");
   }
   return JSON.stringify(value);

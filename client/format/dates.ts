@@ -33,26 +33,35 @@ export function formatIsoDate(iso: string, precision: DatePrecision): string {
 export function formatDate(date: DateValue | null | undefined): string {
   if (!date) return "undated";
   if (date.text) return date.text;
-  if (!date.start) return "undated";
+  if (!date.start) return date.end ? `until ${formatIsoDate(date.end, date.precision)}` : "undated";
   const first = formatIsoDate(date.start, date.precision);
-  if (!date.end) return first;
+  if (!date.end) return `since ${first}`;
   const last = formatIsoDate(date.end, date.precision);
   return first === last ? first : `${first} – ${last}`;
 }
 
-/** The date bounds a node carries, read from its properties (events and claims: `dateStart`/`dateEnd`, else a claim's period). */
-export function nodeDateBounds(data: Record<string, unknown>): { start: string; end: string } | null {
-  const pick = (...keys: string[]) => {
-    for (const key of keys) {
-      const value = data[key];
-      if (typeof value === "string" && /^-?\d{4}/.test(value)) return value;
-    }
-    return undefined;
+/** Bounds of a dated thing; a null end is open ("since Feb 2022" has no end, "before Feb 2022" no start). */
+export interface DateBounds {
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * The date bounds a node carries, read from its properties (events and claims: `dateStart`/`dateEnd`, else a
+ * claim's period). Either bound may be absent for an open range; null when the node is undated.
+ * @example nodeDateBounds({ dateStart: "2022-02-01" }) // { start: "2022-02-01", end: null }: since Feb 2022
+ */
+export function nodeDateBounds(data: Record<string, unknown>): DateBounds | null {
+  const iso = (key: string) => {
+    const value = data[key];
+    return typeof value === "string" && /^-?\d{4}/.test(value) ? value : null;
   };
-  const start = pick("dateStart", "periodStart");
-  const end = pick("dateEnd", "periodEnd") ?? start;
-  if (!start || !end) return null;
-  return { start, end };
+  for (const prefix of ["date", "period"]) {
+    const start = iso(`${prefix}Start`);
+    const end = iso(`${prefix}End`);
+    if (start || end) return { start, end };
+  }
+  return null;
 }
 
 /** A node's date as a DateValue, for display (null when it has none). */
@@ -76,13 +85,14 @@ const asStart = (iso: string) => (iso.length === 4 ? `${iso}-01-01` : iso.length
 const asEnd = (iso: string) => (iso.length === 4 ? `${iso}-12-31` : iso.length === 7 ? `${iso}-31` : iso);
 
 /**
- * Whether dated bounds overlap a range (inclusive). Undated things are inside every range.
+ * Whether dated bounds overlap a range (inclusive). Undated things are inside every range; an open bound reaches
+ * as far as it needs to.
  * @example overlapsRange({ start: "2025-05-09", end: "2025-05-09" }, { from: "2024" }) === true
  */
-export function overlapsRange(bounds: { start: string; end: string } | null, range: TimeRange): boolean {
+export function overlapsRange(bounds: DateBounds | null, range: TimeRange): boolean {
   if (!bounds) return true;
-  if (range.from && asEnd(bounds.end) < asStart(range.from)) return false;
-  if (range.to && asStart(bounds.start) > asEnd(range.to)) return false;
+  if (range.from && bounds.end && asEnd(bounds.end) < asStart(range.from)) return false;
+  if (range.to && bounds.start && asStart(bounds.start) > asEnd(range.to)) return false;
   return true;
 }
 

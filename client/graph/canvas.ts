@@ -56,6 +56,19 @@ export class GraphCanvas {
     this.cy.on("dbltap", "node", (event: EventObject) => events.onExpand(event.target.id()));
     // A small graph fitted to the screen would be drawn huge; cap the zoom a layout leaves.
     this.cy.on("layoutstop", () => this.#capZoom());
+    // Opening a panel or the phone's bottom sheet resizes the canvas: redraw, and bring back what fell outside.
+    new ResizeObserver(() => this.#onResize()).observe(container);
+  }
+
+  #onResize(): void {
+    this.cy.resize();
+    const visible = this.cy.elements().not(".hidden");
+    if (visible.empty()) return;
+    const box = visible.renderedBoundingBox();
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > this.cy.width() || box.y2 > this.cy.height()) {
+      this.cy.fit(visible, 30);
+      this.#capZoom();
+    }
   }
 
   get layoutName(): LayoutName {
@@ -120,7 +133,13 @@ export class GraphCanvas {
     const anchor = near ? this.cy.getElementById(near) : undefined;
     const centre = centroid(this.cy.nodes().map((node) => node.position()));
     const origin = anchor?.nonempty() ? anchor.position() : centre;
-    const positions = ringPositions(origin, fresh.nodes.length, centre, 110);
+    const positions = ringPositions(
+      origin,
+      fresh.nodes.length,
+      centre,
+      110,
+      this.cy.nodes().map((node) => ({ ...node.position() })),
+    );
     this.cy.startBatch();
     const nodes = this.cy.add(
       fresh.nodes.map((node, index) => ({ group: "nodes" as const, data: node.data, position: positions[index] })),
@@ -280,6 +299,8 @@ export class GraphCanvas {
   }
 
   pushUndo(): void {
+    // An empty canvas (before the first view loads) is not worth going back to.
+    if (this.cy.elements().empty()) return;
     this.#undo.push(this.snapshot());
     if (this.#undo.length > 20) this.#undo.shift();
   }
@@ -296,6 +317,13 @@ export class GraphCanvas {
       duration: 300,
       complete: () => this.#capZoom(),
     });
+  }
+
+  /** Fits these elements in view (a path, a result), no closer than the zoom cap. */
+  fitTo(ids: ReadonlySet<string>): void {
+    const eles = this.cy.elements().filter((element) => ids.has(element.id()) && !element.hasClass("hidden"));
+    if (eles.empty()) return;
+    this.cy.animate({ fit: { eles, padding: 60 }, duration: 300, complete: () => this.#capZoom() });
   }
 
   fit(): void {

@@ -55,7 +55,10 @@ export function displayClasses(graph: DisplayInput, options: DisplayOptions): Ma
 
   // What stays lit: the selection and its visible neighbourhood, else the path; everything else visible fades.
   let lit: Set<string> | undefined;
-  const selected = options.selected && !hidden.has(options.selected) ? options.selected : undefined;
+  // A selection that is not on the canvas (e.g. a counterpart picked in a panel) lights nothing and fades nothing.
+  const onCanvas = (id: string) => graph.nodes.some((node) => node.id === id) || graph.edges.some((e) => e.id === id);
+  const selected =
+    options.selected && !hidden.has(options.selected) && onCanvas(options.selected) ? options.selected : undefined;
   if (selected) {
     lit = new Set([selected]);
     add(selected, "selected");

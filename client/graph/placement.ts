@@ -6,28 +6,36 @@ export interface Point {
 }
 
 /**
- * Positions for `count` new nodes around `parent`: rings of growing radius, each ring starting opposite
- * the centre of the existing graph so new nodes open outwards.
+ * Positions for `count` new nodes around `parent`: rings of growing radius, each filled from the direction
+ * opposite the centre of the existing graph so new nodes open outwards, skipping spots closer than `spacing`
+ * to a node already placed (`occupied`), so nothing lands on top of what is there.
  * @example ringPositions({ x: 0, y: 0 }, 2, { x: -100, y: 0 }).length === 2
  */
-export function ringPositions(parent: Point, count: number, centre: Point, spacing = 70): Point[] {
+export function ringPositions(
+  parent: Point,
+  count: number,
+  centre: Point,
+  spacing = 70,
+  occupied: Point[] = [],
+): Point[] {
   const positions: Point[] = [];
   const away = Math.atan2(parent.y - centre.y, parent.x - centre.x);
-  let ring = 1;
-  let placed = 0;
-  while (placed < count) {
+  const free = (point: Point) =>
+    [...occupied, ...positions].every((other) => Math.hypot(other.x - point.x, other.y - point.y) >= spacing * 0.9);
+  // Past this many rings, crowding is accepted rather than searching forever.
+  const lastRing = 12 + Math.ceil(count / 6);
+  for (let ring = 1; positions.length < count; ring++) {
     const radius = spacing * (ring + 0.5);
     const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / spacing));
-    const onRing = Math.min(capacity, count - placed);
-    // Parents inside the graph get a full ring; at its edge the fan opens away from the centre.
-    const spread =
-      parent.x === centre.x && parent.y === centre.y ? 2 * Math.PI : Math.min(2 * Math.PI, Math.PI * 1.2 + 0.3 * ring);
-    for (let index = 0; index < onRing; index++) {
-      const angle = away + (onRing === 1 ? 0 : spread * (index / (spread >= 2 * Math.PI ? onRing : onRing - 1) - 0.5));
-      positions.push({ x: parent.x + radius * Math.cos(angle), y: parent.y + radius * Math.sin(angle) });
+    // Slots round the ring, nearest to the outward direction first.
+    const slots = Array.from({ length: capacity }, (_, index) => {
+      const offset = (2 * Math.PI * Math.ceil(index / 2)) / capacity;
+      return away + (index % 2 === 0 ? offset : -offset);
+    }).map((angle) => ({ x: parent.x + radius * Math.cos(angle), y: parent.y + radius * Math.sin(angle) }));
+    for (const slot of slots) {
+      if (positions.length >= count) break;
+      if (ring >= lastRing || free(slot)) positions.push(slot);
     }
-    placed += onRing;
-    ring++;
   }
   return positions;
 }

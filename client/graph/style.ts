@@ -44,13 +44,23 @@ export const REL_COLORS: Record<string, string> = {
 export const relColor = (type: string) => REL_COLORS[type] ?? "#71717a";
 
 /**
- * The label of a who-met-whom edge: the meetings the sources count when they do ("18×"),
- * otherwise the number of shared events in the graph.
- * @example metLabel({ weight: 1, reportedCount: 18 }) === "18×"
+ * The label of a who-met-whom edge: the meetings the sources count when they do ("18×"), otherwise the number of
+ * shared events in the graph when there are several; a single shared meeting needs no number.
+ * @example metLabel({ weight: 1, reportedCount: 18 }) === "18×"; metLabel({ weight: 1 }) === ""
  */
 export function metLabel(data: { weight?: unknown; reportedCount?: unknown }): string {
   if (typeof data.reportedCount === "number") return `${data.reportedCount}×`;
-  return data.weight === undefined ? "" : String(data.weight);
+  return typeof data.weight === "number" && data.weight > 1 ? String(data.weight) : "";
+}
+
+/**
+ * Width of a who-met-whom line: more meetings (as the source counts them, else shared events) draw it thicker.
+ * @example metWidth({ weight: 1 }) === 3; metWidth({ weight: 1, reportedCount: 18 }) > metWidth({ weight: 4 })
+ */
+export function metWidth(data: { weight?: unknown; reportedCount?: unknown }): number {
+  const count =
+    typeof data.reportedCount === "number" ? data.reportedCount : typeof data.weight === "number" ? data.weight : 1;
+  return Math.round(Math.min(10, 1.5 + 1.5 * Math.sqrt(Math.max(1, count))) * 10) / 10;
 }
 
 /**
@@ -127,9 +137,17 @@ export function stylesheet(): StylesheetJson {
     {
       selector: 'edge[type = "MET"]',
       style: {
-        width: (ele: EdgeSingular) => Math.min(10, 1.5 + Number(ele.data("weight") ?? 1)),
+        width: (ele: EdgeSingular) => metWidth(ele.data()),
         "target-arrow-shape": "none",
         label: (ele: EdgeSingular) => metLabel(ele.data()),
+        "font-size": 12,
+        "font-weight": "bold",
+        color: "#881337",
+        "text-background-padding": "2px",
+        "text-background-shape": "roundrectangle",
+        // Upright, so a number reads at a glance whatever the line's angle.
+        "text-rotation": "none",
+        "min-zoomed-font-size": 6,
       },
     },
     { selector: "edge[evidence]", style: { "line-style": "solid" } },
@@ -150,6 +168,14 @@ export function stylesheet(): StylesheetJson {
       },
     },
     { selector: "edge.selected", style: { width: 5, "line-color": "#facc15", "target-arrow-color": "#facc15" } },
+    // Who-met-whom lines keep their count when lit, and their weight when selected.
+    {
+      selector: 'edge[type = "MET"].highlighted, edge[type = "MET"].selected, edge[type = "MET"].on-path',
+      style: {
+        label: (ele: EdgeSingular) => metLabel(ele.data()),
+        width: (ele: EdgeSingular) => metWidth(ele.data()) + 2,
+      },
+    },
     { selector: "node.on-path", style: { "border-color": "#be123c", "border-width": 5 } },
     { selector: "node.pinned", style: { "outline-width": 2, "outline-color": "#111827", "outline-offset": 2 } },
     { selector: "node:active, edge:active", style: { "overlay-opacity": 0.12 } },

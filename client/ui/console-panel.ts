@@ -4,7 +4,7 @@ import type { CypherResponse } from "../../common/api-types.js";
 import { ApiRequestError, api } from "../api/client.js";
 import type { CypherEditor } from "../console/editor.js";
 import { cellText, download, toCsv } from "../export/csv.js";
-import type { AppContext } from "./context.js";
+import { type AppContext, errorMessage } from "./context.js";
 
 const HISTORY_KEY = "liaison.console.history.v1";
 const SHOWN_ROWS = 200;
@@ -101,7 +101,7 @@ export class ConsolePanel {
       this.#result = undefined;
       const apiError = error instanceof ApiRequestError ? error : undefined;
       const position = apiError ? errorPosition(apiError.details, query) : null;
-      this.#error = { code: apiError?.code ?? "ERROR", message: (error as Error).message, position };
+      this.#error = { code: apiError?.code ?? "ERROR", message: errorMessage(error), position };
       if (position) this.#editor?.markError(position, this.#error.message);
     } finally {
       this.#running = false;
@@ -159,9 +159,18 @@ export class ConsolePanel {
 
   #table(result: CypherResponse): TemplateResult {
     const truncated = result.truncated;
-    const labels = new Map(
-      result.elements.nodes.map((node) => [node.data.id, `${node.data.label} (${node.data.type})`]),
-    );
+    const names = new Map(result.elements.nodes.map((node) => [node.data.id, node.data.label]));
+    const labels = new Map([
+      ...result.elements.nodes.map((node): [string, string] => [
+        node.data.id,
+        `${node.data.label} (${node.data.type})`,
+      ]),
+      // Relationships read as "Wang Yi —PARTICIPATED_IN→ G20 summit", not as their ids.
+      ...result.elements.edges.map((edge): [string, string] => [
+        edge.data.id,
+        `${names.get(edge.data.source) ?? edge.data.source} —${edge.data.type}→ ${names.get(edge.data.target) ?? edge.data.target}`,
+      ]),
+    ]);
     return html`<div class="result">
       <p class="muted result-summary">
         ${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.ms} ms${result.elements.nodes.length > 0 ? ` · ${result.elements.nodes.length} nodes added to the canvas` : ""}

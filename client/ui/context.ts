@@ -7,8 +7,11 @@ export interface AppContext {
   readonly canvas: GraphCanvas;
   readonly view: ViewState;
   readonly schema: SchemaResponse | undefined;
-  /** Changes the view (URL included) and redraws. */
-  setView(change: Partial<ViewState>, options?: { replace?: boolean }): void;
+  /**
+   * Changes the view (URL included) and redraws. A new focus loads its neighbourhood onto the canvas, unless
+   * `keepCanvas` says the caller already put what the view shows there.
+   */
+  setView(change: Partial<ViewState>, options?: { replace?: boolean; keepCanvas?: boolean }): void;
   select(id: string | undefined): void;
   /** Adds a node's neighbourhood next to it. */
   expand(id: string, options?: { limit?: number }): Promise<void>;
@@ -25,8 +28,13 @@ export interface AppContext {
   render(): void;
 }
 
-/** A readable message for anything thrown. */
+/**
+ * A readable message for anything thrown. The API's messages start with where they came from
+ * ("POST /api/cypher: …"), which helps a log reader but not a person at the screen: that part is left off.
+ * @example errorMessage(new Error("POST /api/cypher: the query is a write.")) === "The query is a write."
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  const message = text.replace(/^(GET|POST|PUT|PATCH|DELETE) \/api\/\S*: /, "");
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -6,6 +6,7 @@ import { formatDate, nodeDate } from "../format/dates.js";
 import { nodeStyle } from "../graph/style.js";
 import { type AppContext, errorMessage } from "./context.js";
 import { evidenceFromNodes, evidenceList } from "./evidence.js";
+import { type Counterpart, counterpartTemplate, type MeetingActions } from "./meeting-templates.js";
 
 type Load<T> = { state: "loading" } | { state: "done"; value: T } | { state: "failed"; message: string };
 
@@ -22,6 +23,9 @@ const SKIP = new Set([
   "source",
   "target",
   "evidence",
+  // Who-met-whom lines: shown as the pair's meetings instead.
+  "events",
+  "reported",
 ]);
 
 export function propertyText(key: string, value: unknown): string {
@@ -37,6 +41,7 @@ export class DetailsPanel {
   readonly #app: AppContext;
   #provenance = new Map<string, Load<ProvenanceResponse>>();
   #edgeEvidence = new Map<string, Load<EvidenceItem[]>>();
+  #pairs = new Map<string, Load<Counterpart | undefined>>();
   #nodeCache = new Map<string, Promise<NodeData | undefined>>();
 
   constructor(host: HTMLElement, app: AppContext) {
@@ -70,6 +75,10 @@ export class DetailsPanel {
         .finally(() => this.render());
     } else {
       const edge = data as EdgeData;
+      if (edge.type === "MET") {
+        this.#loadPair(edge);
+        return;
+      }
       if (!edge.evidence?.length || this.#edgeEvidence.has(id)) return;
       this.#edgeEvidence.set(id, { state: "loading" });
       this.#evidenceOf(edge.evidence)
@@ -77,6 +86,22 @@ export class DetailsPanel {
         .catch((error) => this.#edgeEvidence.set(id, { state: "failed", message: errorMessage(error) }))
         .finally(() => this.render());
     }
+  }
+
+  /** A who-met-whom line: the pair's meetings, forums and the claims that count them, as the meetings view has them. */
+  #loadPair(edge: EdgeData): void {
+    if (this.#pairs.has(edge.id)) return;
+    this.#pairs.set(edge.id, { state: "loading" });
+    api
+      .meetings({ actor: edge.source, with: edge.target })
+      .then((response) =>
+        this.#pairs.set(edge.id, {
+          state: "done",
+          value: response.counterparts.find((counterpart) => counterpart.actor.id === edge.target),
+        }),
+      )
+      .catch((error) => this.#pairs.set(edge.id, { state: "failed", message: errorMessage(error) }))
+      .finally(() => this.render());
   }
 
   #node(id: string): Promise<NodeData | undefined> {
@@ -179,7 +204,46 @@ export class DetailsPanel {
     </p>`;
   }
 
+  #pairTemplate(edge: EdgeData): TemplateResult {
+    const app = this.#app;
+    const label = (id: string) => (app.canvas.data(id) as NodeData | undefined)?.label ?? id;
+    const pair = this.#pairs.get(edge.id);
+    const shared = typeof edge.weight === "number" ? edge.weight : 0;
+    const openMeetings = (change: { forum?: string } = {}) => {
+      app.setView({ actor: edge.source, with: edge.target, forum: change.forum });
+      app.openPanel("meetings");
+    };
+    const actions: MeetingActions = {
+      pickCounterpart: () => openMeetings(),
+      pickForum: (forum) => openMeetings({ forum }),
+      focus: (id) => app.focus(id),
+    };
+    return html`<article class="details" aria-label=${`Who met whom: ${label(edge.source)} and ${label(edge.target)}`}>
+      <p class="kicker">Who met whom</p>
+      <h3 class="details-title">
+        <button type="button" class="link" @click=${() => app.select(edge.source)}>${label(edge.source)}</button>
+        and
+        <button type="button" class="link" @click=${() => app.select(edge.target)}>${label(edge.target)}</button>
+      </h3>
+      <p class="pair-summary">
+        ${typeof edge.reportedCount === "number" ? html`Met <strong>${edge.reportedCount} times</strong>, per the source. ` : nothing}${shared} shared event${shared === 1 ? "" : "s"} in the graph.
+      </p>
+      <div class="actions">
+        <button type="button" @click=${() => openMeetings()}>Open in Who met whom</button>
+      </div>
+      <section class="evidence-section pair-meetings" tabindex="-1" aria-label="Where they met and who says so">
+        <h4>Where they met, and who says so</h4>
+        ${pair?.state === "loading" ? html`<p class="loading"><span class="spinner small"></span> Loading their meetings…</p>` : nothing}
+        ${pair?.state === "failed" ? html`<p class="error">${pair.message}</p>` : nothing}
+        ${pair?.state === "done" && !pair.value ? html`<p class="empty">No shared meeting found for this pair.</p>` : nothing}
+        ${pair?.state === "done" && pair.value ? html`<div class="counterpart">${counterpartTemplate(pair.value, actions)}</div>` : nothing}
+      </section>
+      ${this.#properties(edge)}
+    </article>`;
+  }
+
   #edgeTemplate(edge: EdgeData): TemplateResult {
+    if (edge.type === "MET") return this.#pairTemplate(edge);
     const canvas = this.#app.canvas;
     const label = (id: string) => (canvas.data(id) as NodeData | undefined)?.label ?? id;
     const evidence = this.#edgeEvidence.get(edge.id);

@@ -30,7 +30,7 @@ export function evidenceTemplate(item: EvidenceItem): TemplateResult {
           : nothing
       }
       ${source.publisher ? html`<span class="source-publisher">${source.publisher}</span>` : nothing}
-      ${source.published ? html`<span class="source-date">${formatDate(source.published)}</span>` : nothing}
+      ${source.published ? html`<span class="source-date">published ${formatDate(source.published)}</span>` : nothing}
     </figcaption>
   </figure>`;
 }

@@ -1,10 +1,12 @@
 /** Paths: the shortest connections between two nodes, highlighted on the canvas, each hop with its evidence. */
 import { html, nothing, render, type TemplateResult } from "lit-html";
-import type { EdgeData, EvidenceItem, NodeData, PathsResponse } from "../../common/api-types.js";
+import type { EdgeData, EvidenceItem, NodeData, NodeType, PathsResponse } from "../../common/api-types.js";
 import { api } from "../api/client.js";
 import { type AppContext, errorMessage } from "./context.js";
 import { evidenceList } from "./evidence.js";
 import { SearchBox } from "./search-box.js";
+
+const PATH_END_TYPES: NodeType[] = ["Actor", "Forum", "Event", "Claim"];
 
 export class PathsPanel {
   readonly #app: AppContext;
@@ -20,6 +22,8 @@ export class PathsPanel {
     this.#body = hosts.body;
     new SearchBox(hosts.from, {
       label: "From",
+      // A path runs between things; passages and sources are what evidence its hops, not ends.
+      types: PATH_END_TYPES,
       placeholder: "e.g. Wang Yi",
       role: "combobox",
       visibleLabel: true,
@@ -27,6 +31,8 @@ export class PathsPanel {
     });
     new SearchBox(hosts.to, {
       label: "To",
+      // A path runs between things; passages and sources are what evidence its hops, not ends.
+      types: PATH_END_TYPES,
       placeholder: "e.g. Sergei Shoigu",
       role: "combobox",
       visibleLabel: true,

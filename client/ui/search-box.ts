@@ -3,6 +3,7 @@ import { html, nothing, render } from "lit-html";
 import type { NodeType, SearchHit } from "../../common/api-types.js";
 import { ApiRequestError, api } from "../api/client.js";
 import { nodeStyle } from "../graph/style.js";
+import { errorMessage } from "./context.js";
 import { snippetParts } from "./snippet.js";
 
 let counter = 0;
@@ -82,7 +83,7 @@ export class SearchBox {
     } catch (error) {
       if ((error as Error).name === "AbortError") return;
       this.#hits = [];
-      this.#message = error instanceof ApiRequestError ? error.message : "Search failed.";
+      this.#message = error instanceof ApiRequestError ? errorMessage(error) : "Search failed.";
     } finally {
       if (this.#abort === abort) this.#loading = false;
     }

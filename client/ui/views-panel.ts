@@ -1,5 +1,6 @@
 /** Saved views: save the canvas with its filters under a name, restore it, and hand views over as a file. */
 import { html, render, type TemplateResult } from "lit-html";
+import { live } from "lit-html/directives/live.js";
 import { download } from "../export/csv.js";
 import { serializeViewState } from "../state/url-state.js";
 import { type SavedView, savedViewState, ViewStore, viewFile } from "../views/saved-views.js";
@@ -49,7 +50,7 @@ export class ViewsPanel {
 
   #restore(view: SavedView): void {
     this.#app.canvas.restore(view);
-    this.#app.setView({ ...savedViewState(view), panel: "views" });
+    this.#app.setView({ ...savedViewState(view), panel: "views" }, { keepCanvas: true });
     this.#message = `Restored “${view.name}”.`;
     this.render();
   }
@@ -73,7 +74,7 @@ export class ViewsPanel {
     return html`<form class="save-view" @submit=${(event: Event) => this.#save(event)}>
         <label class="field-label" for="view-name">Save the current view as</label>
         <div class="row">
-          <input id="view-name" type="text" .value=${this.#name} placeholder="e.g. Foreign ministers" @input=${(event: Event) => (this.#name = (event.target as HTMLInputElement).value)} />
+          <input id="view-name" type="text" .value=${live(this.#name)} placeholder="e.g. Foreign ministers" @input=${(event: Event) => (this.#name = (event.target as HTMLInputElement).value)} />
           <button type="submit">Save</button>
         </div>
       </form>

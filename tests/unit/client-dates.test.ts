@@ -32,8 +32,25 @@ describe("client dates", () => {
       start: "2025-05-09",
       end: "2025-05-09",
     });
-    expect(nodeDateBounds({ periodStart: "2022-02-01" })).toEqual({ start: "2022-02-01", end: "2022-02-01" });
+    expect(nodeDateBounds({ periodStart: "2022-02-01", periodEnd: "2022-12-31" })).toEqual({
+      start: "2022-02-01",
+      end: "2022-12-31",
+    });
     expect(nodeDateBounds({ name: "undated" })).toBeNull();
+  });
+
+  test("when a date is open at one end (since, before), then that bound is open, not a single day", () => {
+    expect(nodeDateBounds({ dateStart: "2022-02-01" })).toEqual({ start: "2022-02-01", end: null });
+    expect(nodeDateBounds({ dateEnd: "2022-02-28" })).toEqual({ start: null, end: "2022-02-28" });
+    expect(nodeDateBounds({ periodStart: "2022-02-01" })).toEqual({ start: "2022-02-01", end: null });
+    const since = { start: "2022-02-01", end: null };
+    const before = { start: null, end: "2022-02-28" };
+    expect(overlapsRange(since, { from: "2024-01" })).toBe(true);
+    expect(overlapsRange(since, { to: "2021-12" })).toBe(false);
+    expect(overlapsRange(before, { from: "2023-01" })).toBe(false);
+    expect(overlapsRange(before, { to: "2021-12" })).toBe(true);
+    expect(formatDate({ ...since, precision: "month", text: "" })).toBe("since Feb 2022");
+    expect(formatDate({ ...before, precision: "month", text: "" })).toBe("until Feb 2022");
   });
 
   test("when bounds are compared with a range, then overlap counts and month prefixes cover whole months", () => {

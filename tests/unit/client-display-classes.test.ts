@@ -42,6 +42,11 @@ describe("client display classes", () => {
     expect(classes.get("e4")).toEqual(["faded"]);
   });
 
+  test("when the selection is not on the canvas, then nothing is lit and nothing fades", () => {
+    const classes = displayClasses(graph, { selected: "actor:not-shown" });
+    expect(classes.size).toBe(0);
+  });
+
   test("when an edge is selected, then its two ends are its neighbours", () => {
     const classes = displayClasses(graph, { selected: "e4" });
     expect(classes.get("e4")).toEqual(["selected"]);

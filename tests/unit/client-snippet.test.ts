@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { centroid, ringPositions } from "../../client/graph/placement.js";
-import { metLabel, nodeSize } from "../../client/graph/style.js";
+import { metLabel, metWidth, nodeSize } from "../../client/graph/style.js";
 import { decodeEntities, passageInParagraph, snippetParts, trimContext } from "../../client/ui/snippet.js";
 
 describe("client snippets, passages and placement", () => {
@@ -38,6 +38,16 @@ describe("client snippets, passages and placement", () => {
     ).toEqual({ x: 1, y: 2 });
   });
 
+  test("when nodes already sit around a parent, then new nodes go to free spots, not on top of them", () => {
+    const parent = { x: 0, y: 0 };
+    const taken = ringPositions(parent, 5, { x: -100, y: 0 }, 100);
+    const positions = ringPositions(parent, 8, { x: -100, y: 0 }, 100, [parent, ...taken]);
+    expect(positions).toHaveLength(8);
+    for (const p of positions)
+      for (const other of [parent, ...taken])
+        expect(Math.hypot(p.x - other.x, p.y - other.y)).toBeGreaterThanOrEqual(90);
+  });
+
   test("when a node has more degree or evidence, then it is drawn bigger, within bounds", () => {
     expect(nodeSize({})).toBe(26);
     expect(nodeSize({ degree: 9 })).toBeGreaterThan(nodeSize({ degree: 1 }));
@@ -49,7 +59,13 @@ describe("metLabel", () => {
   test("when the source counts the meetings, then the label shows that count", () => {
     expect(metLabel({ weight: 1, reportedCount: 18 })).toBe("18×");
   });
-  test("when no source counts them, then the label shows the shared events", () => {
+  test("when no source counts them, then the label shows the shared events, and nothing for a single one", () => {
     expect(metLabel({ weight: 4 })).toBe("4");
+    expect(metLabel({ weight: 1 })).toBe("");
+  });
+  test("when a pair met more often, then its line is thicker, within bounds", () => {
+    expect(metWidth({ weight: 1, reportedCount: 18 })).toBeGreaterThan(metWidth({ weight: 4 }));
+    expect(metWidth({ weight: 4 })).toBeGreaterThan(metWidth({ weight: 1 }));
+    expect(metWidth({ weight: 1_000 })).toBe(10);
   });
 });

@@ -1,0 +1,197 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { canvasNodes, canvasSettled, launchBrowser, screenshot, type TestBrowser } from "../support/browser.js";
+
+let browser: TestBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path = "/"): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(inject("appUrl") + path);
+  return page;
+}
+
+type Liaison = { cy: import("cytoscape").Core };
+
+/** Picks the first suggestion a picker offers for this text. */
+async function pick(page: Page, name: string, text: string, option: RegExp): Promise<void> {
+  const box = page.getByRole("combobox", { name });
+  await box.fill(text);
+  await page.getByRole("option", { name: option }).first().waitFor();
+  await box.press("Enter");
+}
+
+describe("the who-met-whom overview", () => {
+  test("when the line between Wang Yi and Sergey Lavrov is clicked, then where they met and who says so are shown, and the line keeps its 18×", async () => {
+    const page = await open();
+    await canvasSettled(page);
+    const edgeId = "actor:sergey-lavrov|MET|actor:wang-yi";
+    const middle = await page.evaluate(
+      (id) => (window as unknown as { liaison: Liaison }).liaison.cy.getElementById(id).renderedMidpoint(),
+      edgeId,
+    );
+    const box = await page.locator("#canvas").boundingBox();
+    await page.mouse.click((box?.x ?? 0) + middle.x, (box?.y ?? 0) + middle.y);
+    await page.waitForURL(/sel=actor%3Asergey-lavrov%7CMET%7Cactor%3Awang-yi/);
+    const pair = page.locator(".pair-meetings .counterpart");
+    await pair.waitFor();
+    const text = (await pair.textContent()) ?? "";
+    expect(text).toMatch(/18 meetings/);
+    for (const forum of ["G20", "BRICS", "Shanghai Cooperation Organisation", "United Nations"])
+      expect(text).toContain(forum);
+    expect(text).toMatch(/Says: Rahul Pandey/);
+    // The shared event is named, not shown as its id.
+    expect(text).toContain("Wang Yi–Lavrov meetings and communications");
+    const label = await page.evaluate(
+      (id) => (window as unknown as { liaison: Liaison }).liaison.cy.getElementById(id).style("label"),
+      edgeId,
+    );
+    expect(label).toBe("18×");
+    await screenshot(page, "11-met-line-details");
+    await page.close();
+  });
+
+  test("when a panel opens beside the canvas, then every node is still inside the canvas", async () => {
+    const page = await open();
+    await canvasSettled(page);
+    await page.getByRole("button", { name: "Who met whom" }).first().click();
+    await page.locator("#panel").waitFor();
+    await page.waitForTimeout(600);
+    const width = await page.evaluate(() => (window as unknown as { liaison: Liaison }).liaison.cy.width());
+    const nodes = await canvasNodes(page);
+    expect(nodes.length).toBeGreaterThan(1);
+    for (const node of nodes) {
+      expect(node.renderedX).toBeGreaterThanOrEqual(0);
+      expect(node.renderedX).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  });
+});
+
+describe("the Who met whom panel", () => {
+  test("when Show as graph is clicked, then the canvas keeps the actors, events and forums of the meetings", async () => {
+    const page = await open("/?panel=meetings&actor=actor%3Awang-yi");
+    await page.locator('.counterpart[data-actor="actor:sergey-lavrov"]').waitFor();
+    await page.getByRole("button", { name: "Show as graph" }).click();
+    await page.waitForURL(/focus=actor%3Awang-yi/);
+    await canvasSettled(page);
+    await page.waitForTimeout(500);
+    const nodes = await canvasNodes(page);
+    const types = new Set(nodes.map((node) => node.type));
+    expect(types.has("Forum")).toBe(true);
+    expect([...types].every((type) => ["Actor", "Event", "Forum"].includes(type))).toBe(true);
+    const faded = await page.evaluate(
+      () => (window as unknown as { liaison: Liaison }).liaison.cy.elements(".faded").length,
+    );
+    expect(faded).toBe(0);
+    await page.close();
+  });
+});
+
+describe("the time range", () => {
+  test("when it starts after an event that has only an end (before Feb 2022), then that event is hidden; an ongoing one stays", async () => {
+    const page = await open("/?focus=actor%3Avladimir-putin&from=2023-01");
+    await canvasSettled(page);
+    const nodes = await canvasNodes(page);
+    const before = nodes.find((node) => node.id === "event:no-limits-partnership-announcement");
+    const ongoing = nodes.find((node) => node.id === "event:xi-putin-meetings-2022-2025");
+    expect(before?.hidden).toBe(true);
+    expect(ongoing?.hidden).toBe(false);
+    await page.close();
+  });
+});
+
+describe("the Paths panel", () => {
+  test("when Qin Gang and Fu Cong are picked, then a path between them is highlighted and each hop shows its evidence", async () => {
+    const page = await open("/?panel=paths");
+    await canvasSettled(page);
+    await pick(page, "From", "qin gang", /Qin Gang/);
+    await page.waitForURL(/pathFrom=actor%3Aqin-gang/);
+    await pick(page, "To", "fu cong", /Fu Cong/);
+    await page.waitForURL(/pathTo=actor%3Afu-cong/);
+    const hop = page.locator(".hops > li").first();
+    await hop.waitFor();
+    await expect(page.locator(".paths > li").first().textContent()).resolves.toMatch(/\d+ hops?/);
+    const onPath = await page.evaluate(() =>
+      (window as unknown as { liaison: Liaison }).liaison.cy.elements(".on-path").map((element) => element.id()),
+    );
+    expect(onPath).toContain("actor:qin-gang");
+    expect(onPath).toContain("actor:fu-cong");
+    expect(onPath.some((id) => id.includes("|"))).toBe(true);
+    await hop.locator("summary").click();
+    const quote = hop.locator(".evidence mark.quote");
+    await quote.waitFor();
+    await expect(quote.textContent()).resolves.toMatch(/Qin Gang/);
+    await expect(hop.locator(".source-author").textContent()).resolves.toMatch(/Rahul Pandey/);
+    await screenshot(page, "12-paths");
+    await page.close();
+  });
+});
+
+describe("saved views", () => {
+  test("when a view is saved, the canvas changed and the view restored, then the saved nodes come back, expansions included", async () => {
+    const page = await open("/?focus=actor%3Awang-yi&panel=views");
+    await canvasSettled(page);
+    // Expand the meeting series so that the saved canvas differs from the plain neighbourhood of the focus.
+    const before = await canvasNodes(page);
+    await page.evaluate(() =>
+      (window as unknown as { liaison: { app: { expand(id: string): Promise<void> } } }).liaison.app.expand(
+        "event:wang-yi-lavrov-meetings",
+      ),
+    );
+    await page.waitForFunction(
+      (count) => (window as unknown as { liaison: Liaison }).liaison.cy.nodes().length > count,
+      before.length,
+    );
+    const saved = (await canvasNodes(page)).map((node) => node.id).sort();
+    await page.locator("#view-name").fill("Wang Yi and the forums");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved “Wang Yi and the forums”").waitFor();
+    await expect(page.locator("#view-name").inputValue()).resolves.toBe("");
+
+    await page.getByRole("button", { name: "Overview" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("focus"));
+    await canvasSettled(page);
+    await page.getByRole("button", { name: "Restore" }).click();
+    await page.waitForURL(/focus=actor%3Awang-yi/);
+    await page.waitForTimeout(1_500);
+    const restored = (await canvasNodes(page)).map((node) => node.id).sort();
+    expect(restored).toEqual(saved);
+    await page.close();
+  });
+
+  test("when views are exported to a file and imported into another browser, then the same views are listed and restore", async () => {
+    const page = await open("/?focus=forum%3Abrics&panel=views");
+    await canvasSettled(page);
+    await page.locator("#view-name").fill("BRICS neighbourhood");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export all to a file" }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(await readFile(file, "utf8")) as { format: string; views: { name: string }[] };
+    expect(exported.format).toBe("liaison-views");
+    expect(exported.views.map((view) => view.name)).toContain("BRICS neighbourhood");
+
+    // A colleague's browser: empty storage, the file imported.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByText("No saved views yet").waitFor();
+    await page.locator('.panel input[type="file"]').setInputFiles(file);
+    await page.getByText(/Imported \d+ views?/).waitFor();
+    const item = page.locator(".saved-views li").filter({ hasText: "BRICS neighbourhood" });
+    await item.getByRole("button", { name: "Restore" }).click();
+    await page.waitForURL(/focus=forum%3Abrics/);
+    await canvasSettled(page);
+    const nodes = await canvasNodes(page);
+    expect(nodes.some((node) => node.id === "forum:brics")).toBe(true);
+    await page.close();
+  });
+});
