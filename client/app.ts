@@ -3,7 +3,7 @@ import { html, nothing, render } from "lit-html";
 import { NODE_TYPES, type SchemaResponse } from "../common/api-types.js";
 import { ApiRequestError, api } from "./api/client.js";
 import { download } from "./export/csv.js";
-import { formatDate, monthIndex, monthIso, monthLabel, nodeDate } from "./format/dates.js";
+import { formatDate, monthIndex, monthIso, monthLabel, nodeDate, stopIndex, timeStops } from "./format/dates.js";
 import { GraphCanvas } from "./graph/canvas.js";
 import { visibleCounts } from "./graph/display-classes.js";
 import { LAYOUT_LABELS, LAYOUTS, type LayoutName } from "./graph/layouts.js";
@@ -35,6 +35,8 @@ export class App implements AppContext {
   readonly canvas: GraphCanvas;
   readonly #url: UrlState;
   schema: SchemaResponse | undefined;
+  /** Months the time sliders stop at (see timeStops); every month of the span until the timeline has loaded. */
+  #timeStops: number[] | undefined;
   #pending = new Map<number, string>();
   #nextTask = 0;
   #path: ReadonlySet<string> = new Set();
@@ -95,6 +97,21 @@ export class App implements AppContext {
       // Shown by busy(); the app still works without the legend counts.
     }
     this.#onViewChanged();
+    const span = this.schema?.dateRange;
+    if (span) {
+      api
+        .timeline({ limit: 5000 })
+        .then((timeline) => {
+          this.#timeStops = timeStops(
+            timeline.entries.map((entry) => entry.date),
+            span,
+          );
+          this.render();
+        })
+        .catch(() => {
+          // The sliders keep stepping month by month.
+        });
+    }
   }
 
   setView(change: Partial<ViewState>, options: { replace?: boolean; keepCanvas?: boolean } = {}): void {
@@ -253,8 +270,12 @@ export class App implements AppContext {
     const span = schema?.dateRange;
     const min = span ? monthIndex(span.start) : 0;
     const max = span ? monthIndex(span.end) : 0;
-    const fromValue = view.from ? Math.max(min, monthIndex(view.from)) : min;
-    const toValue = view.to ? Math.min(max, monthIndex(view.to)) : max;
+    const stops = this.#timeStops ?? Array.from({ length: max - min + 1 }, (_, index) => min + index);
+    const last = stops.length - 1;
+    const fromIndex = view.from ? stopIndex(stops, monthIndex(view.from), "from") : 0;
+    const toIndex = view.to ? stopIndex(stops, monthIndex(view.to), "to") : last;
+    const fromLabel = monthLabel(view.from ? Math.max(min, monthIndex(view.from)) : min);
+    const toLabel = monthLabel(view.to ? Math.min(max, monthIndex(view.to)) : max);
     const toggleType = (type: string) => {
       const hidden = new Set<string>(view.hiddenTypes);
       if (hidden.has(type)) hidden.delete(type);
@@ -310,21 +331,29 @@ export class App implements AppContext {
           <h2 id="time-title">Time range</h2>
           ${
             span
-              ? html`<p class="range-text" aria-live="polite">${monthLabel(fromValue)} – ${monthLabel(toValue)}</p>
+              ? html`<p class="range-text" aria-live="polite">${fromLabel} – ${toLabel}</p>
                 <label class="field-label" for="range-from">From</label>
-                <input id="range-from" type="range" min=${min} max=${max} .value=${String(fromValue)} aria-valuetext=${monthLabel(fromValue)}
+                <input id="range-from" type="range" min="0" max=${last} .value=${String(fromIndex)} aria-valuetext=${fromLabel}
                   @input=${(event: Event) => {
-                    const value = Math.min(Number((event.target as HTMLInputElement).value), toValue);
-                    this.setView({ from: value <= min ? undefined : monthIso(value) }, { replace: true });
+                    const index = Math.min(Number((event.target as HTMLInputElement).value), toIndex);
+                    const month = stops[index];
+                    this.setView(
+                      { from: index <= 0 || month === undefined ? undefined : monthIso(month) },
+                      { replace: true },
+                    );
                   }} />
                 <label class="field-label" for="range-to">To</label>
-                <input id="range-to" type="range" min=${min} max=${max} .value=${String(toValue)} aria-valuetext=${monthLabel(toValue)}
+                <input id="range-to" type="range" min="0" max=${last} .value=${String(toIndex)} aria-valuetext=${toLabel}
                   @input=${(event: Event) => {
-                    const value = Math.max(Number((event.target as HTMLInputElement).value), fromValue);
-                    this.setView({ to: value >= max ? undefined : monthIso(value) }, { replace: true });
+                    const index = Math.max(Number((event.target as HTMLInputElement).value), fromIndex);
+                    const month = stops[index];
+                    this.setView(
+                      { to: index >= last || month === undefined ? undefined : monthIso(month) },
+                      { replace: true },
+                    );
                   }} />
                 <p class="muted small">
-                  ${hiddenByTime > 0 ? `${hiddenByTime} dated node${hiddenByTime === 1 ? "" : "s"} outside the range hidden. ` : ""}Data spans ${formatDate({ start: span.start, end: span.end, precision: "month", text: "" })}.
+                  ${hiddenByTime > 0 ? `${hiddenByTime} dated node${hiddenByTime === 1 ? "" : "s"} outside the range hidden. ` : ""}Data spans ${formatDate({ start: span.start, end: span.end, precision: "month", text: "" })}; each step is a month in which something dated begins or ends.
                 </p>
                 ${view.from || view.to ? html`<button type="button" @click=${() => this.setView({ from: undefined, to: undefined })}>Whole span</button>` : nothing}`
               : html`<p class="muted small">No dated events yet.</p>`

@@ -97,7 +97,8 @@ export const api = {
   meetingNetwork: (query: { from?: string; to?: string; forum?: string } = {}) =>
     get<MeetingNetworkResponse>("/meetings/network", query),
   paths: (query: { from: string; to: string; maxHops?: number }) => get<PathsResponse>("/paths", query),
-  timeline: (query: { from?: string; to?: string; types?: string[] } = {}) => get<TimelineResponse>("/timeline", query),
+  timeline: (query: { from?: string; to?: string; types?: string[]; limit?: number } = {}) =>
+    get<TimelineResponse>("/timeline", query),
   cypher: (body: CypherRequest, signal?: AbortSignal) =>
     request<CypherResponse>(apiUrl("/cypher"), {
       method: "POST",

@@ -111,3 +111,39 @@ export function monthIso(index: number): string {
 
 /** "Oct 2023" for a month index. */
 export const monthLabel = (index: number) => formatIsoDate(`${monthIso(index)}-01`, "month");
+
+/**
+ * The months a time slider stops at: the span's first and last month and every month in which something dated
+ * starts or ends, sorted, without repeats. One step of the slider then always shows or hides something, however
+ * long the span (the seed data reaches back to the 1960s but is dense from 2022).
+ * @example timeStops([{ start: "2022-02-01", end: "2022-02-28" }], { start: "1960-01-01", end: "2025-12-31" }).length === 3
+ */
+export function timeStops(dates: readonly DateBounds[], span: { start: string; end: string }): number[] {
+  const first = monthIndex(span.start);
+  const last = monthIndex(span.end);
+  const months = new Set([first, last]);
+  for (const date of dates) {
+    for (const iso of [date.start, date.end]) {
+      if (!iso) continue;
+      const month = monthIndex(iso);
+      if (month > first && month < last) months.add(month);
+    }
+  }
+  return [...months].sort((a, b) => a - b);
+}
+
+/**
+ * The stop a range bound sits at: for "from", the last stop at or before it; for "to", the first at or after it.
+ * @example stopIndex([10, 20, 30], 25, "from") === 1; stopIndex([10, 20, 30], 25, "to") === 2
+ */
+export function stopIndex(stops: readonly number[], month: number, bound: "from" | "to"): number {
+  if (bound === "from") {
+    let index = 0;
+    stops.forEach((stop, i) => {
+      if (stop <= month) index = i;
+    });
+    return index;
+  }
+  const index = stops.findIndex((stop) => stop >= month);
+  return index < 0 ? stops.length - 1 : index;
+}

@@ -6,6 +6,8 @@ import {
   monthIso,
   nodeDateBounds,
   overlapsRange,
+  stopIndex,
+  timeStops,
 } from "../../client/format/dates.js";
 
 describe("client dates", () => {
@@ -65,5 +67,25 @@ describe("client dates", () => {
   test("when months are indexed for a slider, then the index and its ISO month round-trip", () => {
     expect(monthIso(monthIndex("2023-10-15"))).toBe("2023-10");
     expect(monthIndex("2024-01") - monthIndex("2023-12")).toBe(1);
+  });
+});
+
+describe("client time stops", () => {
+  test("when the data is sparse early and dense late, then the sliders stop only where something begins or ends", () => {
+    const span = { start: "1960-01-01", end: "2025-12-31" };
+    const stops = timeStops(
+      [
+        { start: "1960-01-01", end: "1969-12-31" },
+        { start: "2022-02-01", end: null },
+        { start: null, end: "2022-02-28" },
+        { start: "2024-05-01", end: "2024-05-31" },
+      ],
+      span,
+    );
+    expect(stops.map(monthIso)).toEqual(["1960-01", "1969-12", "2022-02", "2024-05", "2025-12"]);
+    expect(stopIndex(stops, monthIndex("2023-01"), "from")).toBe(2);
+    expect(stopIndex(stops, monthIndex("2023-01"), "to")).toBe(3);
+    expect(stopIndex(stops, monthIndex("1950-01"), "from")).toBe(0);
+    expect(stopIndex(stops, monthIndex("2030-01"), "to")).toBe(4);
   });
 });
