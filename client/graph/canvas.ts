@@ -17,6 +17,9 @@ cytoscape.use(svg);
 /** Above this many elements the canvas trades detail for speed while panning and zooming. */
 export const LARGE_GRAPH = 1_500;
 
+/** Fitting a few nodes to the screen would draw them huge: fits and glides stop at this zoom. */
+const MAX_FIT_ZOOM = 1.2;
+
 export interface CanvasEvents {
   /** A node or edge was tapped (undefined: the background). */
   onSelect(id: string | undefined): void;
@@ -37,6 +40,7 @@ export class GraphCanvas {
   readonly #undo: Snapshot[] = [];
   #layout: LayoutName = "fcose";
   #display: DisplayOptions = {};
+  #glideTarget: cytoscape.CollectionReturnValue | undefined;
 
   constructor(container: HTMLElement, events: CanvasEvents) {
     this.#events = events;
@@ -62,6 +66,11 @@ export class GraphCanvas {
 
   #onResize(): void {
     this.cy.resize();
+    // A glide under way was aimed at the old size: aim it again.
+    if (this.cy.animated() && this.#glideTarget) {
+      this.#glideTo(this.#glideTarget, 60);
+      return;
+    }
     const visible = this.cy.elements().not(".hidden");
     if (visible.empty()) return;
     const box = visible.renderedBoundingBox();
@@ -157,7 +166,7 @@ export class GraphCanvas {
     if (wasEmpty) this.relayout({ animate: false });
     else {
       const eles = options.near && anchor?.nonempty() ? added.union(anchor) : this.cy.elements().not(".hidden");
-      this.cy.animate({ fit: { eles, padding: 60 }, duration: 300, complete: () => this.#capZoom() });
+      this.#glideTo(eles, 60);
     }
     this.#events.onChange();
     return added.map((element) => element.id());
@@ -312,18 +321,14 @@ export class GraphCanvas {
     const around = element.isNode()
       ? element.closedNeighborhood()
       : (element as unknown as cytoscape.EdgeSingular).connectedNodes().union(element);
-    this.cy.animate({
-      fit: { eles: around.not(".hidden"), padding: 60 },
-      duration: 300,
-      complete: () => this.#capZoom(),
-    });
+    this.#glideTo(around.not(".hidden"), 60);
   }
 
   /** Fits these elements in view (a path, a result), no closer than the zoom cap. */
   fitTo(ids: ReadonlySet<string>): void {
     const eles = this.cy.elements().filter((element) => ids.has(element.id()) && !element.hasClass("hidden"));
     if (eles.empty()) return;
-    this.cy.animate({ fit: { eles, padding: 60 }, duration: 300, complete: () => this.#capZoom() });
+    this.#glideTo(eles, 60);
   }
 
   fit(): void {
@@ -346,10 +351,28 @@ export class GraphCanvas {
     return { format: "cytoscape-json", elements, zoom, pan };
   }
 
-  /** A few nodes fitted to the screen would be drawn huge: keep the zoom at most 1.2. */
+  /**
+   * Animates to show these elements, no closer than the zoom cap. The target zoom is computed up front, because
+   * an animation cut short (a panel opening resizes the canvas) would skip a cap applied when it completes.
+   */
+  #glideTo(eles: cytoscape.CollectionReturnValue, padding: number): void {
+    if (eles.empty()) return;
+    this.cy.resize();
+    this.#glideTarget = eles;
+    const box = eles.boundingBox();
+    const fitZoom = Math.min(
+      (this.cy.width() - 2 * padding) / Math.max(box.w, 1),
+      (this.cy.height() - 2 * padding) / Math.max(box.h, 1),
+    );
+    const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, fitZoom));
+    this.cy.stop();
+    this.cy.animate({ zoom, center: { eles }, duration: 300, complete: () => (this.#glideTarget = undefined) });
+  }
+
+  /** A few nodes fitted to the screen would be drawn huge: keep the zoom at most MAX_FIT_ZOOM. */
   #capZoom(): void {
-    if (this.cy.zoom() > 1.2)
-      this.cy.zoom({ level: 1.2, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    if (this.cy.zoom() > MAX_FIT_ZOOM)
+      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
   /** Large graphs: draw a texture and hide edges while the viewport moves. */

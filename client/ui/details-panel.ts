@@ -236,7 +236,7 @@ export class DetailsPanel {
         ${pair?.state === "loading" ? html`<p class="loading"><span class="spinner small"></span> Loading their meetings…</p>` : nothing}
         ${pair?.state === "failed" ? html`<p class="error">${pair.message}</p>` : nothing}
         ${pair?.state === "done" && !pair.value ? html`<p class="empty">No shared meeting found for this pair.</p>` : nothing}
-        ${pair?.state === "done" && pair.value ? html`<div class="counterpart">${counterpartTemplate(pair.value, actions)}</div>` : nothing}
+        ${pair?.state === "done" && pair.value ? html`<div class="counterpart">${counterpartTemplate(pair.value, actions, { name: false })}</div>` : nothing}
       </section>
       ${this.#properties(edge)}
     </article>`;

@@ -38,13 +38,18 @@ export function meetingCount(counterpart: Counterpart): { count: number; fromCla
 export function counterpartTemplate(
   counterpart: Counterpart,
   actions: MeetingActions,
-  options: { timeline?: boolean } = {},
+  options: { timeline?: boolean; name?: boolean } = {},
 ): TemplateResult {
   const { count, fromClaim } = meetingCount(counterpart);
   const forums = forumsOf(counterpart);
+  // Where the pair is already named (a who-met-whom line's details), the counterpart's name would repeat it.
   return html`<div class="counterpart-head">
-      <button type="button" class="link counterpart-name" @click=${() => actions.pickCounterpart(counterpart.actor.id)} title="Show only this pair">${counterpart.actor.name}</button>
-      <span class="muted">${counterpart.actor.kind}</span>
+      ${
+        options.name === false
+          ? nothing
+          : html`<button type="button" class="link counterpart-name" @click=${() => actions.pickCounterpart(counterpart.actor.id)} title="Show only this pair">${counterpart.actor.name}</button>
+            <span class="muted">${counterpart.actor.kind}</span>`
+      }
       <span class="count-badge" title=${fromClaim ? "as a source counts them" : "events in the graph"}>${count} ${fromClaim ? "meetings (per source)" : count === 1 ? "event" : "events"}</span>
     </div>
     ${

@@ -53,6 +53,15 @@ describe("the who-met-whom overview", () => {
       edgeId,
     );
     expect(label).toBe("18×");
+    // The details panel narrowed the canvas; the pair is still in view.
+    await page.waitForTimeout(600);
+    const width = await page.evaluate(() => (window as unknown as { liaison: Liaison }).liaison.cy.width());
+    for (const node of (await canvasNodes(page)).filter((n) =>
+      ["actor:wang-yi", "actor:sergey-lavrov"].includes(n.id),
+    )) {
+      expect(node.renderedX).toBeGreaterThan(0);
+      expect(node.renderedX).toBeLessThan(width);
+    }
     await screenshot(page, "11-met-line-details");
     await page.close();
   });
