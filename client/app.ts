@@ -411,7 +411,7 @@ export class App implements AppContext {
     const label = focus ? ((this.canvas.data(focus)?.label as string | undefined) ?? focus) : undefined;
     render(
       focus
-        ? html`<p><strong>Around ${label}.</strong> Click a node for its details and sources; double-click it (or press Enter) to expand it.</p>`
+        ? html`<p><strong>Around ${label}${/[.…!?]$/.test(label ?? "") ? "" : "."}</strong> Click a node for its details and sources; double-click it (or press Enter) to expand it.</p>`
         : html`<p><strong>Who met whom.</strong> A line joins two actors who met; “18×” is how often the source says they met. Click a line for where they met and who says so.</p>`,
       $("#caption"),
     );
