@@ -91,27 +91,31 @@ export class App implements AppContext {
     void this.#checkHealth();
     setInterval(() => void this.#checkHealth(), 30_000);
     this.render();
+    await this.#loadSchema();
+    this.#onViewChanged();
+  }
+
+  /** The schema (legend totals, date span) and the time sliders' stops; the app still works without them. */
+  async #loadSchema(): Promise<void> {
     try {
       this.schema = await this.busy("Loading the schema", api.schema());
     } catch {
-      // Shown by busy(); the app still works without the legend counts.
+      return; // Shown by busy() and the banner.
     }
-    this.#onViewChanged();
     const span = this.schema?.dateRange;
-    if (span) {
-      api
-        .timeline({ limit: 5000 })
-        .then((timeline) => {
-          this.#timeStops = timeStops(
-            timeline.entries.map((entry) => entry.date),
-            span,
-          );
-          this.render();
-        })
-        .catch(() => {
-          // The sliders keep stepping month by month.
-        });
-    }
+    if (!span) return;
+    api
+      .timeline({ limit: 5000 })
+      .then((timeline) => {
+        this.#timeStops = timeStops(
+          timeline.entries.map((entry) => entry.date),
+          span,
+        );
+        this.render();
+      })
+      .catch(() => {
+        // The sliders keep stepping month by month.
+      });
   }
 
   setView(change: Partial<ViewState>, options: { replace?: boolean; keepCanvas?: boolean } = {}): void {
@@ -175,8 +179,13 @@ export class App implements AppContext {
   }
 
   showError(error: unknown): void {
-    if (error instanceof ApiRequestError && (error.code === "UNAVAILABLE" || error.code === "NETWORK"))
-      void this.#checkHealth();
+    if (error instanceof ApiRequestError && (error.code === "UNAVAILABLE" || error.code === "NETWORK")) {
+      // When the database is down the banner says so; a toast per failed request would only repeat it.
+      void this.#checkHealth().then(() => {
+        if (this.#health.ok) this.toast(errorMessage(error), true);
+      });
+      return;
+    }
     this.toast(errorMessage(error), true);
   }
 
@@ -356,7 +365,7 @@ export class App implements AppContext {
                   ${hiddenByTime > 0 ? `${hiddenByTime} dated node${hiddenByTime === 1 ? "" : "s"} outside the range hidden. ` : ""}Data spans ${formatDate({ start: span.start, end: span.end, precision: "month", text: "" })}; each step is a month in which something dated begins or ends.
                 </p>
                 ${view.from || view.to ? html`<button type="button" @click=${() => this.setView({ from: undefined, to: undefined })}>Whole span</button>` : nothing}`
-              : html`<p class="muted small">No dated events yet.</p>`
+              : html`<p class="muted small">${schema ? "No dated events yet." : "Shown once the database answers."}</p>`
           }
         </section>
         <section aria-labelledby="layout-title">
@@ -432,7 +441,10 @@ export class App implements AppContext {
     empty.hidden = !showEmpty;
     if (showEmpty) {
       render(
-        html`<p><strong>Nothing on the canvas yet.</strong></p>
+        !this.#health.ok
+          ? html`<p><strong>The database is not answering.</strong></p>
+            <p>The canvas fills as soon as it is back; this page checks every 30 seconds.</p>`
+          : html`<p><strong>Nothing on the canvas yet.</strong></p>
           <p>Search for a person, forum, event or claim above — for example “Wang Yi” — or open <button type="button" class="link" @click=${() => this.openPanel("meetings")}>Who met whom</button>.</p>`,
         empty,
       );
@@ -441,25 +453,36 @@ export class App implements AppContext {
 
   async #checkHealth(): Promise<void> {
     const banner = $("#banner");
+    const wasOk = this.#health.ok;
     try {
       const health = await api.health();
       this.#health = { ok: health.status === "ok", message: health.reason ?? "" };
     } catch (error) {
-      const body = error instanceof ApiRequestError ? error : undefined;
+      const failure = error instanceof ApiRequestError ? error : undefined;
+      // A 503 from /api/health still carries the health body, with the reason.
+      const reason = (failure?.details as { reason?: unknown } | undefined)?.reason;
       this.#health = {
         ok: false,
         message:
-          body?.code === "NETWORK"
+          failure?.code === "NETWORK"
             ? "The Liaison server does not answer."
-            : body
-              ? errorMessage(body)
-              : "Neo4j did not answer.",
+            : typeof reason === "string"
+              ? errorMessage(new Error(reason))
+              : failure
+                ? errorMessage(failure)
+                : "Neo4j did not answer.",
       };
     }
     banner.hidden = this.#health.ok;
     banner.textContent = this.#health.ok
       ? ""
-      : `The graph database is unavailable: ${this.#health.message || "no answer"} Results cannot load until it is back; this page checks again every 30 seconds.`;
+      : `The graph database is unavailable. ${this.#health.message || "It does not answer."} Results cannot load until it is back; this page checks again every 30 seconds.`;
+    if (this.#health.ok && !wasOk) {
+      // Back: load what could not load while it was away.
+      if (!this.schema) await this.#loadSchema();
+      this.#loadedFocus = null;
+      this.#onViewChanged();
+    } else this.#renderStatus();
   }
 
   #wireChrome(): void {

@@ -69,7 +69,8 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
       response.status,
       error?.code ?? `HTTP_${response.status}`,
       error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
-      error?.details,
+      // Some endpoints answer an error status with their own body (GET /api/health's 503): kept as details.
+      error ? error.details : body,
     );
   }
   return body as T;

@@ -30,11 +30,12 @@ export interface AppContext {
 
 /**
  * A readable message for anything thrown. The API's messages start with where they came from
- * ("POST /api/cypher: …"), which helps a log reader but not a person at the screen: that part is left off.
+ * ("POST /api/cypher: …", "meetings/network: …"), which helps a log reader but not a person at the screen:
+ * that part is left off.
  * @example errorMessage(new Error("POST /api/cypher: the query is a write.")) === "The query is a write."
  */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const message = text.replace(/^(GET|POST|PUT|PATCH|DELETE) \/api\/\S*: /, "");
+  const message = text.replace(/^((GET|POST|PUT|PATCH|DELETE) )?\/?[\w.-]+(\/[\w%:.-]*)+: /, "");
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -204,3 +204,43 @@ describe("saved views", () => {
     await page.close();
   });
 });
+
+describe("when the database is unreachable", () => {
+  test("when every query answers 503, then one readable banner says so and the empty canvas explains why", async () => {
+    const page = await browser.newPage();
+    // The server's own answers while Neo4j is down (GET /api/health keeps its body; the rest are API errors).
+    await page.route("**/api/**", (route) => {
+      const health = new URL(route.request().url()).pathname === "/api/health";
+      return route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify(
+          health
+            ? {
+                status: "unavailable",
+                neo4j: { mode: "external", uri: "bolt://db" },
+                reason: "health/counts-by-label: Neo4j is unreachable right now; try again shortly.",
+              }
+            : {
+                error: {
+                  code: "UNAVAILABLE",
+                  message: "graph/schema: Neo4j is unreachable right now; try again shortly.",
+                },
+              },
+        ),
+      });
+    });
+    await page.goto(inject("appUrl"));
+    const banner = page.locator("#banner");
+    await banner.waitFor({ state: "visible" });
+    await page.waitForFunction(() => !document.querySelector("#status .loading"));
+    const text = (await banner.textContent()) ?? "";
+    expect(text).toMatch(/database is unavailable/);
+    expect(text).toMatch(/Neo4j is unreachable/);
+    expect(text).not.toMatch(/503|health\/|\/api\//);
+    await expect(page.locator("#empty-state").textContent()).resolves.toMatch(/database is not answering/);
+    await expect(page.locator("#toast").isVisible()).resolves.toBe(false);
+    await screenshot(page, "13-database-unreachable");
+    await page.close();
+  });
+});

@@ -12,6 +12,10 @@ describe("client messages", () => {
     );
     expect(errorMessage(refusal)).toBe("The query is a write; the console only reads.");
     expect(errorMessage(new Error("GET /api/nodes/actor%3Ax: no node has this id."))).toBe("No node has this id.");
+    expect(errorMessage(new Error("meetings/network: Neo4j is unreachable right now."))).toBe(
+      "Neo4j is unreachable right now.",
+    );
+    expect(errorMessage(new Error("saved views: view 1 has no name."))).toBe("Saved views: view 1 has no name.");
     expect(errorMessage("plain text")).toBe("Plain text");
   });
 
