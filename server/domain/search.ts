@@ -13,8 +13,17 @@ const fulltext = defineQuery<{ lucene: string; types: readonly NodeType[] | null
 /** The indexed fields, in the order a snippet prefers them (a claim's full text over its short name). */
 const FIELDS = ["text", "exact", "name", "title", "aliasText"] as const;
 
-/** Named things before what mentions them when the index scores them alike: people search for actors and forums. */
-const TYPE_WEIGHT: Partial<Record<NodeType, number>> = { Actor: 1.5, Forum: 1.5, Event: 1.2 };
+/**
+ * Named things before what mentions them: people search for actors, forums and events. A short
+ * passage that is just a name ("Qin Gang") would otherwise outscore the actor it names.
+ */
+const TYPE_WEIGHT: Partial<Record<NodeType, number>> = { Actor: 1.5, Forum: 1.5, Event: 1.2, Passage: 0.6 };
+
+/** True when every term starts a word of the node's name or aliases. */
+function nameHoldsAll(properties: Record<string, unknown>, terms: readonly string[]): boolean {
+  const words = queryTerms(`${properties.name ?? ""} ${properties.aliasText ?? ""}`);
+  return terms.length > 0 && terms.every((term) => words.some((word) => word.startsWith(term)));
+}
 
 export interface SearchOptions {
   q: string;
@@ -39,13 +48,16 @@ export async function search(
     { lucene, types: options.types ?? null, fetch: options.limit * 5, limit: options.limit * 5 },
     { signal },
   );
-  const hits: SearchHit[] = records.map((record) => {
+  const ranked = records.map((record) => {
     const node = record.get("node") as Node;
     const properties = node.properties as Record<string, unknown>;
     const id = String(properties.id ?? node.elementId);
     const type = nodeType(node.labels);
     const score = Number(record.get("score")) * (TYPE_WEIGHT[type] ?? 1);
+    const named = type === "Actor" || type === "Forum" || type === "Event";
     return {
+      // An actor, forum or event whose name holds every word typed comes first (a claim's name is its text).
+      nameMatch: named && nameHoldsAll(properties, terms),
       id,
       type,
       label: nodeLabel(properties, id),
@@ -53,8 +65,9 @@ export async function search(
       snippet: snippet(matchedField(properties, terms), terms),
     };
   });
-  hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return { query: options.q, hits: hits.slice(0, options.limit) };
+  ranked.sort((a, b) => Number(b.nameMatch) - Number(a.nameMatch) || b.score - a.score || a.id.localeCompare(b.id));
+  const hits: SearchHit[] = ranked.slice(0, options.limit).map(({ nameMatch: _nameMatch, ...hit }) => hit);
+  return { query: options.q, hits };
 }
 
 /** The text of the first indexed field that holds a query word (else the first field with text). */

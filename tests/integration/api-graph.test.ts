@@ -15,6 +15,17 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 describe("GET /api/search", () => {
+  test("when a full name is typed, then the named actor or event comes before the passages that mention it", async () => {
+    for (const [q, first] of [
+      ["qin gang", /^actor:qin-gang$/],
+      ["fu cong", /^actor:fu-cong$/],
+      ["victory day parade", /^event:victory-day-parade-/],
+    ] as const) {
+      const { body } = await api.server.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect((body as SearchResponse).hits[0]?.id, q).toMatch(first);
+    }
+  });
+
   test("when the query is part of a name, then the person is found first", async () => {
     const { status, body } = await api.server.get("/api/search?q=lavr");
     expect(status).toBe(200);
