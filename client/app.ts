@@ -40,9 +40,12 @@ export class App implements AppContext {
   #pending = new Map<number, string>();
   #nextTask = 0;
   #path: ReadonlySet<string> = new Set();
+  #result: ReadonlySet<string> = new Set();
   #loadedFocus: string | undefined | null = null;
   #health: { ok: boolean; message: string } = { ok: true, message: "" };
   #sidebarOpen = false;
+  /** On a phone the panel is a bottom sheet; folded, only its header shows and the graph takes the screen. */
+  #panelFolded = false;
   #toastTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #details: DetailsPanel;
   readonly #meetings: MeetingsPanel;
@@ -126,6 +129,8 @@ export class App implements AppContext {
   }
 
   select(id: string | undefined): void {
+    // A selection replaces the console result's highlight.
+    this.#result = new Set();
     const panel = id && (!this.view.panel || this.view.panel === "details") ? "details" : this.view.panel;
     this.setView({ selected: id, panel }, { replace: true });
     if (id) this.canvas.focusOn(id);
@@ -152,6 +157,7 @@ export class App implements AppContext {
   }
 
   openPanel(name: PanelName): void {
+    this.#panelFolded = false;
     this.setView({ panel: name });
     const body = document.querySelector<HTMLElement>(`[data-panel="${name}"]`);
     body?.querySelector<HTMLElement>("input, textarea, button, [tabindex]")?.focus({ preventScroll: true });
@@ -159,6 +165,12 @@ export class App implements AppContext {
 
   setPath(ids: ReadonlySet<string>): void {
     this.#path = ids;
+    this.#applyDisplay();
+    if (ids.size > 0) this.canvas.fitTo(ids);
+  }
+
+  setResult(ids: ReadonlySet<string>): void {
+    this.#result = ids;
     this.#applyDisplay();
     if (ids.size > 0) this.canvas.fitTo(ids);
   }
@@ -236,6 +248,7 @@ export class App implements AppContext {
       hiddenRels: this.view.hiddenRels,
       range: { from: this.view.from, to: this.view.to },
       path: this.#path,
+      result: this.#result,
     });
   }
 
@@ -246,6 +259,11 @@ export class App implements AppContext {
     panelEl.hidden = !panel;
     document.body.classList.toggle("panel-open", Boolean(panel));
     $("#panel-title").textContent = panel ? PANEL_TITLES[panel] : "";
+    document.body.classList.toggle("panel-folded", this.#panelFolded);
+    const fold = $("#panel-toggle");
+    fold.setAttribute("aria-expanded", String(!this.#panelFolded));
+    fold.title = this.#panelFolded ? "Unfold the panel" : "Fold the panel down to give the graph the screen";
+    fold.textContent = this.#panelFolded ? "▴" : "▾";
     for (const body of document.querySelectorAll<HTMLElement>("[data-panel]"))
       body.hidden = body.dataset.panel !== panel;
     for (const tab of document.querySelectorAll<HTMLElement>("[data-open-panel]")) {
@@ -489,9 +507,16 @@ export class App implements AppContext {
     for (const tab of document.querySelectorAll<HTMLElement>("[data-open-panel]")) {
       tab.addEventListener("click", () => {
         const name = tab.dataset.openPanel as PanelName;
-        if (PANELS.includes(name)) this.setView({ panel: this.view.panel === name ? undefined : name });
+        if (!PANELS.includes(name)) return;
+        // Asking for a panel unfolds the sheet, so what was asked for shows.
+        this.#panelFolded = false;
+        this.setView({ panel: this.view.panel === name ? undefined : name });
       });
     }
+    $("#panel-toggle").addEventListener("click", () => {
+      this.#panelFolded = !this.#panelFolded;
+      this.render();
+    });
     $("#panel-close").addEventListener("click", () => this.setView({ panel: undefined }));
     const toggle = $("#sidebar-toggle");
     toggle.addEventListener("click", () => {

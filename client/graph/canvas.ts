@@ -112,7 +112,7 @@ export class GraphCanvas {
     this.pushUndo();
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add(toDefinitions(elements));
+      this.cy.add(toDefinitions(elements, spreadPositions(elements.nodes.length)));
     });
     this.#tuneForSize();
     this.applyDisplay(this.#display);
@@ -288,13 +288,14 @@ export class GraphCanvas {
   ): void {
     if (!options.keepUndo) this.pushUndo();
     const hasPositions = snapshot.nodes.every((node) => node.position);
+    const spread = spreadPositions(snapshot.nodes.length);
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([
-        ...snapshot.nodes.map((node) => ({
+        ...snapshot.nodes.map((node, index) => ({
           group: "nodes" as const,
           data: node.data,
-          ...(node.position ? { position: node.position } : {}),
+          position: node.position ?? spread[index],
           locked: node.locked ?? false,
         })),
         ...snapshot.edges.map((edge) => ({ group: "edges" as const, data: edge.data })),
@@ -396,11 +397,24 @@ export function mostLinked(fresh: Elements, exists: (id: string) => boolean): st
   return best;
 }
 
-/** Elements JSON → Cytoscape definitions. */
-export function toDefinitions(elements: Elements): ElementDefinition[] {
+/**
+ * Starting places for nodes about to be laid out, none on top of another. Nodes added without a position all sit at
+ * the origin until the layout moves them, and Cytoscape cannot draw an edge between two stacked nodes of some shapes
+ * (it warns "Edge … has invalid endpoints"); nodes a filter hides are not laid out at all and would stay stacked.
+ * @example spreadPositions(2).length === 2
+ */
+export function spreadPositions(count: number): { x: number; y: number }[] {
+  return ringPositions({ x: 0, y: 0 }, count, { x: 0, y: 0 }, 70);
+}
+
+/** Elements JSON → Cytoscape definitions, with each node's starting position when given. */
+export function toDefinitions(elements: Elements, positions: { x: number; y: number }[] = []): ElementDefinition[] {
   const ids = new Set(elements.nodes.map((node) => node.data.id));
   return [
-    ...elements.nodes.map((node) => ({ group: "nodes" as const, data: node.data })),
+    ...elements.nodes.map((node, index) => {
+      const position = positions[index];
+      return { group: "nodes" as const, data: node.data, ...(position ? { position } : {}) };
+    }),
     ...elements.edges
       .filter((edge) => ids.has(edge.data.source) && ids.has(edge.data.target))
       .map((edge) => ({ group: "edges" as const, data: edge.data })),

@@ -1,6 +1,7 @@
 /**
  * Display state as classes, computed by pure functions over the data the server sent (never written into it):
- * filters and the time range hide, a selection highlights its neighbourhood and fades the rest, a path stands out.
+ * filters and the time range hide, a selection highlights its neighbourhood and fades the rest, a path or a console
+ * result stands out.
  */
 import { nodeDateBounds, overlapsRange, type TimeRange } from "../format/dates.js";
 
@@ -26,9 +27,11 @@ export interface DisplayOptions {
   range?: TimeRange;
   /** Ids of nodes and edges on the highlighted path(s). */
   path?: ReadonlySet<string>;
+  /** Ids of the nodes and edges the last console query returned. */
+  result?: ReadonlySet<string>;
 }
 
-export type DisplayClass = "hidden" | "faded" | "selected" | "neighbour" | "highlighted" | "on-path";
+export type DisplayClass = "hidden" | "faded" | "selected" | "neighbour" | "highlighted" | "on-path" | "in-result";
 
 /**
  * The classes of every element; elements without any are absent from the map.
@@ -53,7 +56,8 @@ export function displayClasses(graph: DisplayInput, options: DisplayOptions): Ma
   }
   for (const id of hidden) add(id, "hidden");
 
-  // What stays lit: the selection and its visible neighbourhood, else the path; everything else visible fades.
+  // What stays lit: the selection and its visible neighbourhood, else the path, else the console's result; everything
+  // else visible fades.
   let lit: Set<string> | undefined;
   // A selection that is not on the canvas (e.g. a counterpart picked in a panel) lights nothing and fades nothing.
   const onCanvas = (id: string) => graph.nodes.some((node) => node.id === id) || graph.edges.some((e) => e.id === id);
@@ -84,6 +88,10 @@ export function displayClasses(graph: DisplayInput, options: DisplayOptions): Ma
   if (options.path && options.path.size > 0) {
     for (const id of options.path) if (!hidden.has(id)) add(id, "on-path");
     if (!lit) lit = new Set(options.path);
+  }
+  if (options.result && options.result.size > 0) {
+    for (const id of options.result) if (!hidden.has(id)) add(id, "in-result");
+    if (!lit) lit = new Set(options.result);
   }
   if (lit) {
     const litSet = lit;

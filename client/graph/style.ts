@@ -159,7 +159,7 @@ export function stylesheet(): StylesheetJson {
     },
     { selector: "node.neighbour", style: { "z-index": 10 } },
     {
-      selector: "edge.highlighted, edge.selected, edge.on-path",
+      selector: "edge.highlighted, edge.selected, edge.on-path, edge.in-result",
       style: {
         width: 3.5,
         opacity: 1,
@@ -170,13 +170,16 @@ export function stylesheet(): StylesheetJson {
     { selector: "edge.selected", style: { width: 5, "line-color": "#facc15", "target-arrow-color": "#facc15" } },
     // Who-met-whom lines keep their count when lit, and their weight when selected.
     {
-      selector: 'edge[type = "MET"].highlighted, edge[type = "MET"].selected, edge[type = "MET"].on-path',
+      selector:
+        'edge[type = "MET"].highlighted, edge[type = "MET"].selected, edge[type = "MET"].on-path, edge[type = "MET"].in-result',
       style: {
         label: (ele: EdgeSingular) => metLabel(ele.data()),
         width: (ele: EdgeSingular) => metWidth(ele.data()) + 2,
       },
     },
     { selector: "node.on-path", style: { "border-color": "#be123c", "border-width": 5 } },
+    { selector: "node.in-result", style: { "border-color": "#7c3aed", "border-width": 5, "z-index": 12 } },
+    { selector: "edge.in-result", style: { "line-color": "#7c3aed", "target-arrow-color": "#7c3aed" } },
     { selector: "node.pinned", style: { "outline-width": 2, "outline-color": "#111827", "outline-offset": 2 } },
     { selector: "node:active, edge:active", style: { "overlay-opacity": 0.12 } },
   ] as StylesheetJson;

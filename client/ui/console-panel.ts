@@ -25,6 +25,17 @@ export function errorPosition(details: unknown, query: string): { line: number; 
   return null;
 }
 
+/**
+ * What a run did to the canvas, counting only nodes that were not there before.
+ * @example placedText({ added: 2, shown: 3 }) === "2 nodes added to the canvas, 3 already shown"
+ */
+export function placedText(placed: { added: number; shown: number }): string {
+  const nodes = (count: number) => `${count} node${count === 1 ? "" : "s"}`;
+  if (placed.shown === 0) return `${nodes(placed.added)} added to the canvas`;
+  if (placed.added === 0) return `${nodes(placed.shown)} already on the canvas`;
+  return `${nodes(placed.added)} added to the canvas, ${placed.shown} already shown`;
+}
+
 export class ConsolePanel {
   readonly #app: AppContext;
   readonly #editorHost: HTMLElement;
@@ -34,6 +45,8 @@ export class ConsolePanel {
   #query = DEFAULT_QUERY;
   #params = '{ "name": "Wang Yi" }';
   #result: CypherResponse | undefined;
+  /** How many of the result's nodes the run put on the canvas, and how many were there already. */
+  #placed = { added: 0, shown: 0 };
   #error: { code: string; message: string; position: { line: number; column: number } | null } | undefined;
   #running = false;
   #history: string[] = [];
@@ -94,9 +107,16 @@ export class ConsolePanel {
     this.#editor?.markError(null);
     this.render();
     try {
+      this.#app.setResult(new Set());
       this.#result = await api.cypher({ query, params });
       this.#remember(query);
-      if (this.#result.elements.nodes.length > 0) this.#app.canvas.add(this.#result.elements);
+      const { nodes, edges } = this.#result.elements;
+      const added = nodes.length > 0 ? new Set(this.#app.canvas.add(this.#result.elements)) : new Set<string>();
+      const addedNodes = nodes.filter((node) => added.has(node.data.id)).length;
+      this.#placed = { added: addedNodes, shown: nodes.length - addedNodes };
+      this.#app.setResult(
+        new Set([...nodes, ...edges].map((element) => element.data.id).filter((id) => this.#app.canvas.has(id))),
+      );
     } catch (error) {
       this.#result = undefined;
       const apiError = error instanceof ApiRequestError ? error : undefined;
@@ -173,7 +193,7 @@ export class ConsolePanel {
     ]);
     return html`<div class="result">
       <p class="muted result-summary">
-        ${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.ms} ms${result.elements.nodes.length > 0 ? ` · ${result.elements.nodes.length} nodes added to the canvas` : ""}
+        ${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.ms} ms${result.elements.nodes.length > 0 ? ` · ${placedText(this.#placed)}` : ""}
         ${truncated ? html` · <strong>stopped at the ${truncated.reason} limit (${truncated.limit})</strong>` : nothing}
       </p>
       ${result.rows.length === 0 ? html`<p class="empty">No rows.</p>` : nothing}

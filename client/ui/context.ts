@@ -20,6 +20,8 @@ export interface AppContext {
   openPanel(name: PanelName): void;
   /** Highlights these element ids as a path (empty set: none). */
   setPath(ids: ReadonlySet<string>): void;
+  /** Highlights the elements of a console result (empty set: none); cleared by the next selection. */
+  setResult(ids: ReadonlySet<string>): void;
   /** Runs work with a loading indicator; errors are shown as readable messages and rethrown. */
   busy<T>(label: string, work: Promise<T>): Promise<T>;
   showError(error: unknown): void;

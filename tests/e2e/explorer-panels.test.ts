@@ -1,7 +1,15 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { canvasNodes, canvasSettled, launchBrowser, screenshot, type TestBrowser } from "../support/browser.js";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
+import {
+  canvasNodes,
+  canvasSettled,
+  consoleProblems,
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  watchConsole,
+} from "../support/browser.js";
 
 let browser: TestBrowser;
 beforeAll(async () => {
@@ -11,8 +19,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// Every journey ends with a clean browser console: no Cytoscape warnings (e.g. an edge it cannot draw), no errors.
+let pages: Page[] = [];
+afterEach(() => {
+  const problems = pages.flatMap((page) => consoleProblems(page));
+  pages = [];
+  expect(problems).toEqual([]);
+});
+
 async function open(path = "/"): Promise<Page> {
   const page = await browser.newPage();
+  watchConsole(page);
+  pages.push(page);
   await page.goto(inject("appUrl") + path);
   return page;
 }
@@ -139,6 +157,79 @@ describe("the Paths panel", () => {
     await expect(quote.textContent()).resolves.toMatch(/Qin Gang/);
     await expect(hop.locator(".source-author").textContent()).resolves.toMatch(/Rahul Pandey/);
     await screenshot(page, "12-paths");
+    await page.close();
+  });
+});
+
+describe("the Cypher console", () => {
+  test("when a query returns nodes, then only the new ones count as added and the result is highlighted until the next selection", async () => {
+    const page = await open("/?focus=actor%3Awang-yi&panel=console");
+    await canvasSettled(page);
+    const before = new Set((await canvasNodes(page)).map((node) => node.id));
+    const editor = page.locator("#console-editor .cm-content");
+    await editor.waitFor();
+    const run = async (query: string) => {
+      await editor.click();
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.press("Delete");
+      await page.keyboard.type(query);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+Enter");
+    };
+    const query =
+      "MATCH (a:Actor {name: 'Wang Yi'})-[r:PARTICIPATED_IN]->(e:Event)-[f:AT_FORUM]->(forum:Forum) RETURN a, r, e, f, forum";
+    // What the query returns, asked of the API directly.
+    const answer = (await (
+      await fetch(`${inject("appUrl")}/api/cypher`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, params: {} }),
+      })
+    ).json()) as { elements: { nodes: { data: { id: string } }[]; edges: { data: { id: string } }[] } };
+    const resultNodes = answer.elements.nodes.map((node) => node.data.id);
+    const fresh = resultNodes.filter((id) => !before.has(id)).length;
+    const shown = resultNodes.length - fresh;
+    expect(fresh).toBeGreaterThan(0);
+    expect(shown).toBeGreaterThan(0);
+
+    await run(query);
+    const summary = page.locator(".result-summary");
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toMatch(
+      new RegExp(`${fresh} nodes? added to the canvas, ${shown} already shown`),
+    );
+    const classesOf = () =>
+      page.evaluate(() => {
+        const { cy } = (window as unknown as { liaison: Liaison }).liaison;
+        return {
+          inResult: cy.elements(".in-result").map((element) => element.id()),
+          faded: cy.elements(".faded").map((element) => element.id()),
+        };
+      });
+    const lit = await classesOf();
+    expect(new Set(lit.inResult)).toEqual(
+      new Set([...answer.elements.nodes, ...answer.elements.edges].map((element) => element.data.id)),
+    );
+    expect(lit.faded.length).toBeGreaterThan(0);
+    expect(lit.faded.some((id) => lit.inResult.includes(id))).toBe(false);
+    await screenshot(page, "13-console-result-highlighted");
+
+    // The next query replaces the highlight.
+    await run("MATCH (a:Actor {name: 'Wang Yi'}) RETURN a");
+    await summary.filter({ hasText: /1 row in \d+ ms · 1 node already on the canvas/ }).waitFor();
+    await page.waitForFunction(
+      () => (window as unknown as { liaison: Liaison }).liaison.cy.elements(".in-result").length === 1,
+    );
+    await expect(classesOf()).resolves.toMatchObject({ inResult: ["actor:wang-yi"] });
+
+    // A selection clears it.
+    const box = await page.locator("#canvas").boundingBox();
+    const at = await page.evaluate(() =>
+      (window as unknown as { liaison: Liaison }).liaison.cy.getElementById("actor:wang-yi").renderedPosition(),
+    );
+    await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    await page.waitForURL(/sel=actor%3Awang-yi/);
+    await expect(classesOf()).resolves.toMatchObject({ inResult: [] });
     await page.close();
   });
 });

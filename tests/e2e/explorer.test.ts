@@ -1,6 +1,14 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { canvasNodes, canvasSettled, launchBrowser, screenshot, type TestBrowser } from "../support/browser.js";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
+import {
+  canvasNodes,
+  canvasSettled,
+  consoleProblems,
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  watchConsole,
+} from "../support/browser.js";
 
 let browser: TestBrowser;
 const appUrl = () => inject("appUrl");
@@ -12,8 +20,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// Every journey ends with a clean browser console: no Cytoscape warnings (e.g. an edge it cannot draw), no errors.
+let pages: Page[] = [];
+afterEach(() => {
+  const problems = pages.flatMap((page) => consoleProblems(page));
+  pages = [];
+  expect(problems).toEqual([]);
+});
+
 async function open(path = "/", viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage(viewport);
+  watchConsole(page);
+  pages.push(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(appUrl() + path);
@@ -263,10 +281,34 @@ describe("the explorer", () => {
     await expect(page.locator(".details-title").isVisible()).resolves.toBe(true);
     const canvas = await page.locator("#canvas").boundingBox();
     expect(canvas?.width).toBeGreaterThan(300);
-    expect(canvas?.height).toBeGreaterThan(150);
+    expect(canvas?.height).toBeGreaterThan(250);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(page, "09-phone");
+    // The panel is a bottom sheet that folds down to its header, and the graph takes the screen.
+    const fold = page.getByRole("button", { name: "Panel contents" });
+    await expect(fold.getAttribute("aria-expanded")).resolves.toBe("true");
+    await fold.click();
+    await expect(fold.getAttribute("aria-expanded")).resolves.toBe("false");
+    await expect(page.locator(".details-title").isVisible()).resolves.toBe(false);
+    await expect(page.locator("#panel-title").isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(400);
+    const folded = await page.locator("#canvas").boundingBox();
+    expect(folded?.height).toBeGreaterThan(500);
+    const cyHeight = await page.evaluate(() =>
+      (window as unknown as { liaison: { cy: import("cytoscape").Core } }).liaison.cy.height(),
+    );
+    expect(cyHeight).toBeGreaterThan(500);
+    // The selected node is still on the enlarged canvas.
+    const wang = (await canvasNodes(page)).find((node) => node.id === "actor:wang-yi");
+    expect(wang?.renderedY).toBeGreaterThan(0);
+    expect(wang?.renderedY).toBeLessThan(cyHeight);
+    await screenshot(page, "09b-phone-panel-folded");
+    // Asking for a panel unfolds it again.
+    await page.getByRole("button", { name: "Who met whom" }).first().click();
+    await expect(fold.getAttribute("aria-expanded")).resolves.toBe("true");
+    await page.getByRole("button", { name: "Details" }).first().click();
+    await page.locator(".details-title").waitFor();
     // The legend is a drawer behind a button.
     const closed = await page.locator("#sidebar").boundingBox();
     expect((closed?.x ?? 0) + (closed?.width ?? 0)).toBeLessThanOrEqual(0);

@@ -94,3 +94,26 @@ export async function canvasSettled(page: Page): Promise<void> {
   });
   await page.waitForTimeout(600); // layout animations
 }
+
+const watched = new WeakMap<Page, string[]>();
+
+/**
+ * Starts recording the page's console warnings and errors (Cytoscape's "Edge … has invalid endpoints" among them) and
+ * uncaught exceptions. A failed request is the test's business, not the page's, so the browser's own
+ * "Failed to load resource" lines are left out.
+ */
+export function watchConsole(page: Page): void {
+  const problems: string[] = [];
+  watched.set(page, problems);
+  page.on("console", (message) => {
+    if (message.type() !== "warning" && message.type() !== "error") return;
+    if (message.text().startsWith("Failed to load resource")) return;
+    problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+}
+
+/** What watchConsole has recorded so far on this page. */
+export function consoleProblems(page: Page): string[] {
+  return watched.get(page) ?? [];
+}

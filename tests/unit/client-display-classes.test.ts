@@ -63,4 +63,18 @@ describe("client display classes", () => {
     expect(JSON.stringify(graph)).toBe(before);
     expect(visibleCounts(graph, displayClasses(graph, { hiddenTypes: ["Passage"] }))).toEqual({ Actor: 2, Event: 2 });
   });
+
+  test("when a console result is shown, then its elements are in-result and the rest fades; a hidden one stays hidden", () => {
+    const classes = displayClasses(graph, { result: new Set(["lavrov", "e4", "parade"]), range: { to: "2024-12" } });
+    expect(classes.get("lavrov")).toEqual(["in-result"]);
+    expect(classes.get("parade")).toEqual(["hidden"]);
+    expect(classes.get("e4")).toEqual(["hidden"]);
+    expect(classes.get("wang")).toEqual(["faded"]);
+  });
+
+  test("when a node is selected while a console result is shown, then the selection decides what fades", () => {
+    const classes = displayClasses(graph, { selected: "wang", result: new Set(["lavrov"]) });
+    expect(classes.get("wang")).toEqual(["selected"]);
+    expect(classes.get("lavrov")).toEqual(["in-result", "faded"]);
+  });
 });
