@@ -38,7 +38,7 @@ export const settings = {
   LIAISON_NEO4J_PAGE_CACHE: { schema: size.default("256m"), doc: "Page cache of the bundled Neo4j." },
   LIAISON_NEO4J_TX_MEMORY: {
     schema: size.default("512m"),
-    doc: "Memory one transaction may use in the bundled Neo4j before it fails alone.",
+    doc: "Memory one transaction may use in the bundled Neo4j before it fails alone (at most half the heap).",
   },
   LIAISON_QUERY_TIMEOUT_MS: {
     schema: positive.default(10000),
@@ -65,11 +65,23 @@ export const settings = {
 type Settings = typeof settings;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
 
-const configSchema = z.object(
-  Object.fromEntries(Object.entries(settings).map(([key, s]) => [key, s.schema])) as {
-    [K in keyof Settings]: Settings[K]["schema"];
-  },
-);
+/** Bytes in a size like "512m". */
+export function sizeInBytes(size: string): number {
+  const units: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+  return Number.parseInt(size, 10) * (units[size.slice(-1).toLowerCase()] ?? 1);
+}
+
+const configSchema = z
+  .object(
+    Object.fromEntries(Object.entries(settings).map(([key, s]) => [key, s.schema])) as {
+      [K in keyof Settings]: Settings[K]["schema"];
+    },
+  )
+  .refine((config) => sizeInBytes(config.LIAISON_NEO4J_TX_MEMORY) * 2 <= sizeInBytes(config.LIAISON_NEO4J_HEAP), {
+    // Otherwise a greedy query exhausts the heap before its own limit, and takes the database down.
+    message: "must be at most half of LIAISON_NEO4J_HEAP",
+    path: ["LIAISON_NEO4J_TX_MEMORY"],
+  });
 
 /**
  * Reads and checks the configuration; a bad value stops start-up with one message per key.

@@ -5,6 +5,7 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
+import { sizeInBytes } from "../config.js";
 import { StartupError } from "../lib/errors.js";
 import { fromRoot } from "../lib/project-root.js";
 
@@ -14,6 +15,7 @@ export interface BundledNeo4jOptions {
   boltPort: number;
   heap: string;
   pageCache?: string;
+  /** Memory one transaction may use; half the heap when not given. */
   txMemory?: string;
   /** Progress lines for people (first-start downloads, readiness). */
   progress?: (line: string) => void;
@@ -181,7 +183,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     "--page-cache",
     options.pageCache ?? "256m",
     "--tx-memory",
-    options.txMemory ?? "512m",
+    options.txMemory ?? `${Math.floor(sizeInBytes(options.heap) / 2 ** 21)}m`,
   ];
   const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"] });
   const launcherLog = createWriteStream(path.join(options.home, "logs", "launcher.log"), { flags: "a" });

@@ -6,7 +6,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { projectRoot } from "../../server/lib/project-root.js";
 import { freePort } from "../../server/neo4j/bundled.js";
-import { testDriver } from "../support/neo4j.js";
+import { testDriver, testNeo4j } from "../support/neo4j.js";
 
 const isAlive = (pid: number) => {
   try {
@@ -75,6 +75,23 @@ describe("the bundled Neo4j", () => {
         driver.executeQuery("LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row"),
       ).rejects.toMatchObject({ code: "Neo.ClientError.Statement.ExternalResourceFailed" });
     } finally {
+      await driver.close();
+    }
+  });
+
+  test("when one transaction asks for more memory than its limit, then it fails alone and the database keeps answering", async () => {
+    const driver = neo4j.driver(testNeo4j().uri, neo4j.auth.basic(testNeo4j().user, testNeo4j().password), {
+      maxTransactionRetryTime: 0,
+    });
+    const session = driver.session();
+    try {
+      await expect(
+        session.run("UNWIND range(1, 20000000) AS i WITH collect(i) AS numbers RETURN size(numbers) AS n"),
+      ).rejects.toMatchObject({ code: "Neo.TransientError.General.MemoryPoolOutOfMemoryError" });
+      const { records } = await session.run("RETURN 1 AS one");
+      expect(records[0]?.get("one").toNumber()).toBe(1);
+    } finally {
+      await session.close();
       await driver.close();
     }
   });

@@ -20,6 +20,13 @@ describe("loadConfig", () => {
     );
   });
 
+  test("when one transaction may use more than half the bundled Neo4j's heap, then the memory setting is refused", () => {
+    expect(() => loadConfig({ LIAISON_NEO4J_HEAP: "512m", LIAISON_NEO4J_TX_MEMORY: "512m" })).toThrowError(
+      expect.objectContaining({ code: "CONFIG_INVALID", message: expect.stringContaining("LIAISON_NEO4J_TX_MEMORY") }),
+    );
+    expect(loadConfig({ LIAISON_NEO4J_HEAP: "2g", LIAISON_NEO4J_TX_MEMORY: "1g" }).LIAISON_NEO4J_TX_MEMORY).toBe("1g");
+  });
+
   test("every setting is documented in the README's configuration table", () => {
     const readme = readFileSync(fromRoot("README.md"), "utf8");
     for (const key of Object.keys(settings)) {

@@ -2,6 +2,8 @@ package liaison.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,8 @@ public final class Neo4jLauncher {
                   "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
                   Map.of(),
                   result -> String.valueOf(result.next().get("v")));
+      // The Bolt server can still be binding when the DBMS reports started: ready means it accepts.
+      awaitBolt(port, 60_000);
       System.out.println("LIAISON_NEO4J_READY bolt://127.0.0.1:" + port + " " + version);
       System.out.flush();
       waitForParentToGo();
@@ -101,7 +105,8 @@ public final class Neo4jLauncher {
     config.put("dbms.security.procedures.allowlist", PROCEDURE_ALLOWLIST);
     // A greedy query fails alone instead of taking the database down.
     config.put("db.memory.transaction.max", options.getOrDefault("tx-memory", "512m"));
-    config.put("dbms.memory.transaction.total.max", options.getOrDefault("tx-memory-total", "1g"));
+    // All transactions together stay well inside the heap (the default heap is 1g).
+    config.put("dbms.memory.transaction.total.max", options.getOrDefault("tx-memory-total", "768m"));
     config.put("db.transaction.timeout", options.getOrDefault("tx-timeout", "120s"));
     config.put("server.memory.pagecache.size", options.getOrDefault("page-cache", "256m"));
     config.put("dbms.usage_report.enabled", "false");
@@ -151,6 +156,21 @@ public final class Neo4jLauncher {
             "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
             Map.of("password", password));
     Files.move(pending, home.resolve("auth/password"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void awaitBolt(int port, long timeoutMs) throws IOException, InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+        return;
+      } catch (IOException notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new IOException("Bolt did not accept connections on 127.0.0.1:" + port, notYet);
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   private static void waitForParentToGo() throws IOException {
