@@ -2,7 +2,8 @@
 import { html, nothing, render, type TemplateResult } from "lit-html";
 import type { MeetingsResponse } from "../../common/api-types.js";
 import { api } from "../api/client.js";
-import { type AppContext, errorMessage } from "./context.js";
+import type { AppContext } from "./context.js";
+import { LatestLoad } from "./latest-load.js";
 import { counterpartTemplate, forumsOf, type MeetingActions } from "./meeting-templates.js";
 import { SearchBox } from "./search-box.js";
 
@@ -11,10 +12,7 @@ export class MeetingsPanel {
   readonly #body: HTMLElement;
   readonly #actorBox: SearchBox;
   readonly #withBox: SearchBox;
-  #response: MeetingsResponse | undefined;
-  #loadedKey = "";
-  #loading = false;
-  #error = "";
+  readonly #meetings = new LatestLoad<MeetingsResponse>();
 
   constructor(hosts: { actor: HTMLElement; with: HTMLElement; body: HTMLElement }, app: AppContext) {
     this.#app = app;
@@ -46,8 +44,7 @@ export class MeetingsPanel {
   render(): void {
     const { actor, with: other, forum, from, to } = this.#app.view;
     const key = JSON.stringify([actor, other, forum, from, to]);
-    if (actor && key !== this.#loadedKey && this.#app.view.panel === "meetings") {
-      this.#loadedKey = key;
+    if (actor && key !== this.#meetings.key && this.#app.view.panel === "meetings") {
       void this.#load(key);
     }
     render(this.#template(), this.#body);
@@ -56,28 +53,21 @@ export class MeetingsPanel {
   async #load(key: string): Promise<void> {
     const { actor, with: other, forum, from, to } = this.#app.view;
     if (!actor) return;
-    this.#loading = true;
-    this.#error = "";
-    this.render();
-    try {
-      const response = await api.meetings({
+    const pending = this.#meetings.load(key, () =>
+      api.meetings({
         actor,
         ...(other ? { with: other } : {}),
         ...(forum ? { forum } : {}),
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
-      });
-      if (key !== this.#loadedKey) return;
-      this.#response = response;
+      }),
+    );
+    this.render();
+    const response = await pending;
+    if (response) {
       this.#actorBox.value = response.actor.name;
       const pair = other ? response.counterparts.find((c) => c.actor.id === other) : undefined;
-      this.#withBox.value = pair?.actor.name ?? (other ? "" : "");
-    } catch (error) {
-      if (key !== this.#loadedKey) return;
-      this.#response = undefined;
-      this.#error = errorMessage(error);
-    } finally {
-      if (key === this.#loadedKey) this.#loading = false;
+      this.#withBox.value = pair?.actor.name ?? "";
     }
     this.render();
   }
@@ -102,10 +92,10 @@ export class MeetingsPanel {
   #template(): TemplateResult {
     const view = this.#app.view;
     if (!view.actor) return html`<p class="empty">No actor picked yet. Type a name above.</p>`;
-    if (this.#loading && !this.#response)
+    if (this.#meetings.loading && !this.#meetings.value)
       return html`<p class="loading"><span class="spinner small"></span> Looking up meetings…</p>`;
-    if (this.#error) return html`<p class="error" role="alert">${this.#error}</p>`;
-    const response = this.#response;
+    if (this.#meetings.error) return html`<p class="error" role="alert">${this.#meetings.error}</p>`;
+    const response = this.#meetings.value;
     if (!response) return html``;
     const forums = new Map<string, string>();
     for (const counterpart of response.counterparts)
@@ -130,7 +120,7 @@ export class MeetingsPanel {
             : nothing
         }
         <button type="button" @click=${() => void this.#showGraph()}>Show as graph</button>
-        ${this.#loading ? html`<span class="spinner small" aria-label="Loading"></span>` : nothing}
+        ${this.#meetings.loading ? html`<span class="spinner small" aria-label="Loading"></span>` : nothing}
       </div>
       <h3 class="meetings-heading">${response.actor.name} met ${counterparts.length === 1 ? "1 counterpart" : `${counterparts.length} counterparts`}${view.forum ? ` at ${forums.get(view.forum) ?? view.forum}` : ""}</h3>
       ${counterparts.length === 0 ? html`<p class="empty">No meetings found${view.forum || view.from || view.to ? " with these filters. Try “All forums” or widen the time range" : ""}.</p>` : nothing}

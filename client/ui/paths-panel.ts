@@ -2,8 +2,9 @@
 import { html, nothing, render, type TemplateResult } from "lit-html";
 import type { EdgeData, EvidenceItem, NodeData, NodeType, PathsResponse } from "../../common/api-types.js";
 import { api } from "../api/client.js";
-import { type AppContext, errorMessage } from "./context.js";
+import type { AppContext } from "./context.js";
 import { evidenceList } from "./evidence.js";
+import { LatestLoad } from "./latest-load.js";
 import { SearchBox } from "./search-box.js";
 
 const PATH_END_TYPES: NodeType[] = ["Actor", "Forum", "Event", "Claim"];
@@ -11,11 +12,8 @@ const PATH_END_TYPES: NodeType[] = ["Actor", "Forum", "Event", "Claim"];
 export class PathsPanel {
   readonly #app: AppContext;
   readonly #body: HTMLElement;
-  #response: PathsResponse | undefined;
-  #loading = false;
-  #error = "";
+  readonly #paths = new LatestLoad<PathsResponse>();
   #maxHops = 4;
-  #loadedKey = "";
 
   constructor(hosts: { from: HTMLElement; to: HTMLElement; body: HTMLElement }, app: AppContext) {
     this.#app = app;
@@ -43,29 +41,19 @@ export class PathsPanel {
   render(): void {
     const { pathFrom, pathTo, panel } = this.#app.view;
     const key = `${pathFrom}|${pathTo}|${this.#maxHops}`;
-    if (panel === "paths" && pathFrom && pathTo && key !== this.#loadedKey) {
-      this.#loadedKey = key;
+    if (panel === "paths" && pathFrom && pathTo && key !== this.#paths.key) {
       void this.#find(key, pathFrom, pathTo);
     }
     render(this.#template(), this.#body);
   }
 
   async #find(key: string, from: string, to: string): Promise<void> {
-    this.#loading = true;
-    this.#error = "";
+    const pending = this.#paths.load(key, () => api.paths({ from, to, maxHops: this.#maxHops }));
     this.render();
-    try {
-      const response = await api.paths({ from, to, maxHops: this.#maxHops });
-      if (key !== this.#loadedKey) return;
-      this.#response = response;
+    const response = await pending;
+    if (response) {
       this.#app.canvas.add(response.elements);
       this.#app.setPath(new Set(response.paths.flatMap((path) => [...path.nodes, ...path.edges])));
-    } catch (error) {
-      if (key !== this.#loadedKey) return;
-      this.#response = undefined;
-      this.#error = errorMessage(error);
-    } finally {
-      if (key === this.#loadedKey) this.#loading = false;
     }
     this.render();
   }
@@ -74,7 +62,7 @@ export class PathsPanel {
     const { pathFrom, pathTo } = this.#app.view;
     const label = (id: string) => (this.#app.canvas.data(id) as NodeData | undefined)?.label ?? id;
     const byPassage = new Map<string, EvidenceItem>(
-      (this.#response?.evidence ?? []).map((item) => [item.passage.id, item]),
+      (this.#paths.value?.evidence ?? []).map((item) => [item.passage.id, item]),
     );
     return html`<div class="paths-controls">
         <label class="field-label" for="paths-hops">At most</label>
@@ -85,10 +73,9 @@ export class PathsPanel {
           ${[2, 3, 4, 5, 6].map((hops) => html`<option value=${hops} ?selected=${hops === this.#maxHops}>${hops} hops</option>`)}
         </select>
         ${
-          this.#response
+          this.#paths.value
             ? html`<button type="button" @click=${() => {
-                this.#response = undefined;
-                this.#loadedKey = "";
+                this.#paths.reset();
                 this.#app.setPath(new Set());
                 this.#app.setView({ pathFrom: undefined, pathTo: undefined });
               }}>Clear</button>`
@@ -96,13 +83,13 @@ export class PathsPanel {
         }
       </div>
       ${!pathFrom || !pathTo ? html`<p class="empty">Pick both ends to find the shortest paths between them.</p>` : nothing}
-      ${this.#loading ? html`<p class="loading"><span class="spinner small"></span> Finding paths…</p>` : nothing}
-      ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
-      ${this.#response && this.#response.paths.length === 0 ? html`<p class="empty">No path of at most ${this.#maxHops} hops joins them. Allow more hops.</p>` : nothing}
+      ${this.#paths.loading ? html`<p class="loading"><span class="spinner small"></span> Finding paths…</p>` : nothing}
+      ${this.#paths.error ? html`<p class="error" role="alert">${this.#paths.error}</p>` : nothing}
+      ${this.#paths.value && this.#paths.value.paths.length === 0 ? html`<p class="empty">No path of at most ${this.#maxHops} hops joins them. Allow more hops.</p>` : nothing}
       ${
-        this.#response
+        this.#paths.value
           ? html`<ol class="paths">
-            ${this.#response.paths.map(
+            ${this.#paths.value.paths.map(
               (path) => html`<li>
                 <p class="muted">${path.length} hop${path.length === 1 ? "" : "s"}</p>
                 <ol class="hops">

@@ -1,39 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  canvasNodes,
-  canvasSettled,
-  consoleProblems,
-  launchBrowser,
-  screenshot,
-  type TestBrowser,
-  watchConsole,
-} from "../support/browser.js";
+import { describe, expect, inject, test } from "vitest";
+import { canvasNodes, canvasSettled, explorerSession, screenshot } from "../support/browser.js";
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-// Every journey ends with a clean browser console: no Cytoscape warnings (e.g. an edge it cannot draw), no errors.
-let pages: Page[] = [];
-afterEach(() => {
-  const problems = pages.flatMap((page) => consoleProblems(page));
-  pages = [];
-  expect(problems).toEqual([]);
-});
-
-async function open(path = "/"): Promise<Page> {
-  const page = await browser.newPage();
-  watchConsole(page);
-  pages.push(page);
-  await page.goto(inject("appUrl") + path);
-  return page;
-}
+const session = explorerSession();
+const open = (path?: string) => session.open(path);
 
 type Liaison = { cy: import("cytoscape").Core };
 
@@ -298,7 +269,7 @@ describe("saved views", () => {
 
 describe("when the database is unreachable", () => {
   test("when every query answers 503, then one readable banner says so and the empty canvas explains why", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     // The server's own answers while Neo4j is down (GET /api/health keeps its body; the rest are API errors).
     await page.route("**/api/**", (route) => {
       const health = new URL(route.request().url()).pathname === "/api/health";

@@ -1,45 +1,11 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  canvasNodes,
-  canvasSettled,
-  consoleProblems,
-  launchBrowser,
-  screenshot,
-  type TestBrowser,
-  watchConsole,
-} from "../support/browser.js";
+import { describe, expect, test } from "vitest";
+import { canvasNodes, canvasSettled, consoleProblems, explorerSession, screenshot } from "../support/browser.js";
 
-let browser: TestBrowser;
-const appUrl = () => inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-// Every journey ends with a clean browser console: no Cytoscape warnings (e.g. an edge it cannot draw), no errors.
-let pages: Page[] = [];
-afterEach(() => {
-  const problems = pages.flatMap((page) => consoleProblems(page));
-  pages = [];
-  expect(problems).toEqual([]);
-});
-
-async function open(path = "/", viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage(viewport);
-  watchConsole(page);
-  pages.push(page);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(appUrl() + path);
-  (page as Page & { errors?: string[] }).errors = errors;
-  return page;
-}
-
-const pageErrors = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
+const session = explorerSession();
+const open = session.open;
+/** Uncaught exceptions on the page (watched with its console by explorerSession). */
+const pageErrors = (page: Page) => consoleProblems(page).filter((problem) => problem.startsWith("uncaught: "));
 
 describe("the explorer", () => {
   test("when it opens, then the who-met-whom overview, the legend with counts and no errors are shown", async () => {

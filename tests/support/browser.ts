@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { projectRoot } from "../../server/lib/project-root.js";
 
 export const CHROMIUM = process.env.LIAISON_CHROMIUM ?? "/usr/bin/chromium";
@@ -116,4 +117,46 @@ export function watchConsole(page: Page): void {
 /** What watchConsole has recorded so far on this page. */
 export function consoleProblems(page: Page): string[] {
   return watched.get(page) ?? [];
+}
+
+export interface ExplorerSession {
+  /** The file's Chromium (for a page outside the explorer's checks, e.g. a colleague's fresh browser). */
+  browser(): TestBrowser;
+  /** Opens the app at `path` in a new page whose console is watched. */
+  open(path?: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * For an e2e file: one Chromium for the whole file, and every journey must end with a clean browser
+ * console (no Cytoscape warnings such as an edge it cannot draw, no errors, no uncaught exceptions).
+ * Call it at the top level of the file.
+ */
+export function explorerSession(): ExplorerSession {
+  let browser: TestBrowser | undefined;
+  let pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    const problems = pages.flatMap((page) => consoleProblems(page));
+    pages = [];
+    expect(problems).toEqual([]);
+  });
+  const started = () => {
+    if (!browser) throw new Error("explorerSession: the browser starts in beforeAll; open pages inside tests.");
+    return browser;
+  };
+  return {
+    browser: started,
+    async open(path = "/", viewport) {
+      const page = await started().newPage(viewport);
+      watchConsole(page);
+      pages.push(page);
+      await page.goto(inject("appUrl") + path);
+      return page;
+    },
+  };
 }
