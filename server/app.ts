@@ -4,8 +4,10 @@ import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import type { Config } from "./config.js";
+import { type Config, exposure } from "./config.js";
+import { bodyDepthGuard } from "./http/body-depth.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
+import { exposureGuards } from "./http/exposure.js";
 import type { Logger } from "./lib/logger.js";
 import { fromRoot } from "./lib/project-root.js";
 import type { QueryRunner } from "./neo4j/query-runner.js";
@@ -14,6 +16,11 @@ import { healthRoutes } from "./routes/health.js";
 
 export interface AppDeps {
   runner: QueryRunner;
+  /**
+   * The console's runner, on a small pool of its own (server/neo4j/console-pool.ts) so console
+   * users never starve the explorer. start() always gives one; apps in tests may share `runner`.
+   */
+  consoleRunner?: QueryRunner;
   config: Config;
   logger: Logger;
   /** Which Neo4j the app uses, for /api/health (the URI is already redacted). */
@@ -50,6 +57,11 @@ export function createApp(deps: AppDeps): Express {
         `${req.method} ${String((req as { originalUrl?: string }).originalUrl ?? req.url).split("?")[0]} ${res.statusCode} ${Math.round(time)}ms`,
     }),
   );
+  const guards = exposureGuards(exposure(deps.config));
+  // Before anything is served: a page of another site rebound to this address, a request without
+  // the token, or a client over its rate gets nothing, not even the client's files.
+  app.use(guards.host);
+  app.use(guards.token);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -64,7 +76,9 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  app.use("/api", guards.rate);
   app.use(express.json({ limit: "256kb" }));
+  app.use(bodyDepthGuard());
 
   const api = express.Router();
   api.use(healthRoutes(deps));

@@ -42,7 +42,11 @@ export const settings = {
   },
   LIAISON_QUERY_TIMEOUT_MS: {
     schema: positive.default(10000),
-    doc: "Transaction timeout the app sets on every query, console included.",
+    doc: "Transaction timeout of the explorer's own queries (the console has `LIAISON_CONSOLE_TIMEOUT_MS`).",
+  },
+  LIAISON_CONSOLE_TIMEOUT_MS: {
+    schema: positive.default(10000),
+    doc: "Transaction timeout of console queries (the explorer's own queries use `LIAISON_QUERY_TIMEOUT_MS`).",
   },
   LIAISON_CONSOLE_MAX_ROWS: {
     schema: positive.default(1000),
@@ -51,6 +55,42 @@ export const settings = {
   LIAISON_CONSOLE_MAX_BYTES: {
     schema: positive.default(5_000_000),
     doc: "Bytes of JSON the console returns before it stops reading.",
+  },
+  LIAISON_CONSOLE: {
+    schema: z.enum(["auto", "on", "off"]).default("auto"),
+    doc: "The Cypher console: `auto` is on when `HOST` is loopback and off otherwise; `on` or `off` forces it.",
+  },
+  LIAISON_CONSOLE_POOL_SIZE: {
+    schema: positive.max(64).default(2),
+    doc: "Connections to Neo4j kept for the console alone, so console users never starve the explorer's own requests.",
+  },
+  LIAISON_CONSOLE_PER_CLIENT: {
+    schema: positive.max(64).default(1),
+    doc: "Console queries one client may have running at once; beyond it, 429 with `Retry-After`.",
+  },
+  LIAISON_QUERY_DEADLINE_GRACE_MS: {
+    schema: positive.default(2000),
+    doc: "After a query's timeout plus this grace the app gives up on Neo4j's answer, answers 408 and drops the connection.",
+  },
+  LIAISON_ACCESS_TOKEN: {
+    schema: z.string().min(16, "must be at least 16 characters").optional(),
+    doc: "Token every request must carry (`Authorization: Bearer …`, or open the app once with `?token=…` to get a cookie). Required when `HOST` is not loopback.",
+  },
+  LIAISON_ALLOW_UNAUTHENTICATED: {
+    schema: z.stringbool().default(false),
+    doc: "`true` serves a non-loopback `HOST` without a token, with a warning at start. For a private network only.",
+  },
+  LIAISON_ALLOWED_HOSTS: {
+    schema: z.string().min(1).optional(),
+    doc: "Comma-separated host names accepted in the `Host` header (guards against DNS rebinding). Loopback names are always accepted on a loopback `HOST`; required for any other `HOST`.",
+  },
+  LIAISON_RATE_LIMIT: {
+    schema: z.coerce.number().int().min(0).optional(),
+    doc: "API requests per minute per client (0 = unlimited). Default: unlimited on a loopback `HOST`, 600 otherwise.",
+  },
+  LIAISON_SHUTDOWN_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).default(10000),
+    doc: "On SIGTERM or SIGINT, how long requests in flight may take to finish before connections are closed.",
   },
   LIAISON_SEED_DATASET: {
     schema: z.string().min(1).default("data/seed"),
@@ -77,11 +117,85 @@ const configSchema = z
       [K in keyof Settings]: Settings[K]["schema"];
     },
   )
-  .refine((config) => sizeInBytes(config.LIAISON_NEO4J_TX_MEMORY) * 2 <= sizeInBytes(config.LIAISON_NEO4J_HEAP), {
-    // Otherwise a greedy query exhausts the heap before its own limit, and takes the database down.
-    message: "must be at most half of LIAISON_NEO4J_HEAP",
-    path: ["LIAISON_NEO4J_TX_MEMORY"],
+  .superRefine((config, context) => {
+    if (sizeInBytes(config.LIAISON_NEO4J_TX_MEMORY) * 2 > sizeInBytes(config.LIAISON_NEO4J_HEAP)) {
+      // Otherwise a greedy query exhausts the heap before its own limit, and takes the database down.
+      context.addIssue({
+        code: "custom",
+        message: "must be at most half of LIAISON_NEO4J_HEAP",
+        path: ["LIAISON_NEO4J_TX_MEMORY"],
+      });
+    }
+    if (isLoopbackHost(config.HOST)) return;
+    if (!config.LIAISON_ACCESS_TOKEN && !config.LIAISON_ALLOW_UNAUTHENTICATED) {
+      context.addIssue({
+        code: "custom",
+        message: `HOST ${config.HOST} serves other machines: set an access token of 16+ characters (e.g. \`openssl rand -base64 24\`), or LIAISON_ALLOW_UNAUTHENTICATED=true to serve without one`,
+        path: ["LIAISON_ACCESS_TOKEN"],
+      });
+    }
+    if (!config.LIAISON_ALLOWED_HOSTS) {
+      context.addIssue({
+        code: "custom",
+        message: `HOST ${config.HOST} serves other machines: list the host names people use to reach it (e.g. liaison.example.org,10.0.0.5)`,
+        path: ["LIAISON_ALLOWED_HOSTS"],
+      });
+    }
   });
+
+/**
+ * True for addresses only this machine can reach: 127.0.0.0/8, ::1 and `localhost`.
+ * @example isLoopbackHost("0.0.0.0") === false
+ */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** What the server exposes, derived from HOST and the exposure settings. */
+export interface Exposure {
+  loopback: boolean;
+  console: boolean;
+  /** Requests per minute per client; 0 for unlimited. */
+  rateLimit: number;
+  /** Host names accepted in the Host header, lower case, without port. */
+  allowedHosts: string[];
+  token: string | undefined;
+}
+
+/**
+ * Derives what the server exposes from the configuration.
+ * @example exposure(loadConfig({})).console === true
+ */
+export function exposure(config: Config): Exposure {
+  const loopback = isLoopbackHost(config.HOST);
+  const configured = (config.LIAISON_ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((name) =>
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ""),
+    )
+    .filter(Boolean);
+  return {
+    loopback,
+    console: config.LIAISON_CONSOLE === "auto" ? loopback : config.LIAISON_CONSOLE === "on",
+    rateLimit: config.LIAISON_RATE_LIMIT ?? (loopback ? 0 : 600),
+    allowedHosts: loopback
+      ? [
+          ...new Set([
+            "localhost",
+            "127.0.0.1",
+            "::1",
+            config.HOST.toLowerCase().replace(/^\[|\]$/g, ""),
+            ...configured,
+          ]),
+        ]
+      : configured,
+    token: config.LIAISON_ACCESS_TOKEN,
+  };
+}
 
 /**
  * Reads and checks the configuration; a bad value stops start-up with one message per key.

@@ -4,11 +4,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import { createApp } from "./app.js";
-import { type Config, loadConfig, redactUri } from "./config.js";
+import { type Config, exposure, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
 import type { BundledNeo4j } from "./neo4j/bundled.js";
+import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
 import { openNeo4j } from "./neo4j/open.js";
 import { applySchema } from "./neo4j/schema.js";
 
@@ -19,8 +20,12 @@ export interface RunningApp {
   bundled: BundledNeo4j | undefined;
   /** Which Neo4j it uses, for people. */
   neo4j: string;
-  /** Closes the HTTP server, the driver and the bundled Neo4j, in that order. Safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `graceMs`
+   * (LIAISON_SHUTDOWN_GRACE_MS by default), then closes the remaining connections, the drivers and
+   * the bundled Neo4j, in that order. Safe to call twice.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** What people see on the terminal (the JSON logs are for machines). */
@@ -33,6 +38,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 export async function start(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.LOG_LEVEL);
   const neo4j = await openNeo4j(config, say);
+  let consolePool: ConsolePool | undefined;
   try {
     const { runner } = neo4j;
     await applySchema(runner);
@@ -42,28 +48,51 @@ export async function start(config: Config): Promise<RunningApp> {
       mode: neo4j.bundled ? ("bundled" as const) : ("external" as const),
       uri: redactUri(neo4j.bundled?.uri ?? config.NEO4J_URI ?? ""),
     };
-    const app = createApp({ runner, config, logger, neo4jInfo });
+    consolePool = createConsolePool(neo4j.target, {
+      size: config.LIAISON_CONSOLE_POOL_SIZE,
+      timeoutMs: config.LIAISON_CONSOLE_TIMEOUT_MS,
+      graceMs: config.LIAISON_QUERY_DEADLINE_GRACE_MS,
+      logger,
+    });
+    const app = createApp({ runner, consoleRunner: consolePool.runner, config, logger, neo4jInfo });
     const server = await listen(app, config.PORT, config.HOST);
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
 
+    const pool = consolePool;
     let stopping: Promise<void> | undefined;
-    const stop = () => {
+    const stop = (graceMs = config.LIAISON_SHUTDOWN_GRACE_MS) => {
       stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closeGracefully(server, graceMs);
+        await pool.close();
         await neo4j.close();
       })();
       return stopping;
     };
     return { url, server, driver: neo4j.driver, bundled: neo4j.bundled, neo4j: neo4j.description, stop };
   } catch (error) {
+    await consolePool?.close();
     await neo4j.close();
     throw error;
   }
+}
+
+/**
+ * Stops accepting, then waits for requests in flight: idle keep-alive connections are closed as
+ * soon as they are idle, and whatever is still open after `graceMs` is cut.
+ */
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
@@ -85,15 +114,44 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
   });
 }
 
+/** What an operator should know about how exposed the server is; nothing on loopback. */
+export function exposureWarnings(config: Config): string[] {
+  const exposed = exposure(config);
+  if (exposed.loopback) return [];
+  const warnings = [
+    `serving other machines on ${config.HOST}; only the Host names ${exposed.allowedHosts.join(", ")} are answered.`,
+  ];
+  if (!exposed.token) {
+    warnings.push(
+      "no access token (LIAISON_ALLOW_UNAUTHENTICATED=true): anyone who reaches this address can read the whole graph.",
+    );
+  }
+  if (exposed.console)
+    warnings.push("the Cypher console is on (LIAISON_CONSOLE=on): every authorised user can read everything.");
+  return warnings;
+}
+
 /** `npm start`: start, report where, and shut everything down on SIGINT/SIGTERM or a crash. */
 export async function main(): Promise<void> {
   let running: RunningApp | undefined;
+  let signalled = false;
   const shutdown = async (code: number) => {
     await running?.stop();
     process.exit(code);
   };
-  process.once("SIGINT", () => void shutdown(0));
-  process.once("SIGTERM", () => void shutdown(0));
+  // The first SIGINT/SIGTERM lets requests in flight finish; a second one stops at once.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      say(`liaison: ${signal} again, stopping now.`);
+      void running?.stop(0).finally(() => process.exit(1));
+      return;
+    }
+    signalled = true;
+    say(`liaison: ${signal}, finishing requests in flight, then stopping…`);
+    void shutdown(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const crash = (error: unknown) => {
     process.stderr.write(`liaison: unexpected failure, shutting down: ${(error as Error)?.message ?? error}\n`);
     void shutdown(1);
@@ -103,6 +161,7 @@ export async function main(): Promise<void> {
   try {
     const config = loadConfig();
     running = await start(config);
+    for (const warning of exposureWarnings(config)) say(`liaison: warning: ${warning}`);
     say(
       `Liaison is running at ${running.url} (API: ${running.url}/api/health), using ${running.neo4j}. Ctrl+C stops it.`,
     );

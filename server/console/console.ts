@@ -22,7 +22,7 @@ export interface ConsoleRequest {
 
 export interface ConsoleDeps {
   runner: QueryRunner;
-  config: Pick<Config, "LIAISON_QUERY_TIMEOUT_MS" | "LIAISON_CONSOLE_MAX_ROWS" | "LIAISON_CONSOLE_MAX_BYTES">;
+  config: Pick<Config, "LIAISON_CONSOLE_TIMEOUT_MS" | "LIAISON_CONSOLE_MAX_ROWS" | "LIAISON_CONSOLE_MAX_BYTES">;
   logger: Logger;
 }
 
@@ -34,7 +34,7 @@ async function explain(deps: ConsoleDeps, text: string, params: Record<string, u
   try {
     const { summary } = await deps.runner.runText(EXPLAIN + text, params, "READ", "console/explain", {
       signal,
-      timeoutMs: deps.config.LIAISON_QUERY_TIMEOUT_MS,
+      timeoutMs: deps.config.LIAISON_CONSOLE_TIMEOUT_MS,
     });
     return summary as ResultSummary;
   } catch (error) {
@@ -108,7 +108,7 @@ export async function runConsole(deps: ConsoleDeps, request: ConsoleRequest, sig
     const result = await deps.runner.runText(request.query, request.params, "READ", "console", {
       signal,
       maxRecords: maxRows,
-      timeoutMs: deps.config.LIAISON_QUERY_TIMEOUT_MS,
+      timeoutMs: deps.config.LIAISON_CONSOLE_TIMEOUT_MS,
     });
     const columns = result.keys;
     const collector = new ElementCollector();

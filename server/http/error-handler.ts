@@ -1,5 +1,6 @@
 /** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace or a credential. */
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { audit } from "../lib/audit.js";
 import { LiaisonError, NotFoundError } from "../lib/errors.js";
 import { mapNeo4jError } from "../neo4j/neo4j-errors.js";
 
@@ -11,6 +12,9 @@ export interface ErrorBody {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`${req.method} ${req.baseUrl}${req.path}: no such endpoint.`));
 };
+
+/** Codes of requests refused before any work: each gets an audit line (console verdicts get theirs from the console). */
+const REFUSALS = new Set(["UNAUTHORIZED", "HOST_NOT_ALLOWED", "CONSOLE_DISABLED", "RATE_LIMITED", "CONSOLE_BUSY"]);
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const requestId = String(req.id ?? "");
@@ -29,6 +33,15 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   } else known = mapNeo4jError(error, `${req.method} ${req.path}`);
 
   if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);
+  if (REFUSALS.has(known.code) && req.log) {
+    audit(req.log, {
+      kind: "refused",
+      client: req.ip ?? "unknown",
+      route: `${req.method} ${req.originalUrl.split("?")[0]}`,
+      verdict: known.code,
+      reason: known.message,
+    });
+  }
   const body: ErrorBody = {
     error: {
       code: known.code,

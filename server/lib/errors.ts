@@ -14,6 +14,11 @@ export type ErrorCode =
   | "NEO4J_START_FAILED"
   | "NEO4J_UNREACHABLE"
   | "DATASET_INVALID"
+  | "UNAUTHORIZED"
+  | "HOST_NOT_ALLOWED"
+  | "CONSOLE_DISABLED"
+  | "RATE_LIMITED"
+  | "CONSOLE_BUSY"
   | "INTERNAL";
 
 /**
@@ -51,6 +56,30 @@ export class NotFoundError extends LiaisonError {
 export class ReadOnlyError extends LiaisonError {
   constructor(message: string, details?: unknown) {
     super(403, "READ_ONLY", message, { details });
+  }
+}
+
+/** The request carries no valid access token (only when LIAISON_ACCESS_TOKEN is set). */
+export class UnauthorizedError extends LiaisonError {
+  constructor(message: string) {
+    super(401, "UNAUTHORIZED", message);
+  }
+}
+
+/** The server refuses the request whoever sends it: a Host name it does not serve, a feature turned off. */
+export class ForbiddenError extends LiaisonError {
+  constructor(code: "HOST_NOT_ALLOWED" | "CONSOLE_DISABLED", message: string) {
+    super(403, code, message);
+  }
+}
+
+/** Too many requests from one client; `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequestsError extends LiaisonError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: "RATE_LIMITED" | "CONSOLE_BUSY", message: string, retryAfterSeconds: number) {
+    super(429, code, message, { details: { retryAfterSeconds } });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -3,11 +3,15 @@ import { pino } from "pino";
 
 export type Logger = pino.Logger;
 
-/** Creates the logger; `LOG_LEVEL=silent` turns it off (tests do). */
-export function createLogger(level: string): Logger {
-  return pino({
+/** Creates the logger; `LOG_LEVEL=silent` turns it off (tests do). Lines go to stdout, or to `destination`. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
-    redact: { paths: ["password", "*.password", "auth", "*.auth", "headers.authorization"], censor: "[redacted]" },
-  });
+    redact: {
+      paths: ["password", "*.password", "auth", "*.auth", "headers.authorization", "headers.cookie"],
+      censor: "[redacted]",
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

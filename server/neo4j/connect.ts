@@ -10,14 +10,21 @@ export interface Neo4jTarget {
   database?: string | undefined;
 }
 
-/** Driver settings that keep every wait short: no request hangs for the driver's default minutes. */
-export function createDriver(target: Neo4jTarget): Driver {
+/**
+ * Driver settings that keep every wait short: no request hangs for the driver's default minutes.
+ * `pool` overrides the pool's size and how long a request waits for a connection from it.
+ */
+export function createDriver(
+  target: Neo4jTarget,
+  pool: { maxConnectionPoolSize?: number; connectionAcquisitionTimeout?: number } = {},
+): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 5_000,
     maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: 50,
     userAgent: "liaison/0.1",
+    ...pool,
   });
 }
 

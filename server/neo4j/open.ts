@@ -4,12 +4,14 @@ import type { Driver } from "neo4j-driver";
 import { type Config, redactUri } from "../config.js";
 import { fromRoot } from "../lib/project-root.js";
 import { type BundledNeo4j, startBundledNeo4j } from "./bundled.js";
-import { connect } from "./connect.js";
+import { connect, type Neo4jTarget } from "./connect.js";
 import { QueryRunner } from "./query-runner.js";
 
 export interface OpenNeo4j {
   driver: Driver;
   runner: QueryRunner;
+  /** Where and as whom the app connects, for further drivers (the console's own pool). */
+  target: Neo4jTarget;
   /** The bundled database, when this process started one. */
   bundled: BundledNeo4j | undefined;
   /** Where the database is, for people (password redacted). */
@@ -26,14 +28,14 @@ export interface OpenNeo4j {
 export async function openNeo4j(config: Config, say: (line: string) => void): Promise<OpenNeo4j> {
   let bundled: BundledNeo4j | undefined;
   try {
-    let driver: Driver;
+    let target: Neo4jTarget;
     if (config.NEO4J_URI) {
-      driver = await connect({
+      target = {
         uri: config.NEO4J_URI,
         user: config.NEO4J_USER,
         password: config.NEO4J_PASSWORD ?? "",
         database: config.NEO4J_DATABASE,
-      });
+      };
     } else {
       bundled = await startBundledNeo4j({
         home: path.resolve(fromRoot(), config.LIAISON_DATA_DIR, "neo4j"),
@@ -43,12 +45,14 @@ export async function openNeo4j(config: Config, say: (line: string) => void): Pr
         txMemory: config.LIAISON_NEO4J_TX_MEMORY,
         progress: say,
       });
-      driver = await connect({ uri: bundled.uri, user: bundled.user, password: bundled.password });
+      target = { uri: bundled.uri, user: bundled.user, password: bundled.password };
     }
+    const driver: Driver = await connect(target);
     const started = bundled;
     let closing: Promise<void> | undefined;
     return {
       driver,
+      target,
       runner: new QueryRunner(driver, config.NEO4J_DATABASE, config.LIAISON_QUERY_TIMEOUT_MS),
       bundled,
       description: started

@@ -1,7 +1,7 @@
 /** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
-import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary } from "neo4j-driver";
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary, Session } from "neo4j-driver";
 import { cypher } from "./cypher-files.js";
-import { mapNeo4jError } from "./neo4j-errors.js";
+import { mapNeo4jError, QueryTimeoutError } from "./neo4j-errors.js";
 
 export type Routing = "READ" | "WRITE";
 
@@ -39,12 +39,84 @@ export interface RunResult {
   truncated: boolean;
 }
 
-export class QueryRunner {
+export interface QueryRunnerOptions {
+  /**
+   * Past its timeout plus this grace the runner stops waiting for Neo4j: the caller gets
+   * QUERY_TIMEOUT and the session is abandoned. Neo4j does not always answer a query it failed
+   * (a parser that overflowed its stack never replies), and a request must not wait forever.
+   */
+  deadlineGraceMs?: number;
+  /** Called when a query outlived its deadline: e.g. the console replaces its driver, closing the stuck connection. */
+  onStuck?: (label: string) => void;
+}
+
+/** Races `work` against the deadline; `expired` tells the caller to abandon, not await, the session. */
+class Deadline {
+  expired = false;
+  #timer: NodeJS.Timeout | undefined;
+
   constructor(
-    readonly driver: Driver,
+    readonly ms: number,
+    readonly label: string,
+    readonly onStuck: ((label: string) => void) | undefined,
+  ) {}
+
+  race<T>(work: Promise<T>): Promise<T> {
+    work.catch(() => {}); // Settles after the deadline at the latest; nobody is waiting then.
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        this.#timer = setTimeout(() => {
+          this.expired = true;
+          this.onStuck?.(this.label);
+          reject(
+            new QueryTimeoutError(
+              `${this.label}: Neo4j did not answer within ${Math.round(this.ms / 1000)} s; the app stopped waiting.`,
+            ),
+          );
+        }, this.ms);
+      }),
+    ]);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+export class QueryRunner {
+  #driver: Driver;
+
+  constructor(
+    driver: Driver,
     readonly database: string | undefined,
     readonly defaultTimeoutMs: number,
-  ) {}
+    readonly options: QueryRunnerOptions = {},
+  ) {
+    this.#driver = driver;
+  }
+
+  /** The driver queries run on now. */
+  get driver(): Driver {
+    return this.#driver;
+  }
+
+  /** Runs later queries on `next` and returns the driver they ran on, for the caller to close. */
+  replaceDriver(next: Driver): Driver {
+    const previous = this.#driver;
+    this.#driver = next;
+    return previous;
+  }
+
+  #deadline(timeoutMs: number, label: string): Deadline {
+    return new Deadline(timeoutMs + (this.options.deadlineGraceMs ?? 2_000), label, this.options.onStuck);
+  }
+
+  /** Closes a session, or leaves it to close by itself when its query outlived the deadline. */
+  async #close(session: Session, deadline: Deadline): Promise<void> {
+    if (deadline.expired) void session.close().catch(() => {});
+    else await session.close();
+  }
 
   /** Runs a named query from `cypher/`. */
   run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
@@ -63,19 +135,23 @@ export class QueryRunner {
     work: (run: <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
     options: Pick<RunOptions, "timeoutMs"> = {},
   ): Promise<T> {
-    const session = this.driver.session({
+    const session = this.#driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),
     });
     const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
+    const deadline = this.#deadline(config.timeout, label);
     try {
       const inTx = (tx: ManagedTransaction) =>
         work(async (query, params) => (await tx.run(cypher(query.name), params as Record<string, unknown>)).records);
-      return routing === "READ" ? await session.executeRead(inTx, config) : await session.executeWrite(inTx, config);
+      return await deadline.race(
+        routing === "READ" ? session.executeRead(inTx, config) : session.executeWrite(inTx, config),
+      );
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {
-      await session.close();
+      deadline.clear();
+      await this.#close(session, deadline);
     }
   }
 
@@ -90,13 +166,14 @@ export class QueryRunner {
     label: string,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    const session = this.driver.session({
+    const session = this.#driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),
     });
     const onAbort = () => void session.close();
     options.signal?.addEventListener("abort", onAbort, { once: true });
     const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
+    const deadline = this.#deadline(config.timeout, label);
     try {
       const work = async (tx: ManagedTransaction): Promise<RunResult> => {
         const records: Neo4jRecord[] = [];
@@ -113,12 +190,15 @@ export class QueryRunner {
         const summary = truncated ? undefined : await result.summary();
         return { keys, records, summary, truncated };
       };
-      return routing === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return await deadline.race(
+        routing === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config),
+      );
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {
+      deadline.clear();
       options.signal?.removeEventListener("abort", onAbort);
-      await session.close();
+      await this.#close(session, deadline);
     }
   }
 }

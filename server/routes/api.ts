@@ -3,6 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { NODE_TYPES, REL_TYPES } from "../../common/api-types.js";
 import type { AppDeps } from "../app.js";
+import { exposure } from "../config.js";
 import { runConsole } from "../console/console.js";
 import { graphSchema } from "../domain/graph-schema.js";
 import { meetingNetwork, meetings } from "../domain/meetings.js";
@@ -10,15 +11,17 @@ import { getNode, neighbourhood, provenance } from "../domain/nodes.js";
 import { paths } from "../domain/paths.js";
 import { search } from "../domain/search.js";
 import { TIMELINE_TYPES, timeline } from "../domain/timeline.js";
+import { consoleAdmission } from "../http/console-admission.js";
 import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
 import { openApiDocument } from "../http/openapi.js";
 import { boundedInt, checkWindow, dateParam, list, nodeId } from "../http/params.js";
+import { ForbiddenError } from "../lib/errors.js";
 
 const idParams = z.strictObject({ id: nodeId });
 const window = { from: dateParam("start"), to: dateParam("end") };
 
 /** Every endpoint of the graph API, in the order the OpenAPI document lists them. */
-export function apiEndpoints({ runner, config, logger }: AppDeps): Endpoint[] {
+export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps): Endpoint[] {
   return [
     endpoint({
       method: "get",
@@ -122,7 +125,8 @@ export function apiEndpoints({ runner, config, logger }: AppDeps): Endpoint[] {
         query: z.string().trim().min(1, "must not be empty").max(20_000),
         params: z.record(z.string().min(1), z.json()).default({}),
       }),
-      handle: ({ body }, { signal, req }) => runConsole({ runner, config, logger }, body, signal, req.log),
+      handle: ({ body }, { signal, req }) =>
+        runConsole({ runner: consoleRunner ?? runner, config, logger }, body, signal, req.log),
     }),
   ];
 }
@@ -130,6 +134,24 @@ export function apiEndpoints({ runner, config, logger }: AppDeps): Endpoint[] {
 /** The router of the graph API, with GET /openapi.json describing it. */
 export function apiRoutes(deps: AppDeps): Router {
   const router = Router();
+  const { console: consoleOn } = exposure(deps.config);
+  // Admission before the body is validated: a refused client costs nothing further.
+  router.post(
+    "/cypher",
+    (req, _res, next) =>
+      next(
+        consoleOn
+          ? undefined
+          : new ForbiddenError(
+              "CONSOLE_DISABLED",
+              `${req.method} /api${req.path}: the Cypher console is turned off on this server (LIAISON_CONSOLE).`,
+            ),
+      ),
+    consoleAdmission({
+      perClient: deps.config.LIAISON_CONSOLE_PER_CLIENT,
+      total: deps.config.LIAISON_CONSOLE_POOL_SIZE,
+    }),
+  );
   const endpoints = apiEndpoints(deps);
   const document = openApiDocument(endpoints);
   router.get("/openapi.json", (_req, res) => {

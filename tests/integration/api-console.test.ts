@@ -6,7 +6,7 @@ const TIMEOUT_MS = 2_000;
 let api: SeededApi;
 beforeAll(async () => {
   api = await seededApi({
-    LIAISON_QUERY_TIMEOUT_MS: String(TIMEOUT_MS),
+    LIAISON_CONSOLE_TIMEOUT_MS: String(TIMEOUT_MS),
     LIAISON_CONSOLE_MAX_ROWS: "50",
     LIAISON_CONSOLE_MAX_BYTES: "20000",
   });

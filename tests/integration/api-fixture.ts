@@ -1,8 +1,9 @@
 /** Shared by the api-*.test.ts files: the seed graph loaded into the test Neo4j and the app served in-process. */
 import type { Driver } from "neo4j-driver";
 import { createApp } from "../../server/app.js";
+import type { Config } from "../../server/config.js";
 import { loadDataset } from "../../server/dataset/load.js";
-import { createLogger } from "../../server/lib/logger.js";
+import { createLogger, type Logger } from "../../server/lib/logger.js";
 import { fromRoot } from "../../server/lib/project-root.js";
 import { QueryRunner } from "../../server/neo4j/query-runner.js";
 import { serve, type TestServer } from "../support/http.js";
@@ -14,16 +15,24 @@ export interface SeededApi {
   close(): Promise<void>;
 }
 
-/** Empties the graph, loads data/seed, and serves an app on it with `overrides` in its configuration. */
-export async function seededApi(overrides: Record<string, string> = {}): Promise<SeededApi> {
+/**
+ * Empties the graph, loads data/seed, and serves an app on it with `overrides` in its configuration.
+ * `options.logger` receives the app's logs (silent by default); `options.consoleRunner` gives the
+ * console its own runner, as start() does.
+ */
+export async function seededApi(
+  overrides: Record<string, string> = {},
+  options: { logger?: Logger; consoleRunner?: (config: Config) => QueryRunner } = {},
+): Promise<SeededApi> {
   const driver = testDriver();
   await resetGraph(driver);
   await loadDataset(testRunner(driver), fromRoot("data", "seed"));
   const config = testConfig(overrides);
   const app = createApp({
     runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),
+    ...(options.consoleRunner ? { consoleRunner: options.consoleRunner(config) } : {}),
     config,
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     neo4jInfo: { mode: "external", uri: "bolt://test" },
   });
   const server = await serve(app);
