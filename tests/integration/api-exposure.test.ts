@@ -69,7 +69,7 @@ describe("a server exposed beyond loopback", () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     const withCookie = await get("/api/search?q=lavrov", { host: HOST, cookie: cookie.split(";")[0] ?? "" });
     expect(withCookie.status).toBe(200);
-    expect((await get("/api/search?q=lavrov&token=" + encodeURIComponent(TOKEN), { host: HOST })).status).toBe(401);
+    expect((await get(`/api/search?q=lavrov&token=${encodeURIComponent(TOKEN)}`, { host: HOST })).status).toBe(401);
   });
 
   test("when the console is not enabled on an exposed server, then POST /api/cypher answers 403 CONSOLE_DISABLED", async () => {
