@@ -21,10 +21,15 @@ if (!canInstall) {
 }
 say("Browser tests: Chromium is missing; installing Debian's chromium package (a minute or two, once)…");
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+for (const args of [
+  ["update", "-qq"],
+  ["install", "-y", "-qq", "chromium"],
+]) {
   const result = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
   if (result.status !== 0) {
-    process.stderr.write(`apt-get ${args.join(" ")} failed (exit ${result.status}); install Chromium by hand: apt-get install -y chromium\n`);
+    process.stderr.write(
+      `apt-get ${args.join(" ")} failed (exit ${result.status}); install Chromium by hand: apt-get install -y chromium\n`,
+    );
     process.exit(1);
   }
 }
