@@ -13,6 +13,8 @@ export type ErrorCode =
   | "MAVEN_MISSING"
   | "NEO4J_START_FAILED"
   | "NEO4J_UNREACHABLE"
+  | "DATA_DIR_UNUSABLE"
+  | "DATA_DIR_IN_USE"
   | "DATASET_INVALID"
   | "INTERNAL";
 

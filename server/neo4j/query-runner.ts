@@ -1,5 +1,6 @@
 /** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
 import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary } from "neo4j-driver";
+import { UnavailableError } from "../lib/errors.js";
 import { cypher } from "./cypher-files.js";
 import { mapNeo4jError } from "./neo4j-errors.js";
 
@@ -39,12 +40,26 @@ export interface RunResult {
   truncated: boolean;
 }
 
+export interface QueryRunnerOptions {
+  /**
+   * Why Neo4j cannot serve now (e.g. the bundled one is restarting), or undefined when it can.
+   * Asked before each query, so requests fail at once with 503 instead of waiting on the driver.
+   */
+  availability?: (() => string | undefined) | undefined;
+}
+
 export class QueryRunner {
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
     readonly defaultTimeoutMs: number,
+    readonly options: QueryRunnerOptions = {},
   ) {}
+
+  private assertAvailable(label: string): void {
+    const reason = this.options.availability?.();
+    if (reason !== undefined) throw new UnavailableError(`${label}: ${reason}`);
+  }
 
   /** Runs a named query from `cypher/`. */
   run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
@@ -63,6 +78,7 @@ export class QueryRunner {
     work: (run: <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
     options: Pick<RunOptions, "timeoutMs"> = {},
   ): Promise<T> {
+    this.assertAvailable(label);
     const session = this.driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),
@@ -90,6 +106,7 @@ export class QueryRunner {
     label: string,
     options: RunOptions = {},
   ): Promise<RunResult> {
+    this.assertAvailable(label);
     const session = this.driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),
