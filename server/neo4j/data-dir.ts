@@ -1,5 +1,6 @@
 /** The bundled Neo4j's data folder: created before the launcher locks it, and every way it can be unusable told as LIAISON_DATA_DIR, the path, what is wrong and the fix. */
-import { mkdir, stat, statfs } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, stat, statfs } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { StartupError } from "../lib/errors.js";
@@ -96,6 +97,10 @@ export async function prepareHome(home: string): Promise<void> {
       if (error.code !== "EEXIST") throw fromErrno(error, folder);
     });
   }
+  // Asking is not writing: access() answers EROFS, EPERM (immutable) or EACCES without touching anything.
+  await access(home, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+    throw fromErrno(error, home);
+  });
   // On a disk with next to no room Neo4j does not fail: it hangs in its start-up. Say so instead.
   const disk = await statfs(home);
   const freeBytes = disk.bavail * disk.bsize;

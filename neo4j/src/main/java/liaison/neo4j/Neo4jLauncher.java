@@ -23,8 +23,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.dbms.api.DatabaseNotFoundException;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Runs Neo4j Community embedded, with only its Bolt connector open on loopback, as a child
@@ -105,6 +108,9 @@ public final class Neo4jLauncher {
                   "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
                   Map.of(),
                   result -> String.valueOf(result.next().get("v")));
+      // Ready means the app's database answers, not only the system one: after a crash it may
+      // still be recovering, and the first query of a cold JVM is slow.
+      awaitDefaultDatabase(dbms, 120_000);
       // The Bolt server can still be binding when the DBMS reports started: ready means it accepts.
       awaitBolt(port, 60_000);
       System.out.println("LIAISON_NEO4J_READY bolt://127.0.0.1:" + port + " " + version);
@@ -274,6 +280,25 @@ public final class Neo4jLauncher {
             "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
             Map.of("password", password));
     Files.move(pending, home.resolve("auth/password"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void awaitDefaultDatabase(DatabaseManagementService dbms, long timeoutMs)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      try {
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (db.isAvailable(1_000)) {
+          db.executeTransactionally("RETURN 1");
+          return;
+        }
+      } catch (DatabaseNotFoundException notYetCreated) {
+        Thread.sleep(100);
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the database did not become available in time");
+      }
+    }
   }
 
   private static boolean portIsFree(int port) {
