@@ -2,8 +2,10 @@ package liaison.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,10 +47,11 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * fails without touching the running one's files.
  *
  * <p>Protocol on stdout: {@code LIAISON_NEO4J_LOCKED} once the home is locked (the parent may
- * then write its log there); {@code LIAISON_NEO4J_READY <bolt uri> <neo4j version>} when Bolt
- * accepts connections. Before a non-zero exit, one of: {@code LIAISON_NEO4J_IN_USE <owner>}
- * (another process holds the lock; owner is what it recorded, e.g. "pid 12, neo4j pid 34"),
- * {@code LIAISON_NEO4J_PORT_IN_USE <port>}, {@code LIAISON_NEO4J_DATA_DIR_UNUSABLE <errno name> <path>} (the file system refused: EACCES,
+ * then write its log there); {@code LIAISON_NEO4J_READY <bolt uri> <neo4j version>} once the
+ * default database answers and Bolt accepts connections. Before a non-zero exit, one of:
+ * {@code LIAISON_NEO4J_IN_USE <owner>} (another process holds the lock; owner is what it
+ * recorded, e.g. "pid 12, neo4j pid 34"), {@code LIAISON_NEO4J_PORT_IN_USE <port>},
+ * {@code LIAISON_NEO4J_DATA_DIR_UNUSABLE <errno name> <path>} (the file system refused: EACCES,
  * EPERM, EROFS, ENOSPC, EDQUOT, ENOTDIR), {@code LIAISON_NEO4J_FAILED <reason>}. The password is
  * never printed: it is kept in {@code <home>/auth/password}, readable only by its owner.
  *
@@ -144,7 +147,7 @@ public final class Neo4jLauncher {
     }
   }
 
-  /** Held for the life of this process; the operating system releases it when the process ends, however it ends. */
+  /** Held for the life of this process; the system releases it when the process ends, however. */
   private static FileLock homeLock;
 
   /**
@@ -184,33 +187,38 @@ public final class Neo4jLauncher {
   /**
    * When a failure comes from the file system under the home (no permission, read-only, full,
    * a file where a folder should be), its errno name and the path concerned; otherwise null.
-   * Java reports these as messages (strerror), not codes, so the message is what is matched.
+   * Java reports these as messages (strerror), not codes, so the message is what is matched; the
+   * parent runs this process with LC_MESSAGES=C so that they are not translated.
    */
   static String[] folderProblem(Throwable failure, Path home) {
     Map<String, String> byMessage = new LinkedHashMap<>();
     byMessage.put("No space left on device", "ENOSPC");
     byMessage.put("Disk quota exceeded", "EDQUOT");
+    byMessage.put("Disc quota exceeded", "EDQUOT"); // macOS spelling
     byMessage.put("Read-only file system", "EROFS");
     byMessage.put("Permission denied", "EACCES");
     byMessage.put("Operation not permitted", "EPERM");
     byMessage.put("Not a directory", "ENOTDIR");
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      String message = String.valueOf(cause.getMessage());
-      String code = null;
-      if (cause instanceof AccessDeniedException) {
-        code = "EACCES";
-      } else {
+    Throwable cause = failure;
+    while (cause != null) {
+      // Sockets say "Permission denied" too (a port below 1024): only file errors count here.
+      if (cause instanceof IOException && !(cause instanceof SocketException)) {
+        String message = String.valueOf(cause.getMessage());
+        String code = cause instanceof AccessDeniedException ? "EACCES" : null;
         for (Map.Entry<String, String> entry : byMessage.entrySet()) {
-          if (message.contains(entry.getKey())) {
+          if (code == null && message.contains(entry.getKey())) {
             code = entry.getValue();
-            break;
           }
         }
+        if (code != null) {
+          String file =
+              cause instanceof FileSystemException fs && fs.getFile() != null
+                  ? fs.getFile()
+                  : home.toString();
+          return new String[] {code, Path.of(file).toAbsolutePath().toString()};
+        }
       }
-      if (code != null) {
-        String file = cause instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : home.toString();
-        return new String[] {code, Path.of(file).toAbsolutePath().toString()};
-      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
     }
     return null;
   }
@@ -301,12 +309,15 @@ public final class Neo4jLauncher {
     }
   }
 
+  /** False only when something listens there; any other refusal is left for Neo4j to report. */
   private static boolean portIsFree(int port) {
     try (ServerSocket probe = new ServerSocket()) {
       probe.bind(new InetSocketAddress("127.0.0.1", port));
       return true;
-    } catch (IOException inUse) {
-      return false;
+    } catch (BindException refused) {
+      return !String.valueOf(refused.getMessage()).contains("in use");
+    } catch (IOException other) {
+      return true;
     }
   }
 
