@@ -79,7 +79,17 @@ export interface ApiError {
 /** GET /api/health */
 export interface HealthResponse {
   status: "ok" | "unavailable";
-  neo4j: { mode: "bundled" | "external"; uri: string; version?: string; edition?: string };
+  neo4j: {
+    mode: "bundled" | "external";
+    uri: string;
+    version?: string;
+    edition?: string;
+    /** Bundled only: its supervisor's state, since when (ISO 8601), restarts so far, why it last went down. */
+    state?: "starting" | "ready" | "restarting" | "stopped";
+    since?: string;
+    restarts?: number;
+    lastExit?: string;
+  };
   counts?: Record<string, number>;
   reason?: string;
 }

@@ -11,6 +11,7 @@ import { exposureGuards } from "./http/exposure.js";
 import type { Logger } from "./lib/logger.js";
 import { fromRoot } from "./lib/project-root.js";
 import type { QueryRunner } from "./neo4j/query-runner.js";
+import type { Neo4jStatus } from "./neo4j/supervisor.js";
 import { apiRoutes } from "./routes/api.js";
 import { healthRoutes } from "./routes/health.js";
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   /** Which Neo4j the app uses, for /api/health (the URI is already redacted). */
   neo4jInfo: { mode: "bundled" | "external"; uri: string };
+  /** The bundled Neo4j's supervisor state, for /api/health; undefined (or absent) for an external Neo4j. */
+  neo4jStatus?: () => Neo4jStatus | undefined;
   /** Folder of the built client; defaults to dist/client. */
   clientDir?: string;
 }

@@ -8,16 +8,16 @@ import { type Config, exposure, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
-import type { BundledNeo4j } from "./neo4j/bundled.js";
 import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
 import { openNeo4j } from "./neo4j/open.js";
 import { applySchema } from "./neo4j/schema.js";
+import type { SupervisedNeo4j } from "./neo4j/supervisor.js";
 
 export interface RunningApp {
   url: string;
   server: Server;
   driver: Driver;
-  bundled: BundledNeo4j | undefined;
+  bundled: SupervisedNeo4j | undefined;
   /** Which Neo4j it uses, for people. */
   neo4j: string;
   /**
@@ -37,7 +37,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
  */
 export async function start(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.LOG_LEVEL);
-  const neo4j = await openNeo4j(config, say);
+  const neo4j = await openNeo4j(config, say, logger);
   let consolePool: ConsolePool | undefined;
   try {
     const { runner } = neo4j;
@@ -53,8 +53,16 @@ export async function start(config: Config): Promise<RunningApp> {
       timeoutMs: config.LIAISON_CONSOLE_TIMEOUT_MS,
       graceMs: config.LIAISON_QUERY_DEADLINE_GRACE_MS,
       logger,
+      availability: runner.options.availability,
     });
-    const app = createApp({ runner, consoleRunner: consolePool.runner, config, logger, neo4jInfo });
+    const app = createApp({
+      runner,
+      consoleRunner: consolePool.runner,
+      config,
+      logger,
+      neo4jInfo,
+      neo4jStatus: neo4j.status,
+    });
     const server = await listen(app, config.PORT, config.HOST);
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -166,8 +174,12 @@ export async function main(): Promise<void> {
       `Liaison is running at ${running.url} (API: ${running.url}/api/health), using ${running.neo4j}. Ctrl+C stops it.`,
     );
   } catch (error) {
+    // Expected failures explain themselves; anything else is told by its message and code, never a stack.
+    const code = (error as NodeJS.ErrnoException)?.code;
     const message =
-      error instanceof LiaisonError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? error}`;
+      error instanceof LiaisonError
+        ? error.message
+        : `unexpected failure: ${(error as Error)?.message ?? error}${typeof code === "string" ? ` (${code})` : ""}`;
     process.stderr.write(`liaison: ${message}\n`);
     await running?.stop();
     process.exit(1);

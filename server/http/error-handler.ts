@@ -32,7 +32,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
         : new LiaisonError(error.status, "BAD_REQUEST", `${req.method} ${req.path}: the request was refused.`);
   } else known = mapNeo4jError(error, `${req.method} ${req.path}`);
 
-  if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);
+  // An outage answers every request with 503: one short warning each, not a stack trace each.
+  if (known.code === "UNAVAILABLE") req.log?.warn({ requestId }, known.message);
+  else if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);
   if (REFUSALS.has(known.code) && req.log) {
     audit(req.log, {
       kind: "refused",

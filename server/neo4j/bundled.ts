@@ -1,13 +1,14 @@
 /** Starts and stops the bundled Neo4j: Neo4j Community from Maven Central, run by neo4j/Neo4jLauncher as a child process. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
 import { sizeInBytes } from "../config.js";
 import { StartupError } from "../lib/errors.js";
 import { fromRoot } from "../lib/project-root.js";
+import { dataDirInUse, dataDirUnusable, prepareHome } from "./data-dir.js";
+import { exitReason, LauncherLog } from "./launcher-log.js";
 
 export interface BundledNeo4jOptions {
   /** The database's home: data, logs, conf and the generated password live here. */
@@ -21,6 +22,8 @@ export interface BundledNeo4jOptions {
   progress?: (line: string) => void;
   /** How long to wait for Bolt to open, in ms. */
   readyTimeoutMs?: number;
+  /** Gives up a start in progress (the launcher is killed and the start fails). */
+  signal?: AbortSignal;
 }
 
 export interface BundledNeo4j {
@@ -28,7 +31,10 @@ export interface BundledNeo4j {
   user: string;
   password: string;
   version: string;
+  /** The launcher's (java) process id. */
   pid: number;
+  /** Settles when the launcher process ends, for whatever reason (stop() included). */
+  exited: Promise<LauncherExit>;
   /** Shuts the database down cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
 }
@@ -109,6 +115,9 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
     maven.on("close", (code) => {
       if (code === 0) {
         if (downloaded > 0) progress(`Bundled Neo4j: ${downloaded} files downloaded, launcher built.`);
+        // Maven leaves both outputs untouched when nothing changed; mark them built, or every start rebuilds.
+        const now = new Date();
+        for (const built of [classpathFile, launcherClass]) utimesSync(built, now, now);
         resolve();
       } else {
         const errors = tail
@@ -126,24 +135,6 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
   });
 }
 
-/** Resolves when nothing listens on 127.0.0.1:port; fails with PORT_IN_USE naming the port otherwise. */
-export function assertPortFree(port: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "EADDRINUSE"
-          ? new StartupError(
-              "PORT_IN_USE",
-              `${what}: port ${port} on 127.0.0.1 is already in use. Stop what uses it or choose another port.`,
-            )
-          : error,
-      );
-    });
-    probe.listen({ port, host: "127.0.0.1", exclusive: true }, () => probe.close(() => resolve()));
-  });
-}
-
 /** A free TCP port on loopback, for tests and throw-away databases. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -157,17 +148,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** How a launcher process ended, for logs and /api/health. */
+export interface LauncherExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** For people, e.g. "killed by SIGKILL" or "exited with code 3 (Java ran out of memory)". */
+  reason: string;
+}
+
 /**
  * Starts the bundled Neo4j and resolves once Bolt accepts connections.
  * The child's stdin stays open for its whole life: when this process dies, even by SIGKILL,
  * the pipe closes and the launcher shuts the database down, so no `java` is left behind.
+ * Nothing is written in `home` (not even the launcher's log) before the launcher holds its lock.
+ * Fails with DATA_DIR_UNUSABLE, DATA_DIR_IN_USE, PORT_IN_USE, JAVA_MISSING, MAVEN_MISSING or NEO4J_START_FAILED.
  * @example const db = await startBundledNeo4j({ home: ".data/neo4j", boltPort: 7687, heap: "1g" });
  */
 export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<BundledNeo4j> {
   const progress = options.progress ?? (() => {});
   await ensureLauncherBuilt(progress);
-  await assertPortFree(options.boltPort, "Bundled Neo4j");
-  await mkdir(path.join(options.home, "logs"), { recursive: true, mode: 0o700 });
+  await prepareHome(options.home);
 
   const classpath = `${path.join(launcherDir, "target", "classes")}${path.delimiter}${readFileSync(classpathFile, "utf8").trim()}`;
   const args = [
@@ -180,19 +180,37 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     options.home,
     "--port",
     String(options.boltPort),
+    "--owner-pid",
+    String(process.pid),
     "--page-cache",
     options.pageCache ?? "256m",
     "--tx-memory",
     options.txMemory ?? `${Math.floor(sizeInBytes(options.heap) / 2 ** 21)}m`,
   ];
-  const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"] });
-  const launcherLog = createWriteStream(path.join(options.home, "logs", "launcher.log"), { flags: "a" });
-  child.stderr.pipe(launcherLog);
+  if (options.signal?.aborted) throw new StartupError("NEO4J_START_FAILED", "Bundled Neo4j: start abandoned.");
+  // The launcher names file-system failures by their strerror text, which must not be translated.
+  const { LC_ALL, ...env } = process.env;
+  const child = spawn("java", args, {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...env, ...(LC_ALL ? { LANG: LC_ALL } : {}), LC_MESSAGES: "C" },
+  });
+  const log = new LauncherLog(child);
+  const abandon = () => child.kill("SIGTERM");
+  options.signal?.addEventListener("abort", abandon, { once: true });
   // Belt and braces for orderly exits of this process; the stdin pipe covers crashes.
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
+  const exited = new Promise<LauncherExit>((resolve) => {
+    child.once("exit", (code, signal) => {
+      process.removeListener("exit", killOnExit);
+      options.signal?.removeEventListener("abort", abandon);
+      log.close();
+      resolve({ code, signal, reason: exitReason(code, signal, log.tail()) });
+    });
+  });
 
-  const { uri, version } = await waitForReady(child, options.readyTimeoutMs ?? 120_000, options.home);
+  const { uri, version } = await waitForReady(child, options.readyTimeoutMs ?? 120_000, options.home, log);
+  options.signal?.removeEventListener("abort", abandon);
   const password = readFileSync(path.join(options.home, "auth", "password"), "utf8").trim();
   progress(`Bundled Neo4j ${version}: ready at ${uri} (data in ${options.home}).`);
 
@@ -203,26 +221,32 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     password,
     version,
     pid: child.pid ?? -1,
+    exited,
     stop() {
-      stopping ??= stopChild(child).finally(() => {
-        process.removeListener("exit", killOnExit);
-        launcherLog.end();
-      });
+      stopping ??= stopChild(child);
       return stopping;
     },
   };
 }
 
-function waitForReady(child: ChildProcess, timeoutMs: number, home: string): Promise<{ uri: string; version: string }> {
+function waitForReady(
+  child: ChildProcess,
+  timeoutMs: number,
+  home: string,
+  log: LauncherLog,
+): Promise<{ uri: string; version: string }> {
   return new Promise((resolve, reject) => {
-    const fail = (reason: string) => {
+    const fail = (error: Error | string) => {
       clearTimeout(timer);
+      child.removeListener("exit", onExit);
       child.kill("SIGKILL");
       reject(
-        new StartupError(
-          "NEO4J_START_FAILED",
-          `Bundled Neo4j did not start: ${reason}\n  See ${path.join(home, "logs")} for details.`,
-        ),
+        typeof error === "string"
+          ? new StartupError(
+              "NEO4J_START_FAILED",
+              `Bundled Neo4j did not start: ${error}\n  See ${path.join(home, "logs")} for details.`,
+            )
+          : error,
       );
     };
     const timer = setTimeout(() => fail(`no answer within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
@@ -230,25 +254,39 @@ function waitForReady(child: ChildProcess, timeoutMs: number, home: string): Pro
       fail(`the launcher exited (${signal ?? `code ${code}`}) before it was ready`);
     const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on("line", (line) => {
-      const ready = /^LIAISON_NEO4J_READY (\S+) (\S+)/.exec(line);
-      if (ready?.[1] && ready[2]) {
+      const [word, ...rest] = line.split(" ");
+      if (word === "LIAISON_NEO4J_LOCKED") {
+        log.open(home);
+      } else if (word === "LIAISON_NEO4J_READY" && rest[0] && rest[1]) {
         clearTimeout(timer);
         child.removeListener("exit", onExit);
-        resolve({ uri: ready[1], version: ready[2] });
-      } else if (line.startsWith("LIAISON_NEO4J_FAILED ")) {
-        const reason = line.slice("LIAISON_NEO4J_FAILED ".length);
+        resolve({ uri: rest[0], version: rest[1] });
+      } else if (word === "LIAISON_NEO4J_PORT_IN_USE") {
+        fail(
+          new StartupError(
+            "PORT_IN_USE",
+            `Bundled Neo4j: port ${rest[0]} on 127.0.0.1 is already in use. Stop what uses it or set LIAISON_NEO4J_BOLT_PORT to another port.`,
+          ),
+        );
+      } else if (word === "LIAISON_NEO4J_IN_USE") {
+        fail(dataDirInUse(home, rest.join(" ")));
+      } else if (word === "LIAISON_NEO4J_DATA_DIR_UNUSABLE" && rest[0]) {
+        fail(dataDirUnusable(rest[0], rest.slice(1).join(" ") || home));
+      } else if (word === "LIAISON_NEO4J_FAILED") {
+        const reason = rest.join(" ");
         fail(
           /lock/i.test(reason)
             ? `its data folder is in use by another Neo4j (is Liaison already running?). ${reason}`
             : reason,
         );
+      } else {
+        log.note(line);
       }
     });
     child.once("error", (error) => fail(error.message));
     child.once("exit", onExit);
   });
 }
-
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -18,13 +18,21 @@ export interface ConsolePool {
  */
 export function createConsolePool(
   target: Neo4jTarget,
-  options: { size: number; timeoutMs: number; graceMs: number; logger: Logger },
+  options: {
+    size: number;
+    timeoutMs: number;
+    graceMs: number;
+    logger: Logger;
+    /** As for the app's runner: why Neo4j cannot serve now (the bundled one is restarting), for a fast 503. */
+    availability?: (() => string | undefined) | undefined;
+  },
 ): ConsolePool {
   const newDriver = () =>
     createDriver(target, { maxConnectionPoolSize: options.size, connectionAcquisitionTimeout: 2_000 });
   const closing = new Set<Promise<void>>();
   const runner: QueryRunner = new QueryRunner(newDriver(), target.database, options.timeoutMs, {
     deadlineGraceMs: options.graceMs,
+    availability: options.availability,
     onStuck: (label) => {
       options.logger.warn(
         { query: label },

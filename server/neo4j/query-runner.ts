@@ -1,5 +1,6 @@
 /** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
 import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary, Session } from "neo4j-driver";
+import { UnavailableError } from "../lib/errors.js";
 import { cypher } from "./cypher-files.js";
 import { mapNeo4jError, QueryTimeoutError } from "./neo4j-errors.js";
 
@@ -40,6 +41,11 @@ export interface RunResult {
 }
 
 export interface QueryRunnerOptions {
+  /**
+   * Why Neo4j cannot serve now (e.g. the bundled one is restarting), or undefined when it can.
+   * Asked before each query, so requests fail at once with 503 instead of waiting on the driver.
+   */
+  availability?: (() => string | undefined) | undefined;
   /**
    * Past its timeout plus this grace the runner stops waiting for Neo4j: the caller gets
    * QUERY_TIMEOUT and the session is abandoned. Neo4j does not always answer a query it failed
@@ -118,6 +124,11 @@ export class QueryRunner {
     else await session.close();
   }
 
+  private assertAvailable(label: string): void {
+    const reason = this.options.availability?.();
+    if (reason !== undefined) throw new UnavailableError(`${label}: ${reason}`);
+  }
+
   /** Runs a named query from `cypher/`. */
   run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
     return this.runText(cypher(query.name), params as Record<string, unknown>, query.routing, query.name, options);
@@ -135,6 +146,7 @@ export class QueryRunner {
     work: (run: <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
     options: Pick<RunOptions, "timeoutMs"> = {},
   ): Promise<T> {
+    this.assertAvailable(label);
     const session = this.#driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),
@@ -166,6 +178,7 @@ export class QueryRunner {
     label: string,
     options: RunOptions = {},
   ): Promise<RunResult> {
+    this.assertAvailable(label);
     const session = this.#driver.session({
       defaultAccessMode: routing === "READ" ? "READ" : "WRITE",
       ...(this.database ? { database: this.database } : {}),

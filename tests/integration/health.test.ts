@@ -6,8 +6,9 @@ import { createApp } from "../../server/app.js";
 import { createLogger } from "../../server/lib/logger.js";
 import { createDriver } from "../../server/neo4j/connect.js";
 import { QueryRunner } from "../../server/neo4j/query-runner.js";
+import type { Neo4jStatus } from "../../server/neo4j/supervisor.js";
 import { serve, type TestServer } from "../support/http.js";
-import { resetGraph, testConfig, testDriver, testRunner } from "../support/neo4j.js";
+import { resetGraph, testConfig, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
 
 describe("GET /api/health", () => {
   const driver = testDriver();
@@ -57,6 +58,72 @@ describe("GET /api/health", () => {
     } finally {
       await dead.close();
       await deadDriver.close();
+    }
+  });
+
+  test("when the bundled Neo4j is restarting, then 503 at once with its state, since, restarts and last exit, and 200 once it is ready", async () => {
+    let status: Neo4jStatus = {
+      state: "restarting",
+      since: "2026-01-02T03:04:05.000Z",
+      restarts: 2,
+      lastExit: "killed by SIGKILL",
+    };
+    const supervised = await serve(
+      createApp({
+        runner: testRunner(driver),
+        config: testConfig(),
+        logger: createLogger("silent"),
+        neo4jInfo: { mode: "bundled", uri: "bolt://127.0.0.1:7687" },
+        neo4jStatus: () => status,
+      }),
+    );
+    try {
+      const down = await fetch(`${supervised.url}/api/health`);
+      expect(down.status).toBe(503);
+      expect(down.headers.get("retry-after")).toBeTruthy();
+      expect(await down.json()).toMatchObject({
+        status: "unavailable",
+        neo4j: {
+          mode: "bundled",
+          state: "restarting",
+          since: status.since,
+          restarts: 2,
+          lastExit: "killed by SIGKILL",
+        },
+        reason: expect.stringContaining("restarting"),
+      });
+
+      status = { ...status, state: "ready", since: "2026-01-02T03:04:25.000Z" };
+      const { status: code, body } = await supervised.get("/api/health");
+      expect(code).toBe(200);
+      expect(body).toMatchObject({ status: "ok", neo4j: { state: "ready", restarts: 2, version: expect.any(String) } });
+    } finally {
+      await supervised.close();
+    }
+  });
+
+  test("when the runner is told Neo4j is unavailable, then API requests answer 503 UNAVAILABLE with that reason, even though the driver could reach it", async () => {
+    let reason: string | undefined = "the bundled Neo4j is down since now (killed by SIGKILL) and is being restarted";
+    const app = await serve(
+      createApp({
+        runner: new QueryRunner(driver, testNeo4j().database, 10_000, { availability: () => reason }),
+        config: testConfig(),
+        logger: createLogger("silent"),
+        neo4jInfo: { mode: "bundled", uri: "bolt://127.0.0.1:7687" },
+      }),
+    );
+    try {
+      for (const path of ["/api/nodes/actor:a", "/api/search?q=A", "/api/schema"]) {
+        const { status, body } = await app.get(path);
+        expect(status, path).toBe(503);
+        expect(body, path).toMatchObject({
+          error: { code: "UNAVAILABLE", message: expect.stringContaining("restarted") },
+        });
+      }
+      reason = undefined;
+      expect((await app.get("/api/nodes/actor:a")).status).toBe(200);
+    } finally {
+      await app.close();
     }
   });
 
