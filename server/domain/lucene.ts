@@ -119,7 +119,7 @@ export function luceneQueries(query: ParsedQuery): IndexQueries {
   };
 }
 
-/** How much of the query a text covers: units covered (0..1 of all), and how many as whole words. */
+/** How much of the query a text covers: units covered (of `of`; a phrase whose words lie apart counts in part), and how many as whole words. */
 export interface Coverage {
   covered: number;
   whole: number;
@@ -129,7 +129,7 @@ export interface Coverage {
 /**
  * Which units of the query the texts (a node's name and aliases, or its text) cover, the way the
  * index matched them: a word as itself or, from PREFIX_MIN letters, as the start of a word; a
- * phrase as consecutive content words of one text.
+ * phrase as consecutive content words of one text (its words apart count half).
  * @example coverage(parseQuery("wang lavr")!, ["Sergey Lavrov"], "names") // { covered: 1, whole: 0, of: 2 }
  */
 export function coverage(query: ParsedQuery, texts: readonly string[], kind: IndexKind): Coverage {
@@ -147,6 +147,9 @@ export function coverage(query: ParsedQuery, texts: readonly string[], kind: Ind
     } else if (sequences.some((sequence) => containsRun(sequence, unit.words))) {
       covered++;
       whole++;
+    } else {
+      // The phrase's words apart count for half of what they would together.
+      covered += (0.5 * unit.words.filter((word) => all.includes(word)).length) / unit.words.length;
     }
   }
   return { covered, whole, of: query.units.length };

@@ -26,6 +26,7 @@ const hitsQuery = defineQuery<{
   text: string | null;
   types: readonly NodeType[] | null;
   fetch: number;
+  pool: number;
 }>("search/hits", "READ");
 
 /** The labels each index holds (cypher/schema.cypher): an index that cannot hold a wanted type is not asked. */
@@ -44,6 +45,8 @@ const TYPE_RANK: Partial<Record<NodeType, number>> = { Actor: 0, Forum: 0, Event
 
 /** Hits read from each index beyond the limit, so that re-ranking across indexes has a choice. */
 const EXTRA = 20;
+/** How many more names are read than kept, to keep the most connected of those a prefix matches alike. */
+const NAME_POOL = 10;
 
 export interface SearchOptions {
   q: string;
@@ -60,13 +63,14 @@ interface Candidate {
   kind: IndexKind;
   exact: boolean;
   lucene: number;
+  degree: number;
   coverage: Coverage;
 }
 
 /**
  * One number that orders hits: an exact name or alias, then the share of the query covered (each
- * step of 1/12 outweighs everything below it), then the type, then whole words over prefixes,
- * then the index's own score.
+ * word of 12 outweighs everything below it), then the type, then whole words over prefixes, then
+ * the index's own score and how connected the node is (a hub before a namesake that is not).
  */
 function relevance(hit: Candidate): number {
   const covered = hit.coverage.of === 0 ? 0 : hit.coverage.covered / hit.coverage.of;
@@ -76,7 +80,8 @@ function relevance(hit: Candidate): number {
     4 * covered +
     0.08 * (3 - (TYPE_RANK[hit.type] ?? 3)) +
     0.05 * whole +
-    0.03 * (hit.lucene / (1 + hit.lucene))
+    0.02 * (hit.lucene / (1 + hit.lucene)) +
+    0.01 * Math.min(1, Math.log10(1 + hit.degree) / 5)
   );
 }
 
@@ -114,6 +119,7 @@ export async function search(
       text: wanted("text") ? lucene.text : null,
       types: options.types ?? null,
       fetch: options.limit + EXTRA,
+      pool: (options.limit + EXTRA) * NAME_POOL,
     },
     { signal },
   );
@@ -125,12 +131,13 @@ export async function search(
     const type = nodeType(record.get("labels") as string[]);
     const id = String(props.id);
     const known = candidates.get(id);
+    const found = { exact: tier === "keys", degree: Number(record.get("degree")), query, tier };
     if (tier === "keys") {
       // The exact lookup only says that the key matched; the word indexes give the score.
       if (known) known.exact = true;
-      else candidates.set(id, candidate(id, type, props, true, 0, query, tier));
+      else candidates.set(id, candidate(id, type, props, 0, found));
     } else if (known) known.lucene = Math.max(known.lucene, Number(record.get("score")));
-    else candidates.set(id, candidate(id, type, props, false, Number(record.get("score")), query, tier));
+    else candidates.set(id, candidate(id, type, props, Number(record.get("score")), found));
   }
 
   const ranked = [...candidates.values()]
@@ -154,14 +161,13 @@ function candidate(
   id: string,
   type: NodeType,
   props: Record<string, unknown>,
-  exact: boolean,
   lucene: number,
-  query: ParsedQuery,
-  tier: Tier,
+  found: { exact: boolean; degree: number; query: ParsedQuery; tier: Tier },
 ): Candidate {
-  const kind: IndexKind = tier === "text" ? "text" : "names";
-  const covered = coverage(query, searchedTexts(props, type), kind);
-  return { id, type, label: nodeLabel(props, id), props, kind, exact, lucene, coverage: covered };
+  const kind: IndexKind = found.tier === "text" ? "text" : "names";
+  const covered = coverage(found.query, searchedTexts(props, type), kind);
+  const label = nodeLabel(props, id);
+  return { id, type, label, props, kind, exact: found.exact, lucene, degree: found.degree, coverage: covered };
 }
 
 /** The searched text that holds a marked word (a claim's full text, or the alias that matched), else the first. */

@@ -117,10 +117,15 @@ describe("coverage", () => {
     expect(coverage(parsed("Wang Yi and Lavrov"), ["Wang Yi"], "names")).toEqual({ covered: 2, whole: 2, of: 3 });
   });
 
-  test("when a phrase's words are there but apart, then the phrase is not covered", () => {
+  test("when a phrase's words are there but apart, then the phrase counts only half, and less for fewer of its words", () => {
     const query = parsed('"nothing but rhetoric"');
-    expect(coverage(query, ["described it as ‘nothing but rhetoric’"], "text").covered).toBe(1);
-    expect(coverage(query, ["rhetoric, nothing more"], "text").covered).toBe(0);
+    expect(coverage(query, ["described it as ‘nothing but rhetoric’"], "text")).toEqual({
+      covered: 1,
+      whole: 1,
+      of: 1,
+    });
+    expect(coverage(query, ["rhetoric, nothing more"], "text").covered).toBe(0.5);
+    expect(coverage(query, ["rhetoric alone"], "text").covered).toBe(0.25);
   });
 
   test("when a short word only starts a longer one, then it is not covered where the index needs whole words", () => {
