@@ -14,6 +14,9 @@ const MAX_UNITS = 12;
 export const PREFIX_MIN = { names: 2, text: 3 } as const;
 export type IndexKind = keyof typeof PREFIX_MIN;
 
+/** A stop word counts only in a query of nothing else, and then as a whole word ("to" is not "Torpamar"). */
+const isPrefix = (word: string, kind: IndexKind) => word.length >= PREFIX_MIN[kind] && !STOP_WORDS.has(word);
+
 /** Weights of the clauses that only order hits of equal coverage (each clause of coverage weighs 1). */
 const TIE_BREAK = 0.02;
 const FUZZY = 0.01;
@@ -84,7 +87,7 @@ function unitClauses(unit: Unit, kind: IndexKind, field: string | null): string[
   const boost = (weight: number) => (weight === 1 ? "" : `^${Number(weight.toFixed(4))}`);
   const clauses = unit.words.flatMap((word) => {
     const term = escapeLucene(word);
-    const covers = word.length >= PREFIX_MIN[kind] ? `${f}${term}*` : `${f}[${term} TO ${term}]`;
+    const covers = isPrefix(word, kind) ? `${f}${term}*` : `${f}[${term} TO ${term}]`;
     const fuzzy = word.length >= 5 ? [`${f}${term}~1${boost(FUZZY * share)}`] : [];
     return [`${covers}${boost(share)}`, `${f}${term}${boost(TIE_BREAK * share)}`, ...fuzzy];
   });
@@ -128,7 +131,7 @@ export interface Coverage {
 
 /**
  * Which units of the query the texts (a node's name and aliases, or its text) cover, the way the
- * index matched them: a word as itself or, from PREFIX_MIN letters, as the start of a word; a
+ * index matched them: a word as itself or, from PREFIX_MIN letters and unless a stop word, as the start of a word; a
  * phrase as consecutive content words of one text (its words apart count half).
  * @example coverage(parseQuery("wang lavr")!, ["Sergey Lavrov"], "names") // { covered: 1, whole: 0, of: 2 }
  */
@@ -143,7 +146,7 @@ export function coverage(query: ParsedQuery, texts: readonly string[], kind: Ind
       if (all.includes(word)) {
         covered++;
         whole++;
-      } else if (word.length >= PREFIX_MIN[kind] && all.some((candidate) => candidate.startsWith(word))) covered++;
+      } else if (isPrefix(word, kind) && all.some((candidate) => candidate.startsWith(word))) covered++;
     } else if (sequences.some((sequence) => containsRun(sequence, unit.words))) {
       covered++;
       whole++;

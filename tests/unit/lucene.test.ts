@@ -55,8 +55,11 @@ describe("parseQuery", () => {
     expect(parsed("the SCO").key).toBe("sco");
   });
 
-  test("when the query is only stop words, then they count (nothing is left otherwise)", () => {
-    expect(parsed("to be or not").units.map((unit) => unit.words)).toEqual([["to"], ["be"], ["or"], ["not"]]);
+  test("when the query is only stop words, then they count (nothing is left otherwise), each as a whole word", () => {
+    const query = parsed("to be or not");
+    expect(query.units.map((unit) => unit.words)).toEqual([["to"], ["be"], ["or"], ["not"]]);
+    expect(luceneQueries(query).names).toContain("nameKeys:[to TO to]");
+    expect(coverage(query, ["Torpamar"], "names").covered).toBe(0);
   });
 
   test("when a phrase is quoted, then it is one unit that keeps its stop words as typed", () => {
