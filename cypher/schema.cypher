@@ -1,5 +1,5 @@
 // Liaison's schema: uniqueness of ids for every label, the indexes the API's queries use, and
-// one full-text index for search. Every statement is IF NOT EXISTS, so applying it twice changes
+// the full-text indexes of search. Every statement is IF NOT EXISTS, so applying it twice changes
 // nothing. Applied at every start by server/neo4j/schema.ts.
 
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
@@ -18,8 +18,28 @@ CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind);
 
-// Search: names, aliases (joined into aliasText by the loader), claim text, passage text and
-// source titles; ASCII folding so "Lavrov" matches "lavrov" and "Sergeï" matches "Sergei".
-CREATE FULLTEXT INDEX search IF NOT EXISTS
-FOR (n:Actor|Forum|Event|Claim|Passage|Source) ON EACH [n.name, n.aliasText, n.text, n.exact, n.title]
+// Search (server/domain/search.ts). Names and long text live in separate indexes so that a
+// claim or passage never competes with the actor it mentions, and so that each gets its analyzer.
+// `nameKeys` is written by the loader: the folded content words of a node's name and each alias
+// ("Belt and Road Forum" → "belt road forum"; server/lib/search-words.ts).
+// An exact name or alias, as one term per key (a range index cannot look up one element of a list).
+CREATE FULLTEXT INDEX search_keys IF NOT EXISTS
+FOR (n:Actor|Forum|Event|Source) ON EACH [n.nameKeys]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
+// Words of names and aliases of who and where; the keys are already folded words, so whitespace
+// splitting is all the analyzer must do (and it keeps the words a query sends exactly as they are).
+CREATE FULLTEXT INDEX search_names IF NOT EXISTS
+FOR (n:Actor|Forum) ON EACH [n.nameKeys]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
+// Words of event names and source titles: thousands of events name the same hub actors, so they
+// rank apart from the actors themselves.
+CREATE FULLTEXT INDEX search_titles IF NOT EXISTS
+FOR (n:Event|Source) ON EACH [n.nameKeys]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
+// Claim text and passage quotations: English stop words dropped (their positions kept, so a
+// quoted phrase still matches exactly), ASCII folding so "Sergeï" matches "sergei".
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+FOR (n:Claim|Passage) ON EACH [n.text, n.exact]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// The single index of earlier versions (names and text in one `name` field).
+DROP INDEX search IF EXISTS;

@@ -8,6 +8,7 @@ import {
   DATE_KEYS,
   type GraphRows,
   INTEGER_KEYS,
+  LOADER_VERSION,
   NODE_LABELS,
   type NodeLabel,
   type Props,
@@ -156,9 +157,13 @@ export async function loadDataset(runner: QueryRunner, folder: string, options: 
   return writeRows(runner, resolveDataset(dataset), options);
 }
 
-/** The checksum of the dataset with this id as the database holds it, or null when it was never loaded. */
+/**
+ * The checksum of the dataset with this id as the database holds it, or null when it was never
+ * loaded or was loaded by a loader that derived other properties (LOADER_VERSION).
+ */
 export async function loadedChecksum(runner: QueryRunner, datasetId: string): Promise<string | null> {
   const { records } = await runner.run(checksumQuery, { id: datasetId });
+  if (number(records[0]?.get("loaderVersion") ?? 0) !== LOADER_VERSION) return null;
   return (records[0]?.get("checksum") as string | undefined) ?? null;
 }
 

@@ -4,6 +4,7 @@
  * evidence of every edge. Pure: no I/O, the same dataset always gives the same rows.
  */
 import { REL_TYPES, type RelType } from "../../common/api-types.js";
+import { nameKeys } from "../lib/search-words.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
 import { furnitureLines, locate, paragraphAround } from "./evidence.js";
 import type { Claim, DateSpec, Evidence } from "./schema.js";
@@ -45,7 +46,13 @@ export const DATE_KEYS = new Set([
   "publishedEnd",
 ]);
 /** Property keys that hold integers (offsets, versions), stored as Neo4j integers. */
-export const INTEGER_KEYS = new Set(["start", "end", "paragraphOffset", "version"]);
+export const INTEGER_KEYS = new Set(["start", "end", "paragraphOffset", "version", "loaderVersion"]);
+
+/**
+ * What the loader derives from the same files changes with it (2: `nameKeys` for search). The
+ * Dataset node records it, so a database loaded by an older loader is reloaded at start.
+ */
+export const LOADER_VERSION = 2;
 
 /** Drops undefined and null values: Neo4j stores no nulls, an absent property reads as null. */
 function props(values: Record<string, string | number | boolean | string[] | null | undefined>): Props {
@@ -174,6 +181,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
         id: document.id,
         name: document.title,
         title: document.title,
+        nameKeys: nameKeys(document.title),
         author: document.author ? actorNames.get(document.author) : null,
         authorAffiliation: document.authorAffiliation,
         publisher: document.publisher,
@@ -230,6 +238,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
         kind: actor.kind,
         aliases: actor.aliases,
         aliasText: actor.aliases.join(" ") || null,
+        nameKeys: nameKeys(actor.name, actor.aliases),
         roles,
         description: actor.description,
       }),
@@ -247,6 +256,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
         kind: forum.kind,
         aliases: forum.aliases,
         aliasText: forum.aliases.join(" ") || null,
+        nameKeys: nameKeys(forum.name, forum.aliases),
         description: forum.description,
       }),
     });
@@ -261,6 +271,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
       props: props({
         id: event.id,
         name: event.name,
+        nameKeys: nameKeys(event.name),
         kind: event.kind,
         ...dateProps("date", event.date),
         place: event.place,
@@ -315,6 +326,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
         description: manifest.description,
         version: manifest.version,
         checksum: dataset.checksum,
+        loaderVersion: LOADER_VERSION,
       }),
     },
     nodes,

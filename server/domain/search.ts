@@ -1,29 +1,52 @@
-/** GET /api/search: full-text search that tolerates case, diacritics and partial words, with highlighted snippets. */
-import type { Node } from "neo4j-driver";
+/**
+ * GET /api/search: finds what people type. An exact name or alias first, then hits by how much of
+ * the query they cover, named things before what mentions them, with highlighted snippets.
+ */
 import type { NodeType, SearchHit, SearchResponse } from "../../common/api-types.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { nodeLabel, nodeType } from "../neo4j/to-elements.js";
-import { fold, luceneQuery, queryTerms, snippet } from "./lucene.js";
+import {
+  type Coverage,
+  coverage,
+  type IndexKind,
+  luceneQueries,
+  markTerms,
+  type ParsedQuery,
+  PREFIX_MIN,
+  parseQuery,
+  snippet,
+} from "./lucene.js";
 
-const fulltext = defineQuery<{ lucene: string; types: readonly NodeType[] | null; fetch: number; limit: number }>(
-  "search/fulltext",
-  "READ",
-);
+type Tier = "keys" | "names" | "titles" | "text";
 
-/** The indexed fields, in the order a snippet prefers them (a claim's full text over its short name). */
-const FIELDS = ["text", "exact", "name", "title", "aliasText"] as const;
+const hitsQuery = defineQuery<{
+  keys: string | null;
+  names: string | null;
+  titles: string | null;
+  text: string | null;
+  types: readonly NodeType[] | null;
+  fetch: number;
+  pool: number;
+}>("search/hits", "READ");
+
+/** The labels each index holds (cypher/schema.cypher): an index that cannot hold a wanted type is not asked. */
+const TIER_LABELS: Record<Tier, readonly NodeType[]> = {
+  keys: ["Actor", "Forum", "Event", "Source"],
+  names: ["Actor", "Forum"],
+  titles: ["Event", "Source"],
+  text: ["Claim", "Passage"],
+};
 
 /**
- * Named things before what mentions them: people search for actors, forums and events. A short
- * passage that is just a name ("Qin Gang") would otherwise outscore the actor it names.
+ * Who and where before what happened and what was written, before what was claimed, before the
+ * quotations that say it: among hits that cover as much of the query, the named thing comes first.
  */
-const TYPE_WEIGHT: Partial<Record<NodeType, number>> = { Actor: 1.5, Forum: 1.5, Event: 1.2, Passage: 0.6 };
+const TYPE_RANK: Partial<Record<NodeType, number>> = { Actor: 0, Forum: 0, Event: 1, Source: 1, Claim: 2, Passage: 3 };
 
-/** True when every term starts a word of the node's name or aliases. */
-function nameHoldsAll(properties: Record<string, unknown>, terms: readonly string[]): boolean {
-  const words = queryTerms(`${properties.name ?? ""} ${properties.aliasText ?? ""}`);
-  return terms.length > 0 && terms.every((term) => words.some((word) => word.startsWith(term)));
-}
+/** Hits read from each index beyond the limit, so that re-ranking across indexes has a choice. */
+const EXTRA = 20;
+/** How many more names are read than kept, to keep the most connected of those a prefix matches alike. */
+const NAME_POOL = 10;
 
 export interface SearchOptions {
   q: string;
@@ -31,47 +54,126 @@ export interface SearchOptions {
   limit: number;
 }
 
+interface Candidate {
+  id: string;
+  type: NodeType;
+  label: string;
+  props: Record<string, unknown>;
+  /** Which index found it: how its words were matched. */
+  kind: IndexKind;
+  exact: boolean;
+  lucene: number;
+  degree: number;
+  coverage: Coverage;
+}
+
+/**
+ * One number that orders hits: an exact name or alias, then the share of the query covered (each
+ * word of 12 outweighs everything below it), then the type, then whole words over prefixes, then
+ * the index's own score and how connected the node is (a hub before a namesake that is not).
+ */
+function relevance(hit: Candidate): number {
+  const covered = hit.coverage.of === 0 ? 0 : hit.coverage.covered / hit.coverage.of;
+  const whole = hit.coverage.of === 0 ? 0 : hit.coverage.whole / hit.coverage.of;
+  return (
+    (hit.exact ? 8 : 0) +
+    4 * covered +
+    0.08 * (3 - (TYPE_RANK[hit.type] ?? 3)) +
+    0.05 * whole +
+    0.02 * (hit.lucene / (1 + hit.lucene)) +
+    0.01 * Math.min(1, Math.log10(1 + hit.degree) / 5)
+  );
+}
+
+/** The texts a hit is matched on: what its index holds. */
+function searchedTexts(props: Record<string, unknown>, type: NodeType): string[] {
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  const one = (value: unknown) => (typeof value === "string" ? [value] : []);
+  if (type === "Claim") return one(props.text);
+  if (type === "Passage") return one(props.exact);
+  if (type === "Source") return one(props.title ?? props.name);
+  return [...one(props.name), ...list(props.aliases)];
+}
+
 /**
  * Ranked hits for what a person typed; text with no word in it finds nothing.
- * @example await search(runner, { q: "lavr", limit: 10 }) // Sergey Lavrov first
+ * @example await search(runner, { q: "the SCO", limit: 10 }) // forum:sco first (its alias)
  */
 export async function search(
   runner: QueryRunner,
   options: SearchOptions,
   signal?: AbortSignal,
 ): Promise<SearchResponse> {
-  const lucene = luceneQuery(options.q);
-  if (lucene === null) return { query: options.q, hits: [] };
-  const terms = queryTerms(options.q);
+  const query = parseQuery(options.q);
+  if (query === null) return { query: options.q, hits: [] };
+  const lucene = luceneQueries(query);
+  const wanted = (tier: Tier) =>
+    options.types === undefined || TIER_LABELS[tier].some((label) => options.types?.includes(label));
   const { records } = await runner.run(
-    fulltext,
-    { lucene, types: options.types ?? null, fetch: options.limit * 5, limit: options.limit * 5 },
+    hitsQuery,
+    {
+      keys: wanted("keys") ? lucene.keys : null,
+      names: wanted("names") ? lucene.names : null,
+      titles: wanted("titles") ? lucene.names : null,
+      text: wanted("text") ? lucene.text : null,
+      types: options.types ?? null,
+      fetch: options.limit + EXTRA,
+      pool: (options.limit + EXTRA) * NAME_POOL,
+    },
     { signal },
   );
-  const ranked = records.map((record) => {
-    const node = record.get("node") as Node;
-    const properties = node.properties as Record<string, unknown>;
-    const id = String(properties.id ?? node.elementId);
-    const type = nodeType(node.labels);
-    const score = Number(record.get("score")) * (TYPE_WEIGHT[type] ?? 1);
-    const named = type === "Actor" || type === "Forum" || type === "Event";
-    return {
-      // An actor, forum or event whose name holds every word typed comes first (a claim's name is its text).
-      nameMatch: named && nameHoldsAll(properties, terms),
-      id,
-      type,
-      label: nodeLabel(properties, id),
-      score: Math.round(score * 1000) / 1000,
-      snippet: snippet(matchedField(properties, terms), terms),
-    };
-  });
-  ranked.sort((a, b) => Number(b.nameMatch) - Number(a.nameMatch) || b.score - a.score || a.id.localeCompare(b.id));
-  const hits: SearchHit[] = ranked.slice(0, options.limit).map(({ nameMatch: _nameMatch, ...hit }) => hit);
+
+  const candidates = new Map<string, Candidate>();
+  for (const record of records) {
+    const tier = record.get("tier") as Tier;
+    const props = record.get("props") as Record<string, unknown>;
+    const type = nodeType(record.get("labels") as string[]);
+    const id = String(props.id);
+    const known = candidates.get(id);
+    const found = { exact: tier === "keys", degree: Number(record.get("degree")), query, tier };
+    if (tier === "keys") {
+      // The exact lookup only says that the key matched; the word indexes give the score.
+      if (known) known.exact = true;
+      else candidates.set(id, candidate(id, type, props, 0, found));
+    } else if (known) known.lucene = Math.max(known.lucene, Number(record.get("score")));
+    else candidates.set(id, candidate(id, type, props, Number(record.get("score")), found));
+  }
+
+  const ranked = [...candidates.values()]
+    .map((hit) => ({ hit, relevance: relevance(hit) }))
+    .sort(
+      (a, b) =>
+        b.relevance - a.relevance || a.hit.label.length - b.hit.label.length || a.hit.id.localeCompare(b.hit.id),
+    );
+  const terms = markTerms(query);
+  const hits: SearchHit[] = ranked.slice(0, options.limit).map(({ hit, relevance }) => ({
+    id: hit.id,
+    type: hit.type,
+    label: hit.label,
+    score: Math.round(relevance * 1000) / 1000,
+    snippet: snippet(matchedText(hit, terms), terms, 160, PREFIX_MIN[hit.kind]),
+  }));
   return { query: options.q, hits };
 }
 
-/** The text of the first indexed field that holds a query word (else the first field with text). */
-function matchedField(properties: Record<string, unknown>, terms: readonly string[]): string {
-  const texts = FIELDS.map((field) => properties[field]).filter((value): value is string => typeof value === "string");
-  return texts.find((text) => terms.some((term) => fold(text).includes(term))) ?? texts[0] ?? "";
+function candidate(
+  id: string,
+  type: NodeType,
+  props: Record<string, unknown>,
+  lucene: number,
+  found: { exact: boolean; degree: number; query: ParsedQuery; tier: Tier },
+): Candidate {
+  const kind: IndexKind = found.tier === "text" ? "text" : "names";
+  const covered = coverage(found.query, searchedTexts(props, type), kind);
+  const label = nodeLabel(props, id);
+  return { id, type, label, props, kind, exact: found.exact, lucene, degree: found.degree, coverage: covered };
+}
+
+/** The searched text that holds a marked word (a claim's full text, or the alias that matched), else the first. */
+function matchedText(hit: Candidate, terms: readonly string[]): string {
+  const texts = searchedTexts(hit.props, hit.type);
+  const marks = (text: string) =>
+    snippet(text, terms, Number.POSITIVE_INFINITY, PREFIX_MIN[hit.kind]).includes("<mark>");
+  return texts.find(marks) ?? texts[0] ?? hit.label;
 }

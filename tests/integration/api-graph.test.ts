@@ -14,48 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => api.close());
 
-describe("GET /api/search", () => {
-  test("when a full name is typed, then the named actor or event comes before the passages that mention it", async () => {
-    for (const [q, first] of [
-      ["qin gang", /^actor:qin-gang$/],
-      ["fu cong", /^actor:fu-cong$/],
-      ["victory day parade", /^event:victory-day-parade-/],
-    ] as const) {
-      const { body } = await api.server.get(`/api/search?q=${encodeURIComponent(q)}`);
-      expect((body as SearchResponse).hits[0]?.id, q).toMatch(first);
-    }
-  });
-
-  test("when the query is part of a name, then the person is found first", async () => {
-    const { status, body } = await api.server.get("/api/search?q=lavr");
-    expect(status).toBe(200);
-    const { hits } = body as SearchResponse;
-    expect(hits[0]).toMatchObject({ id: "actor:sergey-lavrov", type: "Actor", label: "Sergey Lavrov" });
-    expect(hits[0]?.snippet).toContain("<mark>Lavrov</mark>");
-    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
-  });
-
-  test("when the query differs in case and diacritics, then the same person is found", async () => {
-    const { body } = await api.server.get(`/api/search?q=${encodeURIComponent("SÉRGÈY LAVRÖV")}&types=Actor`);
-    expect((body as SearchResponse).hits.map((hit) => hit.id)).toContain("actor:sergey-lavrov");
-  });
-
-  test("when the query holds Lucene syntax and HTML, then it is searched as text and the snippet is escaped", async () => {
-    const { status, body } = await api.server.get(`/api/search?q=${encodeURIComponent('lavrov") OR *:* <b>')}`);
-    expect(status).toBe(200);
-    for (const hit of (body as SearchResponse).hits) {
-      expect(hit.snippet.replaceAll("<mark>", "").replaceAll("</mark>", "")).not.toMatch(/[<>]/);
-    }
-  });
-
-  test("when types is given, then only nodes of those types are hit", async () => {
-    const { body } = await api.server.get("/api/search?q=wang&types=Claim,Event");
-    const hits = (body as SearchResponse).hits;
-    expect(hits.length).toBeGreaterThan(0);
-    expect(new Set(hits.map((hit) => hit.type))).toEqual(new Set(["Claim", "Event"]));
-  });
-});
-
 describe("GET /api/nodes/:id", () => {
   test("when the id exists, then the node comes with its properties", async () => {
     const { status, body } = await api.server.get("/api/nodes/actor:sergey-lavrov");

@@ -288,4 +288,15 @@ describe("loadSeedIfMissing", () => {
     expect(await snapshot()).toEqual(before);
     expect(await loadSeedIfMissing(runner, { LIAISON_SEED_DATASET: "none" }, () => {})).toBe("skipped");
   });
+
+  test("when the database holds the seed as an older loader wrote it, then it is loaded again with what this loader derives", async () => {
+    const config = { LIAISON_SEED_DATASET: "data/seed" };
+    await loadSeedIfMissing(runner, config, () => {});
+    // What a database loaded before search keys existed looks like.
+    await read("MATCH (d:Dataset) REMOVE d.loaderVersion WITH count(*) AS n MATCH (a:Actor) REMOVE a.nameKeys");
+    expect(await loadSeedIfMissing(runner, config, () => {})).toBe("loaded");
+    const [lavrov] = await read("MATCH (a:Actor {id: 'actor:sergey-lavrov'}) RETURN a.nameKeys AS keys");
+    expect(lavrov?.keys).toEqual(["sergey lavrov"]);
+    expect(await loadSeedIfMissing(runner, config, () => {})).toBe("present");
+  });
 });

@@ -34,20 +34,33 @@ describe("cypher/schema.cypher", () => {
     expect(await schemaState()).toEqual(before);
   });
 
-  test("the full-text index covers names, aliases, claim text and passage text of the loaded graph", async () => {
-    const [index] = await read(
-      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'search' RETURN labelsOrTypes, properties",
+  test("the search indexes hold name keys of named nodes and the text of claims and passages, never a source's content", async () => {
+    const indexes = await read(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name STARTS WITH 'search' RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name",
     );
-    expect(index?.properties).toEqual(expect.arrayContaining(["name", "aliasText", "text", "exact"]));
-    expect(index?.properties).not.toContain("content");
-    const hits = async (query: string) =>
+    expect(indexes.map((index) => [index.name, index.properties, index.analyzer])).toEqual([
+      ["search_keys", ["nameKeys"], "keyword"],
+      ["search_names", ["nameKeys"], "whitespace"],
+      ["search_text", ["text", "exact"], "standard-folding"],
+      ["search_titles", ["nameKeys"], "whitespace"],
+    ]);
+    const hits = async (index: string, query: string) =>
       (
-        await read("CALL db.index.fulltext.queryNodes('search', $query) YIELD node RETURN node.id AS id", { query })
+        await read("CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN node.id AS id", {
+          index,
+          query,
+        })
       ).map((row) => row.id as string);
-    expect(await hits("lavrov")).toContain("actor:sergey-lavrov");
-    expect(await hits("SCO")).toContain("forum:sco");
-    const forbidden = await hits('"forbidden areas"');
+    expect(await hits("search_keys", 'nameKeys:"belt road forum"')).toEqual(["forum:belt-and-road-forum"]);
+    expect(await hits("search_keys", 'nameKeys:"sco"')).toEqual(["forum:sco"]);
+    expect(await hits("search_names", "lavrov")).toContain("actor:sergey-lavrov");
+    expect(await hits("search_titles", "parade")).toContain("event:victory-day-parade-2025");
+    const forbidden = await hits("search_text", '"forbidden areas"');
     expect(forbidden).toContain("claim:qin-gang-no-forbidden-areas-bottom-line");
     expect(forbidden.some((id) => id.startsWith("passage:"))).toBe(true);
+    // A source's full text is not searched: a word only its content holds finds nothing.
+    const [source] = await read("MATCH (s:Source) RETURN s.content AS content");
+    expect(String(source?.content)).toContain("captcha");
+    expect(await hits("search_text", "captcha")).toEqual([]);
   });
 });

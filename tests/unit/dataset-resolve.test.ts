@@ -144,6 +144,7 @@ describe("resolveDataset", () => {
     expect(node("Actor", "actor:tomas-vale")).toMatchObject({
       aliases: ["Vale"],
       aliasText: "Vale",
+      nameKeys: ["tomas vale", "vale"],
       roles: ["then Minister, Southia"],
     });
     expect(node("Actor", "actor:anna-berg")?.roles).toEqual(["Foreign Minister, Norland (3 Mar 2024)"]);
