@@ -23,7 +23,8 @@ export function canvasCommand(
 }
 
 /**
- * The node n or p moves to in `ids` (the visible nodes in label order), going round at the ends.
+ * The node n or p moves to in `ids` (the visible nodes in label order), going round at the ends; with no visible
+ * node selected, n starts at the first and p at the last.
  * @example steppedNode(["a", "b", "c"], "c", "next") === "a"
  */
 export function steppedNode(
@@ -33,7 +34,8 @@ export function steppedNode(
 ): string | undefined {
   if (ids.length === 0) return undefined;
   const index = selected === undefined ? -1 : ids.indexOf(selected);
-  return ids[(index + (direction === "next" ? 1 : ids.length - 1) + (index < 0 ? 1 : 0)) % ids.length];
+  if (index < 0) return direction === "next" ? ids[0] : ids[ids.length - 1];
+  return ids[(index + (direction === "next" ? 1 : ids.length - 1)) % ids.length];
 }
 
 /** Whether a key press asks to undo a canvas change: Ctrl+Z or ⌘Z outside the editor and text fields, which undo their own. */

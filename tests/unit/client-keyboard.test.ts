@@ -34,6 +34,13 @@ describe("the canvas's keys", () => {
     expect(steppedNode(ids, "b", "previous")).toBe("a");
   });
 
+  test("when nothing (or a hidden node) is selected, then n selects the first node and p the last", () => {
+    const ids = ["a", "b", "c"];
+    expect(steppedNode(ids, undefined, "next")).toBe("a");
+    expect(steppedNode(ids, undefined, "previous")).toBe("c");
+    expect(steppedNode(ids, "hidden", "next")).toBe("a");
+  });
+
   test("when there are no visible nodes, then n and p select nothing", () => {
     expect(steppedNode([], "a", "next")).toBeUndefined();
   });
