@@ -15,6 +15,7 @@ import type {
   SubgraphResponse,
   TimelineResponse,
 } from "../../common/api-types.js";
+import { activity } from "../state/idle.js";
 
 /** An API answer that was not 2xx, or no answer at all (`code: "NETWORK"`). */
 export class ApiRequestError extends Error {
@@ -49,6 +50,16 @@ export function apiUrl(path: string, query: Query = {}): string {
 }
 
 async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  // A request counts as work until its body is read, so that browser tests can wait for the app to settle.
+  const end = activity.begin();
+  try {
+    return await send<T>(url, init);
+  } finally {
+    end();
+  }
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: "application/json", ...(init.headers ?? {}) } });

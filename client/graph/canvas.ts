@@ -1,24 +1,24 @@
 /**
  * The graph canvas: a Cytoscape instance holding exactly the element data the server sent. It adds and removes
- * elements, places expansions next to their parent, runs layouts, applies display classes, and exports.
+ * elements, places expansions next to their parent, runs layouts, applies display classes and keeps the undo
+ * history. Where it looks (glides, fits, resizes) is graph/viewport.ts; elements in and out, graph/elements.ts.
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+import cytoscape, { type Core, type EventObject } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import svg from "cytoscape-svg";
 import type { EdgeData, Elements, NodeData } from "../../common/api-types.js";
 import { type DisplayClass, type DisplayOptions, displayClasses } from "./display-classes.js";
-import { LAYOUTS, type LayoutName, layoutOptions } from "./layouts.js";
-import { centroid, ringPositions } from "./placement.js";
+import { type Restorable, type Snapshot, snapshotDefinitions, snapshotOf, toDefinitions } from "./elements.js";
+import { LAYOUTS, type LayoutName, runLayout } from "./layouts.js";
+import { centroid, mostLinked, ringPositions, spreadPositions } from "./placement.js";
 import { stylesheet } from "./style.js";
+import { Viewport } from "./viewport.js";
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
 
 /** Above this many elements the canvas trades detail for speed while panning and zooming. */
-export const LARGE_GRAPH = 1_500;
-
-/** Fitting a few nodes to the screen would draw them huge: fits and glides stop at this zoom. */
-const MAX_FIT_ZOOM = 1.2;
+const LARGE_GRAPH = 1_500;
 
 export interface CanvasEvents {
   /** A node or edge was tapped (undefined: the background). */
@@ -29,18 +29,13 @@ export interface CanvasEvents {
   onChange(): void;
 }
 
-export interface Snapshot {
-  nodes: { data: NodeData; position: { x: number; y: number }; locked: boolean }[];
-  edges: { data: EdgeData }[];
-}
-
 export class GraphCanvas {
   readonly cy: Core;
   readonly #events: CanvasEvents;
   readonly #undo: Snapshot[] = [];
   #layout: LayoutName = "fcose";
   #display: DisplayOptions = {};
-  #glideTarget: cytoscape.CollectionReturnValue | undefined;
+  readonly #viewport: Viewport;
 
   constructor(container: HTMLElement, events: CanvasEvents) {
     this.#events = events;
@@ -58,26 +53,7 @@ export class GraphCanvas {
       events.onSelect(target === this.cy ? undefined : target.id());
     });
     this.cy.on("dbltap", "node", (event: EventObject) => events.onExpand(event.target.id()));
-    // A small graph fitted to the screen would be drawn huge; cap the zoom a layout leaves.
-    this.cy.on("layoutstop", () => this.#capZoom());
-    // Opening a panel or the phone's bottom sheet resizes the canvas: redraw, and bring back what fell outside.
-    new ResizeObserver(() => this.#onResize()).observe(container);
-  }
-
-  #onResize(): void {
-    this.cy.resize();
-    // A glide under way was aimed at the old size: aim it again.
-    if (this.cy.animated() && this.#glideTarget) {
-      this.#glideTo(this.#glideTarget, 60);
-      return;
-    }
-    const visible = this.cy.elements().not(".hidden");
-    if (visible.empty()) return;
-    const box = visible.renderedBoundingBox();
-    if (box.x1 < 0 || box.y1 < 0 || box.x2 > this.cy.width() || box.y2 > this.cy.height()) {
-      this.cy.fit(visible, 30);
-      this.#capZoom();
-    }
+    this.#viewport = new Viewport(this.cy, container);
   }
 
   get layoutName(): LayoutName {
@@ -166,7 +142,7 @@ export class GraphCanvas {
     if (wasEmpty) this.relayout({ animate: false });
     else {
       const eles = options.near && anchor?.nonempty() ? added.union(anchor) : this.cy.elements().not(".hidden");
-      this.#glideTo(eles, 60);
+      this.#viewport.glideTo(eles);
     }
     this.#events.onChange();
     return added.map((element) => element.id());
@@ -174,21 +150,10 @@ export class GraphCanvas {
 
   /** Runs the chosen layout on every unpinned node. */
   relayout(options: { animate?: boolean; roots?: string } = {}): void {
-    const visible = this.cy.elements().not(".hidden");
-    if (visible.length === 0) return;
-    const pinned = this.cy.nodes(":locked");
-    const base = layoutOptions(this.#layout, {
+    runLayout(this.cy, this.#layout, {
       animate: options.animate ?? this.size < LARGE_GRAPH,
       ...(options.roots ? { roots: options.roots } : {}),
     });
-    const layout =
-      this.#layout === "fcose" && pinned.nonempty()
-        ? {
-            ...base,
-            fixedNodeConstraint: pinned.map((node) => ({ nodeId: node.id(), position: { ...node.position() } })),
-          }
-        : base;
-    visible.layout(layout as cytoscape.LayoutOptions).run();
   }
 
   /** Applies display classes computed from the data and the view (filters, range, selection, path). */
@@ -213,12 +178,13 @@ export class GraphCanvas {
     });
   }
 
-  /** Ids of the elements that are not hidden. */
-  visibleIds(): string[] {
+  /** Ids of the nodes no filter hides, in label order (n and p step through them). */
+  visibleNodesByLabel(): string[] {
     return this.cy
-      .elements()
+      .nodes()
       .not(".hidden")
-      .map((element) => element.id());
+      .sort((a, b) => String(a.data("label")).localeCompare(String(b.data("label"))))
+      .map((node) => node.id());
   }
 
   /** Removes elements (and the edges that hang on them). */
@@ -268,38 +234,16 @@ export class GraphCanvas {
   }
 
   snapshot(): Snapshot {
-    return {
-      nodes: this.cy.nodes().map((node) => ({
-        data: node.data() as NodeData,
-        position: { ...node.position() },
-        locked: node.locked(),
-      })),
-      edges: this.cy.edges().map((edge) => ({ data: edge.data() as EdgeData })),
-    };
+    return snapshotOf(this.cy);
   }
 
   /** Puts a snapshot (or a saved view) back, positions included. */
-  restore(
-    snapshot: {
-      nodes: { data: NodeData; position?: { x: number; y: number }; locked?: boolean }[];
-      edges: { data: EdgeData }[];
-    },
-    options: { keepUndo?: boolean } = {},
-  ): void {
+  restore(snapshot: Restorable, options: { keepUndo?: boolean } = {}): void {
     if (!options.keepUndo) this.pushUndo();
     const hasPositions = snapshot.nodes.every((node) => node.position);
-    const spread = spreadPositions(snapshot.nodes.length);
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add([
-        ...snapshot.nodes.map((node, index) => ({
-          group: "nodes" as const,
-          data: node.data,
-          position: node.position ?? spread[index],
-          locked: node.locked ?? false,
-        })),
-        ...snapshot.edges.map((edge) => ({ group: "edges" as const, data: edge.data })),
-      ]);
+      this.cy.add(snapshotDefinitions(snapshot));
     });
     this.#tuneForSize();
     this.applyDisplay(this.#display);
@@ -315,65 +259,23 @@ export class GraphCanvas {
     if (this.#undo.length > 20) this.#undo.shift();
   }
 
+  /** True while a layout or a glide is moving things (for the idle signal browser tests wait on). */
+  get animating(): boolean {
+    return this.#viewport.animating;
+  }
+
   /** Centres on an element (and its neighbourhood). */
   focusOn(id: string): void {
-    const element = this.cy.getElementById(id);
-    if (element.empty()) return;
-    const around = element.isNode()
-      ? element.closedNeighborhood()
-      : (element as unknown as cytoscape.EdgeSingular).connectedNodes().union(element);
-    this.#glideTo(around.not(".hidden"), 60);
+    this.#viewport.focusOn(id);
   }
 
   /** Fits these elements in view (a path, a result), no closer than the zoom cap. */
   fitTo(ids: ReadonlySet<string>): void {
-    const eles = this.cy.elements().filter((element) => ids.has(element.id()) && !element.hasClass("hidden"));
-    if (eles.empty()) return;
-    this.#glideTo(eles, 60);
+    this.#viewport.fitTo(ids);
   }
 
   fit(): void {
-    this.cy.fit(this.cy.elements().not(".hidden"), 30);
-  }
-
-  /** The canvas as a PNG blob (white background, at twice the screen's resolution). */
-  png(): Blob {
-    return this.cy.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 }) as unknown as Blob;
-  }
-
-  /** The canvas as SVG text. */
-  svg(): string {
-    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, bg: "#ffffff" });
-  }
-
-  /** The current view as Cytoscape JSON (elements with positions, style left out). */
-  json(): object {
-    const { elements, zoom, pan } = this.cy.json() as { elements: object; zoom: number; pan: object };
-    return { format: "cytoscape-json", elements, zoom, pan };
-  }
-
-  /**
-   * Animates to show these elements, no closer than the zoom cap. The target zoom is computed up front, because
-   * an animation cut short (a panel opening resizes the canvas) would skip a cap applied when it completes.
-   */
-  #glideTo(eles: cytoscape.CollectionReturnValue, padding: number): void {
-    if (eles.empty()) return;
-    this.cy.resize();
-    this.#glideTarget = eles;
-    const box = eles.boundingBox();
-    const fitZoom = Math.min(
-      (this.cy.width() - 2 * padding) / Math.max(box.w, 1),
-      (this.cy.height() - 2 * padding) / Math.max(box.h, 1),
-    );
-    const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, fitZoom));
-    this.cy.stop();
-    this.cy.animate({ zoom, center: { eles }, duration: 300, complete: () => (this.#glideTarget = undefined) });
-  }
-
-  /** A few nodes fitted to the screen would be drawn huge: keep the zoom at most MAX_FIT_ZOOM. */
-  #capZoom(): void {
-    if (this.cy.zoom() > MAX_FIT_ZOOM)
-      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    this.#viewport.fit();
   }
 
   /** Large graphs: draw a texture and hide edges while the viewport moves. */
@@ -383,40 +285,4 @@ export class GraphCanvas {
     renderer.hideEdgesOnViewport = large;
     renderer.textureOnViewport = large;
   }
-}
-
-/** The existing node that most new edges touch (undefined when none does). */
-export function mostLinked(fresh: Elements, exists: (id: string) => boolean): string | undefined {
-  const counts = new Map<string, number>();
-  for (const edge of fresh.edges) {
-    for (const end of [edge.data.source, edge.data.target])
-      if (exists(end)) counts.set(end, (counts.get(end) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [id, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = id;
-  return best;
-}
-
-/**
- * Starting places for nodes about to be laid out, none on top of another. Nodes added without a position all sit at
- * the origin until the layout moves them, and Cytoscape cannot draw an edge between two stacked nodes of some shapes
- * (it warns "Edge … has invalid endpoints"); nodes a filter hides are not laid out at all and would stay stacked.
- * @example spreadPositions(2).length === 2
- */
-export function spreadPositions(count: number): { x: number; y: number }[] {
-  return ringPositions({ x: 0, y: 0 }, count, { x: 0, y: 0 }, 70);
-}
-
-/** Elements JSON → Cytoscape definitions, with each node's starting position when given. */
-export function toDefinitions(elements: Elements, positions: { x: number; y: number }[] = []): ElementDefinition[] {
-  const ids = new Set(elements.nodes.map((node) => node.data.id));
-  return [
-    ...elements.nodes.map((node, index) => {
-      const position = positions[index];
-      return { group: "nodes" as const, data: node.data, ...(position ? { position } : {}) };
-    }),
-    ...elements.edges
-      .filter((edge) => ids.has(edge.data.source) && ids.has(edge.data.target))
-      .map((edge) => ({ group: "edges" as const, data: edge.data })),
-  ];
 }

@@ -101,13 +101,3 @@ export function displayClasses(graph: DisplayInput, options: DisplayOptions): Ma
   }
   return classes;
 }
-
-/** Counts of visible elements by node type, for the legend. */
-export function visibleCounts(graph: DisplayInput, classes: Map<string, DisplayClass[]>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const node of graph.nodes) {
-    if (classes.get(node.id)?.includes("hidden")) continue;
-    counts[node.type] = (counts[node.type] ?? 0) + 1;
-  }
-  return counts;
-}

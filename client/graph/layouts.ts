@@ -1,5 +1,5 @@
-/** The layouts people can pick, with the options that keep each readable. */
-import type { LayoutOptions, NodeSingular } from "cytoscape";
+/** The layouts people can pick, with the options that keep each readable, and running one around pinned nodes. */
+import type { Core, LayoutOptions, NodeSingular } from "cytoscape";
 
 export const LAYOUTS = ["fcose", "concentric", "breadthfirst"] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -11,7 +11,7 @@ export const LAYOUT_LABELS: Record<LayoutName, string> = {
 };
 
 /** Options of a layout; `roots` is the node a hierarchy starts from (the selection, when there is one). */
-export function layoutOptions(name: LayoutName, options: { animate: boolean; roots?: string }): LayoutOptions {
+function layoutOptions(name: LayoutName, options: { animate: boolean; roots?: string }): LayoutOptions {
   switch (name) {
     case "fcose":
       return {
@@ -47,4 +47,20 @@ export function layoutOptions(name: LayoutName, options: { animate: boolean; roo
         ...(options.roots ? { roots: `[id = ${JSON.stringify(options.roots)}]` } : {}),
       } as LayoutOptions;
   }
+}
+
+/** Runs a layout on the elements no filter hides; pinned nodes keep their place (fCoSE's fixed-node constraint). */
+export function runLayout(cy: Core, name: LayoutName, options: { animate: boolean; roots?: string }): void {
+  const visible = cy.elements().not(".hidden");
+  if (visible.length === 0) return;
+  const pinned = cy.nodes(":locked");
+  const base = layoutOptions(name, options);
+  const layout =
+    name === "fcose" && pinned.nonempty()
+      ? {
+          ...base,
+          fixedNodeConstraint: pinned.map((node) => ({ nodeId: node.id(), position: { ...node.position() } })),
+        }
+      : base;
+  visible.layout(layout as LayoutOptions).run();
 }

@@ -1,4 +1,5 @@
 /** Where newly expanded nodes go: on rings around their parent, clear of the nodes already placed, so nothing else moves. */
+import type { Elements } from "../../common/api-types.js";
 
 export interface Point {
   x: number;
@@ -45,4 +46,26 @@ export function centroid(points: Point[]): Point {
   if (points.length === 0) return { x: 0, y: 0 };
   const sum = points.reduce((acc, point) => ({ x: acc.x + point.x, y: acc.y + point.y }), { x: 0, y: 0 });
   return { x: sum.x / points.length, y: sum.y / points.length };
+}
+
+/** The existing node that most new edges touch (undefined when none does): where new nodes without a parent gather. */
+export function mostLinked(fresh: Elements, exists: (id: string) => boolean): string | undefined {
+  const counts = new Map<string, number>();
+  for (const edge of fresh.edges) {
+    for (const end of [edge.data.source, edge.data.target])
+      if (exists(end)) counts.set(end, (counts.get(end) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [id, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = id;
+  return best;
+}
+
+/**
+ * Starting places for nodes about to be laid out, none on top of another. Nodes added without a position all sit at
+ * the origin until the layout moves them, and Cytoscape cannot draw an edge between two stacked nodes of some shapes
+ * (it warns "Edge … has invalid endpoints"); nodes a filter hides are not laid out at all and would stay stacked.
+ * @example spreadPositions(2).length === 2
+ */
+export function spreadPositions(count: number): Point[] {
+  return ringPositions({ x: 0, y: 0 }, count, { x: 0, y: 0 }, 70);
 }

@@ -4,6 +4,7 @@ import type { CypherResponse } from "../../common/api-types.js";
 import { ApiRequestError, api } from "../api/client.js";
 import type { CypherEditor } from "../console/editor.js";
 import { cellText, download, toCsv } from "../export/csv.js";
+import { activity } from "../state/idle.js";
 import { type AppContext, errorMessage } from "./context.js";
 
 const HISTORY_KEY = "liaison.console.history.v1";
@@ -71,7 +72,7 @@ export class ConsolePanel {
     this.#loadingEditor = true;
     this.#editorHost.textContent = "Loading the editor…";
     try {
-      const { mountEditor } = await import("../console/editor.js");
+      const { mountEditor } = await activity.track(import("../console/editor.js"));
       this.#editorHost.textContent = "";
       this.#editor = mountEditor(this.#editorHost, {
         value: this.#query,

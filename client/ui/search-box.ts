@@ -3,6 +3,7 @@ import { html, nothing, render } from "lit-html";
 import type { NodeType, SearchHit } from "../../common/api-types.js";
 import { ApiRequestError, api } from "../api/client.js";
 import { nodeStyle } from "../graph/style.js";
+import { activity } from "../state/idle.js";
 import { errorMessage } from "./context.js";
 import { snippetParts } from "./snippet.js";
 
@@ -32,6 +33,8 @@ export class SearchBox {
   #message = "";
   #value = "";
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the scheduled search's count as pending work (the app is not at rest while a search is about to start). */
+  #endScheduled = () => {};
   #abort: AbortController | undefined;
 
   constructor(host: HTMLElement, options: SearchBoxOptions) {
@@ -53,6 +56,7 @@ export class SearchBox {
   #onInput(event: Event): void {
     this.#value = (event.target as HTMLInputElement).value;
     clearTimeout(this.#timer);
+    this.#endScheduled();
     const query = this.#value.trim();
     if (query.length < 2) {
       this.#abort?.abort();
@@ -63,7 +67,11 @@ export class SearchBox {
       this.render();
       return;
     }
-    this.#timer = setTimeout(() => void this.#search(query), 150);
+    this.#endScheduled = activity.begin();
+    this.#timer = setTimeout(() => {
+      this.#endScheduled();
+      void this.#search(query);
+    }, 150);
   }
 
   async #search(query: string): Promise<void> {

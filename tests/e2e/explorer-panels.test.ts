@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
-import { canvasNodes, canvasSettled, explorerSession, screenshot } from "../support/browser.js";
+import { appIdle, canvasNodes, canvasSettled, explorerSession, screenshot } from "../support/browser.js";
 
 const session = explorerSession();
 const open = (path?: string) => session.open(path);
@@ -43,7 +43,7 @@ describe("the who-met-whom overview", () => {
     );
     expect(label).toBe("18×");
     // The details panel narrowed the canvas; the pair is still in view.
-    await page.waitForTimeout(600);
+    await appIdle(page);
     const width = await page.evaluate(() => (window as unknown as { liaison: Liaison }).liaison.cy.width());
     for (const node of (await canvasNodes(page)).filter((n) =>
       ["actor:wang-yi", "actor:sergey-lavrov"].includes(n.id),
@@ -60,7 +60,7 @@ describe("the who-met-whom overview", () => {
     await canvasSettled(page);
     await page.getByRole("button", { name: "Who met whom" }).first().click();
     await page.locator("#panel").waitFor();
-    await page.waitForTimeout(600);
+    await appIdle(page);
     const width = await page.evaluate(() => (window as unknown as { liaison: Liaison }).liaison.cy.width());
     const nodes = await canvasNodes(page);
     expect(nodes.length).toBeGreaterThan(1);
@@ -79,7 +79,6 @@ describe("the Who met whom panel", () => {
     await page.getByRole("button", { name: "Show as graph" }).click();
     await page.waitForURL(/focus=actor%3Awang-yi/);
     await canvasSettled(page);
-    await page.waitForTimeout(500);
     const nodes = await canvasNodes(page);
     const types = new Set(nodes.map((node) => node.type));
     expect(types.has("Forum")).toBe(true);
@@ -231,7 +230,7 @@ describe("saved views", () => {
     await canvasSettled(page);
     await page.getByRole("button", { name: "Restore" }).click();
     await page.waitForURL(/focus=actor%3Awang-yi/);
-    await page.waitForTimeout(1_500);
+    await appIdle(page);
     const restored = (await canvasNodes(page)).map((node) => node.id).sort();
     expect(restored).toEqual(saved);
     await page.close();
@@ -295,7 +294,7 @@ describe("when the database is unreachable", () => {
     await page.goto(inject("appUrl"));
     const banner = page.locator("#banner");
     await banner.waitFor({ state: "visible" });
-    await page.waitForFunction(() => !document.querySelector("#status .loading"));
+    await appIdle(page);
     const text = (await banner.textContent()) ?? "";
     expect(text).toMatch(/database is unavailable/);
     expect(text).toMatch(/Neo4j is unreachable/);

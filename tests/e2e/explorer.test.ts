@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { canvasNodes, canvasSettled, consoleProblems, explorerSession, screenshot } from "../support/browser.js";
+import {
+  appIdle,
+  canvasNodes,
+  canvasSettled,
+  consoleProblems,
+  explorerSession,
+  screenshot,
+} from "../support/browser.js";
 
 const session = explorerSession();
 const open = session.open;
@@ -46,7 +53,7 @@ describe("the explorer", () => {
       const { cy } = (window as unknown as { liaison: { cy: import("cytoscape").Core } }).liaison;
       return cy.nodes().length > count;
     }, before.length);
-    await page.waitForTimeout(500);
+    await appIdle(page);
     const after = await canvasNodes(page);
     // Nodes already there keep their place; new ones sit near the expanded node.
     for (const node of before) {
@@ -258,7 +265,7 @@ describe("the explorer", () => {
     await expect(fold.getAttribute("aria-expanded")).resolves.toBe("false");
     await expect(page.locator(".details-title").isVisible()).resolves.toBe(false);
     await expect(page.locator("#panel-title").isVisible()).resolves.toBe(true);
-    await page.waitForTimeout(400);
+    await appIdle(page);
     const folded = await page.locator("#canvas").boundingBox();
     expect(folded?.height).toBeGreaterThan(500);
     const cyHeight = await page.evaluate(() =>
@@ -279,7 +286,7 @@ describe("the explorer", () => {
     const closed = await page.locator("#sidebar").boundingBox();
     expect((closed?.x ?? 0) + (closed?.width ?? 0)).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Legend and filters" }).click();
-    await page.waitForTimeout(300);
+    await appIdle(page);
     const sidebar = await page.locator("#sidebar").boundingBox();
     expect(sidebar?.x).toBeGreaterThanOrEqual(0);
     await screenshot(page, "10-phone-legend");

@@ -6,10 +6,13 @@ import { testNeo4j } from "../support/neo4j.js";
 describe("npm start", () => {
   test("when started against a Neo4j, then it prints where it runs, serves the client and the API, and exits cleanly on SIGINT", async () => {
     const neo4j = testNeo4j();
+    // As from a person's shell: vitest's NODE_ENV=test would make `npm start`'s stale-client build a development
+    // bundle (Lit in dev mode) in the dist/client that the other browser tests then load.
+    const { NODE_ENV: _testEnv, ...shell } = process.env;
     const child = spawn(process.execPath, ["scripts/start.mjs"], {
       cwd: projectRoot,
       env: {
-        ...process.env,
+        ...shell,
         PORT: "0",
         LOG_LEVEL: "warn",
         NEO4J_URI: neo4j.uri,

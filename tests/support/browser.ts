@@ -87,13 +87,23 @@ export function canvasNodes(page: Page): Promise<CanvasNode[]> {
   });
 }
 
-/** Waits until the canvas holds at least one node and no loading indicator shows. */
+/**
+ * Waits until the app is at rest: no request in flight or about to be sent, no layout, glide or CSS transition
+ * running, for two frames in a row (`window.liaison.idle()`, client/state/idle.ts). Tests wait on this, never on the
+ * clock: a slow machine only waits longer.
+ */
+export async function appIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((window as unknown as { liaison?: unknown }).liaison));
+  await page.evaluate(() => (window as unknown as { liaison: { idle(): Promise<void> } }).liaison.idle());
+}
+
+/** Waits until the canvas holds at least one node and the app is at rest (see appIdle). */
 export async function canvasSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const liaison = (window as unknown as { liaison?: { cy: import("cytoscape").Core } }).liaison;
-    return Boolean(liaison && liaison.cy.nodes().length > 0 && !document.querySelector("#status .loading"));
+    return Boolean(liaison && liaison.cy.nodes().length > 0);
   });
-  await page.waitForTimeout(600); // layout animations
+  await appIdle(page);
 }
 
 const watched = new WeakMap<Page, string[]>();

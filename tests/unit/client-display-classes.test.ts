@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { displayClasses, visibleCounts } from "../../client/graph/display-classes.js";
+import { displayClasses } from "../../client/graph/display-classes.js";
+import { shownByType } from "../../client/sidebar/legend.js";
 
 const graph = {
   nodes: [
@@ -61,7 +62,12 @@ describe("client display classes", () => {
     expect(classes.get("e1")).toEqual(["on-path"]);
     expect(classes.get("lavrov")).toEqual(["faded"]);
     expect(JSON.stringify(graph)).toBe(before);
-    expect(visibleCounts(graph, displayClasses(graph, { hiddenTypes: ["Passage"] }))).toEqual({ Actor: 2, Event: 2 });
+    const withoutPassages = displayClasses(graph, { hiddenTypes: ["Passage"] });
+    const nodes = graph.nodes.map((node) => ({
+      type: node.type,
+      hidden: Boolean(withoutPassages.get(node.id)?.includes("hidden")),
+    }));
+    expect(shownByType(nodes)).toEqual({ Actor: 2, Event: 2 });
   });
 
   test("when a console result is shown, then its elements are in-result and the rest fades; a hidden one stays hidden", () => {
