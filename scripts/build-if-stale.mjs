@@ -27,9 +27,9 @@ function isStale(output, sources) {
 }
 
 /** Runs a build, then marks `stamp` as built now (tsc leaves unchanged outputs untouched, so their times say nothing). */
-function run(what, command, args, stamp) {
+function run(what, command, args, stamp, env = process.env) {
   process.stdout.write(`Building ${what}…\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.status !== 0) {
     process.stderr.write(`liaison: building ${what} failed (see above).\n`);
     process.exit(result.status ?? 1);
@@ -44,7 +44,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 export function ensureServerBuilt() {
   const stamp = "dist/server/.built";
-  if (isStale(stamp, ["server", "common", "bench", "tsconfig.server.json", "tsconfig.base.json"])) {
+  if (isStale(stamp, ["server", "common", "bench", "tests/support", "tsconfig.server.json", "tsconfig.base.json"])) {
     run("the server", bin("tsc"), ["-p", "tsconfig.server.json"], stamp);
   }
 }
@@ -52,6 +52,10 @@ export function ensureServerBuilt() {
 export function ensureClientBuilt() {
   const stamp = "dist/client/.built";
   if (isStale(stamp, ["client", "common", "vite.config.ts"])) {
-    run("the client", bin("vite"), ["build", "--logLevel", "warn"], stamp);
+    // Always the production bundle, whatever NODE_ENV the caller runs with (a test runner sets "test").
+    run("the client", bin("vite"), ["build", "--mode", "production", "--logLevel", "warn"], stamp, {
+      ...process.env,
+      NODE_ENV: "production",
+    });
   }
 }

@@ -18,6 +18,7 @@ const SKIP = new Set([
   "name",
   "content",
   "aliasText",
+  "nameKeys",
   "datasets",
   "hiddenNeighbours",
   "source",
