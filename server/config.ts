@@ -52,6 +52,10 @@ export const settings = {
     schema: positive.default(5_000_000),
     doc: "Bytes of JSON the console returns before it stops reading.",
   },
+  LIAISON_CONSOLE_MAX_QUERY_LENGTH: {
+    schema: positive.default(20_000),
+    doc: "Characters a console query may have; longer ones are refused before Neo4j sees them.",
+  },
   LIAISON_SEED_DATASET: {
     schema: z.string().min(1).default("data/seed"),
     doc: "Dataset folder loaded at start when the database does not hold it yet; `none` to skip.",

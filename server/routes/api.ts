@@ -122,7 +122,8 @@ export function apiEndpoints({ runner, config, logger }: AppDeps): Endpoint[] {
         query: z.string().trim().min(1, "must not be empty").max(20_000),
         params: z.record(z.string().min(1), z.json()).default({}),
       }),
-      handle: ({ body }, { signal, req }) => runConsole({ runner, config, logger }, body, signal, req.log),
+      handle: ({ body }, { signal, req }) =>
+        runConsole({ runner, config, logger, client: req.ip }, body, signal, req.log),
     }),
   ];
 }
