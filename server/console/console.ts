@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { audit, textHash } from "../lib/audit.js";
 import { BadRequestError, LiaisonError, ReadOnlyError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
+import { QueryFailedError } from "../neo4j/neo4j-errors.js";
 import type { QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, toJson } from "../neo4j/to-elements.js";
 import { MAX_PARAM_DEPTH, paramDepth } from "./param-bounds.js";
@@ -187,11 +188,19 @@ export async function runConsole(deps: ConsoleDeps, request: ConsoleRequest, sig
     }
     const maxRows = deps.config.LIAISON_CONSOLE_MAX_ROWS;
     // Exactly the user's text, with the parameters EXPLAIN saw: the statement that was planned.
-    const result = await deps.runner.runText(request.query, request.params, "READ", "console", {
-      signal,
-      maxRecords: maxRows,
-      timeoutMs: deps.config.LIAISON_QUERY_TIMEOUT_MS,
-    });
+    const result = await deps.runner
+      .runText(request.query, request.params, "READ", "console", {
+        signal,
+        maxRecords: maxRows,
+        timeoutMs: deps.config.LIAISON_QUERY_TIMEOUT_MS,
+      })
+      .catch((error: unknown) => {
+        // The text was planned: a "syntax error" now is a value Neo4j could not read (date('x')).
+        if (!(error instanceof BadRequestError)) throw error;
+        throw new QueryFailedError(error.message.replace("syntax error: ", ""), {
+          neo4jCode: neo4jFailure(error).code,
+        });
+      });
     const response: CypherResponse = {
       ...collectRows(result, maxRows, deps.config.LIAISON_CONSOLE_MAX_BYTES),
       queryType,

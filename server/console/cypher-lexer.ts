@@ -64,12 +64,14 @@ function parseJavaHex(text: string): number | undefined {
 /**
  * Replaces unicode escapes exactly as Neo4j's UnicodeEscapeReader does: one pass; `\u` starts an
  * escape unless the backslash follows an unescaped backslash; the next (up to) four characters are
- * parsed as Java parses hex, sign included (`\u+028` is `(`), and cut to 16 bits.
- * @example unescapeUnicode("RETURN \\u0028 1 )") === "RETURN ( 1 )"
+ * parsed as Java parses hex, sign included (`\u+028` is `(`), and cut to 16 bits. Also says where
+ * in the result each replaced character is.
+ * @example unescapeUnicode("RETURN \\u0028 1 )").text === "RETURN ( 1 )"
  */
-export function unescapeUnicode(text: string): string {
-  if (!text.includes("\\u")) return text;
+export function unescapeUnicode(text: string): { text: string; escapes: number[] } {
+  if (!text.includes("\\u")) return { text, escapes: [] };
   let out = "";
+  const escapes: number[] = [];
   let escaped = false;
   let position = 0;
   while (position < text.length) {
@@ -80,12 +82,13 @@ export function unescapeUnicode(text: string): string {
       const value = parseJavaHex(hex);
       if (value === undefined) throw new InvalidUnicodeEscapeError(position);
       char = String.fromCharCode(value & 0xffff);
+      escapes.push(out.length);
     }
     escaped = !escaped && !replacement && char === "\\";
     out += char;
     position += replacement ? 6 : 1;
   }
-  return out;
+  return { text: out, escapes };
 }
 
 /** End (exclusive) of a quoted string starting at `start`, or -1 when it is never closed. */
@@ -188,9 +191,11 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * Unescapes, then tokenizes: what Neo4j's parser sees of a console query.
+ * Unescapes, then tokenizes: what Neo4j's parser sees of a console query, and where in it the
+ * characters that were written as unicode escapes are.
  * @throws InvalidUnicodeEscapeError when a `\u` is not followed by hex digits (Neo4j refuses those too)
  */
-export function lexCypher(text: string): Token[] {
-  return tokenize(unescapeUnicode(text));
+export function lexCypher(text: string): { tokens: Token[]; escapes: number[] } {
+  const unescaped = unescapeUnicode(text);
+  return { tokens: tokenize(unescaped.text), escapes: unescaped.escapes };
 }

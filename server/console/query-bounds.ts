@@ -27,7 +27,8 @@ export interface TextRefusal {
     | "reduce"
     | "range"
     | "nested-iteration"
-    | "multiple-statements";
+    | "multiple-statements"
+    | "unicode-escape";
   message: string;
   details?: Record<string, unknown>;
 }
@@ -92,6 +93,29 @@ function integerLiteral(tokens: Token[]): number | undefined {
   if (digits?.kind !== "number" || !/^[0-9][0-9_]*$/.test(digits.text)) return undefined;
   const value = Number(digits.text.replaceAll("_", ""));
   return sign === "-" ? -value : value;
+}
+
+/**
+ * The first escape (offset in the unescaped text, ascending) that does not lie strictly inside a
+ * string or escaped name. Unicode escapes are accepted there only: anywhere else one could open or
+ * close a string, a comment or a bracket, or hide a keyword, and the first token of a statement
+ * written with one is misplaced by Neo4j's pre-parser (`\u0052ETURN` is read from `2ETURN`).
+ */
+function strayEscape(tokens: Token[], escapes: number[]): number | undefined {
+  let index = 0;
+  for (const offset of escapes) {
+    while (index < tokens.length && (tokens[index] as Token).start + (tokens[index] as Token).text.length <= offset) {
+      index += 1;
+    }
+    const token = tokens[index];
+    const inside =
+      token !== undefined &&
+      (token.kind === "string" || token.kind === "name") &&
+      offset > token.start &&
+      offset < token.start + token.text.length - 1;
+    if (!inside) return offset;
+  }
+  return undefined;
 }
 
 /** Splits the tokens between two brackets at their top-level commas. */
@@ -252,8 +276,9 @@ export function checkQueryText(text: string, maxLength: number): TextRefusal | u
     };
   }
   let tokens: Token[];
+  let escapes: number[];
   try {
-    tokens = lexCypher(text);
+    ({ tokens, escapes } = lexCypher(text));
   } catch (error) {
     if (!(error instanceof InvalidUnicodeEscapeError)) throw error;
     return {
@@ -261,6 +286,16 @@ export function checkQueryText(text: string, maxLength: number): TextRefusal | u
       reason: "invalid-unicode-escape",
       message: `\\u at offset ${error.offset} is not followed by four hexadecimal digits.`,
       details: { offset: error.offset },
+    };
+  }
+  const stray = strayEscape(tokens, escapes);
+  if (stray !== undefined) {
+    return {
+      status: 403,
+      reason: "unicode-escape",
+      message:
+        "a \\u escape is only taken inside a string or a `name` in the console; write the character itself. Neo4j replaces escapes before it reads the query, and its pre-parser places the statement's start differently when one opens it.",
+      details: { offset: stray },
     };
   }
   const depth = nesting(tokens);

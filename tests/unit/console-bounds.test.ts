@@ -8,28 +8,29 @@ import { fromRoot } from "../../server/lib/project-root.js";
 
 const LIMIT = 20_000;
 const reason = (text: string) => checkQueryText(text, LIMIT)?.reason;
+const unescaped = (text: string) => unescapeUnicode(text).text;
 const kinds = (text: string) => tokenize(text).map((token) => `${token.kind}:${token.text}`);
 
 describe("unescapeUnicode", () => {
   test("when a \\u escape is not itself escaped, then it is replaced, in strings and comments alike", () => {
-    expect(unescapeUnicode("RETURN \\u0028 1 \\u0029")).toBe("RETURN ( 1 )");
-    expect(unescapeUnicode("'a\\u0027")).toBe("'a'");
-    expect(unescapeUnicode("// x \\u000a y")).toBe("// x \n y");
+    expect(unescapeUnicode("RETURN \\u0028 1 \\u0029")).toEqual({ text: "RETURN ( 1 )", escapes: [7, 11] });
+    expect(unescaped("'a\\u0027")).toBe("'a'");
+    expect(unescaped("// x \\u000a y")).toBe("// x \n y");
   });
 
   test("when the backslash follows an unescaped backslash, then it is left alone", () => {
-    expect(unescapeUnicode("\\\\u0028")).toBe("\\\\u0028");
-    expect(unescapeUnicode("\\\\\\u0028")).toBe("\\\\(");
+    expect(unescaped("\\\\u0028")).toBe("\\\\u0028");
+    expect(unescaped("\\\\\\u0028")).toBe("\\\\(");
   });
 
   test("when the hex is signed or cut short at the end, then it is read as Java's parseInt reads it", () => {
-    expect(unescapeUnicode("\\u+028")).toBe("(");
-    expect(unescapeUnicode("x\\u28")).toBe("x(");
-    expect(unescapeUnicode("\\u-001")).toBe("\uffff");
+    expect(unescaped("\\u+028")).toBe("(");
+    expect(unescaped("x\\u28")).toBe("x(");
+    expect(unescaped("\\u-001")).toBe("\uffff");
   });
 
   test("when a replaced character is a backslash, then it does not escape what follows", () => {
-    expect(unescapeUnicode("\\u005c\\u0028")).toBe("\\(");
+    expect(unescaped("\\u005c\\u0028")).toBe("\\(");
   });
 
   test("when \\u is not followed by hex digits, then it throws", () => {
@@ -91,7 +92,7 @@ describe("tokenize", () => {
   });
 
   test("when the text escapes its brackets as \\u0028, then lexCypher sees brackets", () => {
-    expect(lexCypher("\\u0028\\u005b").map((token) => token.kind)).toEqual(["open", "open"]);
+    expect(lexCypher("\\u0028\\u005b").tokens.map((token) => token.kind)).toEqual(["open", "open"]);
   });
 });
 
@@ -103,9 +104,8 @@ describe("checkQueryText: nesting", () => {
     expect(checkQueryText(parens(MAX_NESTING + 1), LIMIT)).toMatchObject({ status: 400, reason: "too-deep" });
   });
 
-  test("when brackets hide in strings and comments, then they do not count; escaped as \\u0028, then they do", () => {
+  test("when brackets hide in strings and comments, then they do not count", () => {
     expect(reason(`RETURN '${"(".repeat(500)}' /* ${"[".repeat(500)} */ AS x`)).toBeUndefined();
-    expect(reason(`RETURN ${"\\u0028".repeat(300)}1${")".repeat(300)}`)).toBe("too-deep");
   });
 
   test("when closing brackets hide in strings, then they cannot lower the count", () => {
@@ -150,6 +150,25 @@ describe("checkQueryText: nesting", () => {
   });
 });
 
+describe("checkQueryText: unicode escapes", () => {
+  test.each([
+    ["a keyword", "\\u0050ROFILE SHOW TRANSACTIONS"],
+    ["the first token (Neo4j would read it from its last hex digit)", "\\u0052ETURN 1 AS x"],
+    ["brackets", `RETURN ${"\\u0028".repeat(300)}1${")".repeat(300)}`],
+    ["an operator", "RETURN 'a' =\\u007e 'b'"],
+    ["a string's closing quote", "RETURN 'a\\u0027 + 1 AS x"],
+    ["a comment's end", "RETURN 1 AS x // \\u000a, 2 AS y"],
+    ["a statement separator", "RETURN 1 AS x\\u003b SHOW TRANSACTIONS"],
+  ])("when an escape writes %s, then 403 unicode-escape", (_name, text) => {
+    expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: "unicode-escape" });
+  });
+
+  test("when escapes stand inside a string or an escaped name, then they pass", () => {
+    expect(reason("RETURN 'caf\\u00e9 \\u0028' AS `n\\u00e9`")).toBeUndefined();
+    expect(reason("RETURN 'a\\\\u0028' AS s")).toBeUndefined();
+  });
+});
+
 describe("checkQueryText: other bounds", () => {
   test("when the text is longer than the limit, then 400 query-too-long", () => {
     expect(checkQueryText(`RETURN '${"x".repeat(100)}'`, 50)).toMatchObject({ status: 400, reason: "query-too-long" });
@@ -165,34 +184,30 @@ describe("checkQueryText: other bounds", () => {
     ["/* c */ PROFILE MATCH (n) RETURN n", "execution-mode"],
     ["// c\rPROFILE MATCH (n) RETURN n", "execution-mode"],
     ["\u3000\u2028PROFILE SHOW TRANSACTIONS", "execution-mode"],
-    ["\\u0050ROFILE SHOW TRANSACTIONS", "execution-mode"],
     ["CYPHER runtime=slotted MATCH (n) RETURN n", "query-options"],
     ["cypher debug=tostring SHOW TRANSACTIONS", "query-options"],
   ])("when the text starts with a pre-parser keyword (%s), then 403 %s", (text, expected) => {
     expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: expected });
   });
 
-  test.each([
-    "RETURN $s =~ '(.*a){20}'",
-    "MATCH (n) WHERE n.name =~ $re RETURN n",
-    "RETURN 'a' =\\u007e 'b'",
-    "RETURN 'a' \\u003d~ 'b'",
-  ])("when the text holds a regex match (%s), then 403 regex", (text) => {
-    expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: "regex" });
-  });
+  test.each(["RETURN $s =~ '(.*a){20}'", "MATCH (n) WHERE n.name =~ $re RETURN n"])(
+    "when the text holds a regex match (%s), then 403 regex",
+    (text) => {
+      expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: "regex" });
+    },
+  );
 
   test("when =~ only appears in a string, a comment or as = ~, then it is no regex", () => {
     expect(reason("RETURN '=~' AS a // =~")).toBeUndefined();
     expect(reason("RETURN 'a' = ~ 'b'")).toBeUndefined();
   });
 
-  test.each([
-    "RETURN reduce(s = 0, x IN [1, 2] | s + x)",
-    "RETURN REDUCE (s = '', x IN $l | s + s)",
-    "RETURN \\u0072educe(s = 0, x IN [1] | s)",
-  ])("when the text calls reduce (%s), then 403 reduce", (text) => {
-    expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: "reduce" });
-  });
+  test.each(["RETURN reduce(s = 0, x IN [1, 2] | s + x)", "RETURN REDUCE (s = '', x IN $l | s + s)"])(
+    "when the text calls reduce (%s), then 403 reduce",
+    (text) => {
+      expect(checkQueryText(text, LIMIT)).toMatchObject({ status: 403, reason: "reduce" });
+    },
+  );
 
   test("when range() is UNWIND's list, then any bounds pass; elsewhere only small literal ones", () => {
     expect(reason("UNWIND range(1, 1000000000) AS x RETURN count(*)")).toBeUndefined();
