@@ -41,7 +41,7 @@ const CLAUSES = new Set(
   ).split(" "),
 );
 /** Keywords that are operators: a chain of them is a chain of nested expressions, until a comma. */
-const OPERATOR_WORDS = new Set("OR XOR AND NOT IN IS STARTS ENDS CONTAINS AS WHEN THEN ELSE".split(" "));
+const OPERATOR_WORDS = new Set("NOT IN IS STARTS ENDS CONTAINS AS WHEN THEN ELSE".split(" "));
 /** Inside CASE, these separate alternatives (siblings), as a comma does elsewhere. */
 const CASE_SEPARATORS = new Set(["WHEN", "THEN", "ELSE"]);
 const MATCHING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
@@ -51,14 +51,16 @@ const LIST_LOOPS = new Set(["ALL", "ANY", "NONE", "SINGLE", "REDUCE"]);
 const SUBQUERY_EXPRESSIONS = new Set(["EXISTS", "COUNT", "COLLECT"]);
 const PATH_SEARCHES = new Set(["SHORTESTPATH", "ALLSHORTESTPATHS"]);
 
-interface Frame {
-  opener: string;
-  weight: number;
-  clauses: number;
-  ops: number;
-  /** This frame is the body of a list loop (comprehension or quantifier). */
-  listLoop: boolean;
-}
+/** Boolean operators: each nests one level, but a level costs Neo4j about a quarter of a bracket's (1,000+ chained ANDs, 1,250 ORs). */
+const BOOLEANS = new Set(["AND", "OR", "XOR"]);
+const BOOLEANS_PER_UNIT = 4;
+
+/** What a token does to the nesting estimate, decided once (it depends on the brackets open before it). */
+type Step =
+  | { kind: "push"; weight: number; segment: number }
+  | { kind: "pop" }
+  | { kind: "separator"; segment: number }
+  | { kind: "boolean" | "clause" | "operator" | "none" };
 
 /** A word's or an escaped name's text, upper case, for keyword checks; "" for other tokens. */
 function keyword(token: Token | undefined): string {
@@ -140,44 +142,84 @@ function rangeSize(args: Token[][]): number | undefined {
   return Math.max(0, Math.floor(((end as number) - (start as number)) / step) + 1);
 }
 
+/** Pass one: each token's step, and how many boolean operators each comma-separated segment holds. */
+function steps(tokens: Token[]): { steps: Step[]; booleans: number[] } {
+  const stack: { opener: string; segment: number }[] = [{ opener: "", segment: 0 }];
+  const booleans = [0];
+  const top = () => stack[stack.length - 1] as { opener: string; segment: number };
+  const newSegment = () => booleans.push(0) - 1;
+  const out = tokens.map((token): Step => {
+    const word = token.kind === "word" ? keyword(token) : "";
+    const opener = token.kind === "open" ? token.text : word === "CASE" ? "CASE" : "";
+    if (opener) {
+      const segment = newSegment();
+      stack.push({ opener, segment });
+      return { kind: "push", weight: opener === "{" ? 3 : 1, segment };
+    }
+    // A closer that does not match its opener is not trusted to close anything: counting stays high.
+    const closes = token.kind === "close" ? MATCHING[token.text] : word === "END" ? "CASE" : undefined;
+    if (closes !== undefined && stack.length > 1 && top().opener === closes) {
+      stack.pop();
+      return { kind: "pop" };
+    }
+    if (token.kind === "comma" || (top().opener === "CASE" && CASE_SEPARATORS.has(word))) {
+      top().segment = newSegment();
+      return { kind: "separator", segment: top().segment };
+    }
+    if (BOOLEANS.has(word)) {
+      booleans[top().segment] = (booleans[top().segment] ?? 0) + 1;
+      return { kind: "boolean" };
+    }
+    if (CLAUSES.has(word)) return { kind: "clause" };
+    if (token.kind === "symbol" ? token.text !== ";" : OPERATOR_WORDS.has(word)) return { kind: "operator" };
+    return { kind: "none" };
+  });
+  return { steps: out, booleans };
+}
+
 /**
  * The nesting estimate: the sum, over every open bracket (and CASE), of its weight plus the
- * clauses and the operators met at its level so far (operators since the last comma). It never
- * counts less than the depth of the tree Neo4j builds: every level of that tree needs a bracket,
- * a clause or an operator token, and commas only ever separate siblings.
+ * clauses met at its level, the operators met since the last comma or boolean operator, and a
+ * quarter of all the boolean operators of the current comma-separated stretch (counted from its
+ * start, since in `a OR b OR c` the first operand is the deepest). It never counts less than the
+ * depth of the tree Neo4j builds, in those units: every level of that tree needs a bracket, a
+ * clause or an operator token; commas only ever separate siblings; and an operand of AND, OR or
+ * XOR is a sibling of the operands before it.
  */
 function nesting(tokens: Token[]): number {
-  const stack: Frame[] = [{ opener: "", weight: 0, clauses: 0, ops: 0, listLoop: false }];
-  let total = 0;
-  let deepest = 0;
+  const { steps: plan, booleans } = steps(tokens);
+  interface Frame {
+    weight: number;
+    clauses: number;
+    ops: number;
+    booleanUnits: number;
+  }
+  const units = (segment: number) => Math.ceil((booleans[segment] ?? 0) / BOOLEANS_PER_UNIT);
+  const stack: Frame[] = [{ weight: 0, clauses: 0, ops: 0, booleanUnits: units(0) }];
+  let total = units(0);
+  let deepest = total;
   const top = () => stack[stack.length - 1] as Frame;
-  const push = (opener: string, weight: number) => {
-    stack.push({ opener, weight, clauses: 0, ops: 0, listLoop: false });
-    total += weight;
-  };
-  const pop = () => {
-    const frame = stack.pop() as Frame;
-    total -= frame.weight + frame.clauses + frame.ops;
-  };
-  for (const token of tokens) {
-    const word = keyword(token);
-    if (token.kind === "open") push(token.text, token.text === "{" ? 3 : 1);
-    else if (token.kind === "close") {
-      // A closer that does not match is not trusted to close anything: counting stays high.
-      if (stack.length > 1 && top().opener === MATCHING[token.text]) pop();
-    } else if (token.kind === "comma") {
-      total -= top().ops;
-      top().ops = 0;
-    } else if (word === "CASE" && token.kind === "word") push("CASE", 1);
-    else if (word === "END" && token.kind === "word" && top().opener === "CASE") pop();
-    else if (top().opener === "CASE" && token.kind === "word" && CASE_SEPARATORS.has(word)) {
-      total -= top().ops;
-      top().ops = 0;
-    } else if (token.kind === "word" && CLAUSES.has(word)) {
-      top().clauses += 1;
+  for (const step of plan) {
+    const frame = top();
+    if (step.kind === "push") {
+      const child = { weight: step.weight, clauses: 0, ops: 0, booleanUnits: units(step.segment) };
+      stack.push(child);
+      total += child.weight + child.booleanUnits;
+    } else if (step.kind === "pop") {
+      stack.pop();
+      total -= frame.weight + frame.clauses + frame.ops + frame.booleanUnits;
+    } else if (step.kind === "separator") {
+      total += units(step.segment) - frame.ops - frame.booleanUnits;
+      frame.ops = 0;
+      frame.booleanUnits = units(step.segment);
+    } else if (step.kind === "boolean") {
+      total -= frame.ops;
+      frame.ops = 0;
+    } else if (step.kind === "clause") {
+      frame.clauses += 1;
       total += 1;
-    } else if (token.kind === "symbol" ? token.text !== ";" : token.kind === "word" && OPERATOR_WORDS.has(word)) {
-      top().ops += 1;
+    } else if (step.kind === "operator") {
+      frame.ops += 1;
       total += 1;
     }
     deepest = Math.max(deepest, total);

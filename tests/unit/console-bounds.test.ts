@@ -121,6 +121,8 @@ describe("checkQueryText: nesting", () => {
     ["property chains", `WITH {a: 1} AS m RETURN m${".a".repeat(100)}`],
     ["string concatenation", `RETURN 'a'${" || 'a'".repeat(100)}`],
     ["NOT chains", `RETURN ${"NOT ".repeat(100)}true`],
+    ["AND chains", `RETURN true${" AND true".repeat(300)}`],
+    ["ORs before a deep operand", `RETURN ${"true OR ".repeat(200)}${"(".repeat(20)}true${")".repeat(20)}`],
     ["CASE nesting", `RETURN ${"CASE WHEN true THEN ".repeat(70)}1${" END".repeat(70)}`],
     ["CALL subqueries", `${"CALL { ".repeat(20)}RETURN 1 AS x${" } RETURN x".repeat(20)}`],
     ["UNION chains", `RETURN 1 AS x${" UNION RETURN 1 AS x".repeat(40)}`],
@@ -135,6 +137,9 @@ describe("checkQueryText: nesting", () => {
     expect(reason(`MATCH (n) RETURN ${items}`)).toBeUndefined();
     expect(reason(`RETURN [${Array.from({ length: 2000 }, (_, i) => `(${i})`).join(",")}]`)).toBeUndefined();
     expect(reason(`RETURN CASE ${"WHEN $x = 1 THEN 'a' ".repeat(100)} END AS c`)).toBeUndefined();
+    expect(
+      reason(`MATCH (n) WHERE ${Array.from({ length: 150 }, (_, i) => `n.id = 'a${i}'`).join(" OR ")} RETURN n`),
+    ).toBeUndefined();
   });
 
   test("when the app's own read queries are checked, then none is near the budget", () => {
