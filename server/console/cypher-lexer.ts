@@ -199,3 +199,11 @@ export function lexCypher(text: string): { tokens: Token[]; escapes: number[] } 
   const unescaped = unescapeUnicode(text);
   return { tokens: tokenize(unescaped.text), escapes: unescaped.escapes };
 }
+
+/** A word's or an escaped name's text, upper case, for keyword checks; "" for other tokens. */
+export function keyword(token: Token | undefined): string {
+  if (!token) return "";
+  if (token.kind === "word") return token.text.toUpperCase();
+  if (token.kind === "name") return token.text.slice(1, -1).replaceAll("``", "`").toUpperCase();
+  return "";
+}

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { lexCypher, tokenize, unescapeUnicode } from "../../server/console/cypher-lexer.js";
+import { MAX_NESTING } from "../../server/console/nesting.js";
 import { MAX_PARAM_DEPTH, paramDepth } from "../../server/console/param-bounds.js";
-import { checkQueryText, MAX_NESTING, MAX_RANGE_ELEMENTS } from "../../server/console/query-bounds.js";
+import { checkQueryText, MAX_RANGE_ELEMENTS } from "../../server/console/query-bounds.js";
 import { fromRoot } from "../../server/lib/project-root.js";
 
 const LIMIT = 20_000;
