@@ -92,6 +92,10 @@ export const settings = {
     schema: z.coerce.number().int().min(0).default(10000),
     doc: "On SIGTERM or SIGINT, how long requests in flight may take to finish before connections are closed.",
   },
+  LIAISON_CONSOLE_MAX_QUERY_LENGTH: {
+    schema: positive.default(20_000),
+    doc: "Characters a console query may have; longer ones are refused before Neo4j sees them.",
+  },
   LIAISON_SEED_DATASET: {
     schema: z.string().min(1).default("data/seed"),
     doc: "Dataset folder loaded at start when the database does not hold it yet; `none` to skip.",

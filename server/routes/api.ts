@@ -122,11 +122,11 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       description:
         "The query is planned first (EXPLAIN): only a single read statement without LOAD CSV and with allowlisted procedures runs, in a read transaction with the app's timeout, row limit and byte limit. Writes get 403 READ_ONLY; syntax errors 400 with Neo4j's message and position.",
       body: z.strictObject({
-        query: z.string().trim().min(1, "must not be empty").max(20_000),
+        query: z.string().trim().min(1, "must not be empty").max(config.LIAISON_CONSOLE_MAX_QUERY_LENGTH),
         params: z.record(z.string().min(1), z.json()).default({}),
       }),
       handle: ({ body }, { signal, req }) =>
-        runConsole({ runner: consoleRunner ?? runner, config, logger }, body, signal, req.log),
+        runConsole({ runner: consoleRunner ?? runner, config, logger, client: req.ip }, body, signal, req.log),
     }),
   ];
 }

@@ -53,9 +53,8 @@ describe("POST /api/cypher", () => {
   });
 
   test("when the result passes the byte limit, then reading stops and says so", async () => {
-    const { body } = await run(
-      "UNWIND range(1, 40) AS x RETURN x, reduce(s = '', i IN range(1, 100) | s + 'abcdefghij') AS text",
-    );
+    // A parameter, not reduce(): the console refuses reduce() (its cost has no bound inside one expression).
+    const { body } = await run("UNWIND range(1, 40) AS x RETURN x, $text AS text", { text: "abcdefghij".repeat(100) });
     expect((body as CypherResponse).truncated).toEqual({ reason: "bytes", limit: 20000 });
     expect(JSON.stringify((body as CypherResponse).rows).length).toBeLessThanOrEqual(20000);
   });
@@ -108,12 +107,20 @@ describe("POST /api/cypher", () => {
     },
   );
 
-  test("when an allowlisted procedure or PROFILE of a read is run, then it answers", async () => {
+  test("when an allowlisted procedure is run, then it answers", async () => {
     const labels = await run("CALL db.labels() YIELD label RETURN label ORDER BY label");
     expect(labels.status).toBe(200);
     expect((labels.body as CypherResponse).rows.map((row) => row[0])).toContain("Actor");
-    const profiled = await run("PROFILE MATCH (n:Actor) RETURN count(n) AS actors");
-    expect(profiled.status).toBe(200);
+  });
+
+  // Changed on purpose: the console no longer strips a PROFILE to plan the rest (that is how the
+  // plan and the run were made to disagree); a PROFILE or EXPLAIN in the text is refused.
+  test("when the query starts with PROFILE or EXPLAIN, then 403 READ_ONLY execution-mode", async () => {
+    for (const query of ["PROFILE MATCH (n:Actor) RETURN count(n) AS actors", "EXPLAIN MATCH (n) RETURN n"]) {
+      const { status, body } = await run(query);
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ error: { code: "READ_ONLY", details: { reason: "execution-mode" } } });
+    }
   });
 
   test("when a query runs away, then it is stopped within its time limit and the server stays healthy", async () => {
