@@ -4,11 +4,12 @@ import type { CypherResponse } from "../../common/api-types.js";
 import type { Config } from "../config.js";
 import { audit, textHash } from "../lib/audit.js";
 import { BadRequestError, LiaisonError, ReadOnlyError } from "../lib/errors.js";
+import { jsonDepth } from "../lib/json-depth.js";
 import type { Logger } from "../lib/logger.js";
 import { QueryFailedError } from "../neo4j/neo4j-errors.js";
 import type { QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, toJson } from "../neo4j/to-elements.js";
-import { MAX_PARAM_DEPTH, paramDepth } from "./param-bounds.js";
+import { MAX_PARAM_DEPTH, toCypherParams } from "./param-bounds.js";
 import { inspectPlan, type PlanNode } from "./plan.js";
 import { checkQueryText } from "./query-bounds.js";
 
@@ -154,7 +155,7 @@ function checkBounds(deps: ConsoleDeps, request: ConsoleRequest): void {
       ? new BadRequestError(`${WHERE}: ${refusal.message}`, details)
       : new ReadOnlyError(`${WHERE}: ${refusal.message}`, details);
   }
-  const depth = paramDepth(request.params, MAX_PARAM_DEPTH);
+  const depth = jsonDepth(request.params, MAX_PARAM_DEPTH);
   if (depth > MAX_PARAM_DEPTH) {
     throw new BadRequestError(
       `${WHERE}: the parameters nest more than ${MAX_PARAM_DEPTH} lists or maps deep; the console takes at most ${MAX_PARAM_DEPTH}.`,
@@ -177,7 +178,8 @@ export async function runConsole(deps: ConsoleDeps, request: ConsoleRequest, sig
   let rows = 0;
   try {
     checkBounds(deps, request);
-    const summary = await explain(deps, request.query, request.params, signal);
+    const params = toCypherParams(request.params);
+    const summary = await explain(deps, request.query, params, signal);
     queryType = String(summary.queryType ?? "");
     const plan = inspectPlan(queryType, summary.plan as PlanNode | false, {
       database: summary.database?.name ?? undefined,
@@ -189,7 +191,7 @@ export async function runConsole(deps: ConsoleDeps, request: ConsoleRequest, sig
     const maxRows = deps.config.LIAISON_CONSOLE_MAX_ROWS;
     // Exactly the user's text, with the parameters EXPLAIN saw: the statement that was planned.
     const result = await deps.runner
-      .runText(request.query, request.params, "READ", "console", {
+      .runText(request.query, params, "READ", "console", {
         signal,
         maxRecords: maxRows,
         timeoutMs: deps.config.LIAISON_CONSOLE_TIMEOUT_MS,

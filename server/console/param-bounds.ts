@@ -1,4 +1,5 @@
-/** Bounds the console's JSON parameters before they reach Neo4j: how deeply lists and maps nest. */
+/** The console's JSON parameters: how deeply they may nest, and how they become Cypher values. */
+import neo4j from "neo4j-driver";
 
 /**
  * Neo4j 5.26 answered a parameter nested 1,000 lists deep and never answered one 3,000 deep
@@ -9,20 +10,19 @@
 export const MAX_PARAM_DEPTH = 32;
 
 /**
- * How deeply `value` nests lists and objects (a scalar is 0, `[1]` is 1), counted without
- * recursion so that a hostile value cannot overflow this check's own stack. Stops counting past `limit`.
- * @example paramDepth({ ids: ["a", "b"] }, 32) === 2
+ * JSON parameters as Cypher values: whole numbers become Cypher INTEGERs (JSON has one number
+ * type and the driver sends every JS number as a FLOAT, so `LIMIT $n` with `{"n": 5}` failed);
+ * other values are unchanged. Call after the depth check: it recurses.
+ * @example toCypherParams({ n: 5, x: 2.5 }) // { n: Integer(5), x: 2.5 }
  */
-export function paramDepth(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== "object") continue;
-    const level = depth + 1;
-    deepest = Math.max(deepest, level);
-    if (level > limit) return level;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, level]);
-  }
-  return deepest;
+export function toCypherParams(params: Record<string, unknown>): Record<string, unknown> {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === "number") return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+    if (Array.isArray(value)) return value.map(convert);
+    if (value !== null && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, convert(entry)]));
+    }
+    return value;
+  };
+  return convert(params) as Record<string, unknown>;
 }

@@ -1,28 +1,10 @@
 /** Refuses JSON bodies nested deeper than a bound before any validator recurses into them (a few thousand levels overflowed zod's stack). */
 import type { RequestHandler } from "express";
 import { BadRequestError } from "../lib/errors.js";
+import { jsonDepth } from "../lib/json-depth.js";
 
-/** Deeper than any body the API takes: console parameters are maps of lists of maps, a few levels. */
-export const MAX_BODY_DEPTH = 32;
-
-/**
- * How deep a parsed JSON value nests, counted without recursion and stopping once past `limit`.
- * @example jsonDepth({ a: [1, { b: 2 }] }) === 3
- */
-export function jsonDepth(value: unknown, limit = Number.POSITIVE_INFINITY): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== "object") continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-    }
-  }
-  return deepest;
-}
+/** Deeper than any body the API takes (console parameters may nest 32 levels, checked with a clearer message by the console); far below where validators overflow. */
+export const MAX_BODY_DEPTH = 64;
 
 /** 400 for a body nested deeper than `limit`, naming the body and the bound. */
 export function bodyDepthGuard(limit = MAX_BODY_DEPTH): RequestHandler {

@@ -40,6 +40,15 @@ describe("POST /api/cypher", () => {
     expect(response).toMatchObject({ truncated: false, queryType: "r" });
   });
 
+  test("when a parameter is a whole number, then it is a Cypher INTEGER (LIMIT $n works); fractions stay FLOAT", async () => {
+    const { status, body } = await run(
+      "MATCH (a:Actor) WITH a ORDER BY a.id LIMIT $n RETURN count(a) AS n, valueType($x) AS x, valueType($nested.ids[0]) AS nested",
+      { n: 3, x: 2.5, nested: { ids: [7] } },
+    );
+    expect(status).toBe(200);
+    expect((body as CypherResponse).rows).toEqual([[3, "FLOAT NOT NULL", "INTEGER NOT NULL"]]);
+  });
+
   test("when a read matches nothing, then its columns are still named", async () => {
     const { status, body } = await run("MATCH (a:Actor {id: 'actor:nobody'}) RETURN a.name AS name, a.kind AS kind");
     expect(status).toBe(200);

@@ -23,7 +23,7 @@ const CALLS: Record<string, string> = {
   "db.schema.visualization": "CALL db.schema.visualization()",
   "db.schema.nodeTypeProperties": "CALL db.schema.nodeTypeProperties()",
   "db.schema.relTypeProperties": "CALL db.schema.relTypeProperties()",
-  "db.index.fulltext.queryNodes": "CALL db.index.fulltext.queryNodes('search', 'lavrov')",
+  "db.index.fulltext.queryNodes": "CALL db.index.fulltext.queryNodes('search_names', 'lavrov')",
   "db.index.fulltext.queryRelationships": "CALL db.index.fulltext.queryRelationships('search', 'lavrov')",
 };
 

@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { lexCypher, tokenize, unescapeUnicode } from "../../server/console/cypher-lexer.js";
 import { MAX_NESTING } from "../../server/console/nesting.js";
-import { MAX_PARAM_DEPTH, paramDepth } from "../../server/console/param-bounds.js";
+import { MAX_PARAM_DEPTH } from "../../server/console/param-bounds.js";
 import { checkQueryText, MAX_RANGE_ELEMENTS } from "../../server/console/query-bounds.js";
+import { jsonDepth as paramDepth } from "../../server/lib/json-depth.js";
 import { fromRoot } from "../../server/lib/project-root.js";
 
 const LIMIT = 20_000;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { exposure, isLoopbackHost, loadConfig } from "../../server/config.js";
-import { jsonDepth } from "../../server/http/body-depth.js";
 import { hostName } from "../../server/http/exposure.js";
+import { jsonDepth } from "../../server/lib/json-depth.js";
 import { exposureWarnings } from "../../server/main.js";
 
 const TOKEN = "sixteen-chars-or-more-token";
