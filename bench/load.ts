@@ -6,13 +6,13 @@
  * server's peak RSS; writes the same as JSON under bench/results/. Uses NEO4J_URI when set (its
  * graph gets the seed dataset if it lacks it), otherwise a throw-away bundled Neo4j.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fromRoot } from "../server/lib/project-root.js";
 import { freePort } from "../server/neo4j/bundled.js";
+import { startServer } from "../tests/support/app-process.js";
 import { rawRequest } from "../tests/support/raw-http.js";
 
 interface Sample {
@@ -72,24 +72,6 @@ async function rssMb(pid: number | undefined): Promise<number | undefined> {
   }
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [fromRoot("dist", "server", "main.js")], {
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const match = /Liaison is running at (http:\/\/\S+) /.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`bench:load: the server exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
-
 /** What one run measured; also written as JSON under bench/results/. */
 export interface LoadResult {
   requests: number;
@@ -118,7 +100,7 @@ export async function main(argv: string[] = []): Promise<LoadResult> {
     env.LIAISON_NEO4J_BOLT_PORT = String(await freePort());
     process.stdout.write("bench:load: starting the server with a throw-away bundled Neo4j…\n");
   }
-  const { child, url } = await startServer(env);
+  const { child, url, stop } = await startServer({ LOG_LEVEL: "warn", ...env });
   try {
     // Warm up: Neo4j compiles each query on first use; that is start-up cost, not load.
     for (const entry of MIX) await rawRequest(url, entry.request(0));
@@ -196,9 +178,7 @@ export async function main(argv: string[] = []): Promise<LoadResult> {
     if (result.errors > 0) process.exitCode = 1;
     return result;
   } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+    await stop();
     if (home) await rm(home, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { projectRoot } from "../../server/lib/project-root.js";
 import { start } from "../../server/main.js";
+import { startServer } from "../support/app-process.js";
 import { testConfig, testNeo4j } from "../support/neo4j.js";
 import { openRawRequest, rawRequest } from "../support/raw-http.js";
 
@@ -44,36 +42,21 @@ describe("graceful shutdown", () => {
 
   test("when the server gets SIGTERM with a request in flight, then the request completes and the process exits 0", async () => {
     const neo4j = testNeo4j();
-    const child = spawn(process.execPath, [path.join(projectRoot, "dist/server/main.js")], {
-      env: {
-        ...process.env,
-        PORT: "0",
-        LOG_LEVEL: "silent",
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USER: neo4j.user,
-        NEO4J_PASSWORD: neo4j.password,
-        LIAISON_SEED_DATASET: "none",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const server = await startServer({
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      LIAISON_SEED_DATASET: "none",
     });
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk;
-        const match = /Liaison is running at (http:\/\/\S+) /.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      void exited.then((code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
-    });
+    const exited = new Promise<number | null>((resolve) => server.child.once("exit", (code) => resolve(code)));
+    const url = server.url;
     const inFlight = halfSentQuery(url);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    child.kill("SIGTERM");
+    server.child.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 300));
     inFlight.finish();
     expect((await inFlight.response).status).toBe(200);
     expect(await exited).toBe(0);
-    expect(output).toMatch(/SIGTERM, finishing requests in flight/);
+    expect(server.output()).toMatch(/SIGTERM, finishing requests in flight/);
   });
 });
