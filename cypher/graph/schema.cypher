@@ -1,59 +1,51 @@
 // The graph's shape for the client's legend and time control: labels and relationship types
-// with their counts (static counts per known label and type: Neo4j's count store answers them,
-// NodeCountFromCountStore and RelationshipCountFromCountStore), and the span of dated events and
+// with their counts (a bare count per known label and type, which Neo4j's count store answers:
+// NodeCountFromCountStore, RelationshipCountFromCountStore), and the span of dated events and
 // claims (the first and last entry of each date index, read in index order).
 // Parameters: none. Returns: labels (list of {name, count}), relationshipTypes (list of
 // {name, count}), dateStart, dateEnd (Date or null), one row.
-CALL () {
-  CALL () {
-    MATCH (n:Actor) RETURN 'Actor' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Claim) RETURN 'Claim' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Dataset) RETURN 'Dataset' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Event) RETURN 'Event' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Forum) RETURN 'Forum' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Passage) RETURN 'Passage' AS name, count(n) AS count
-    UNION ALL
-    MATCH (n:Source) RETURN 'Source' AS name, count(n) AS count
-  }
-  WITH name, count WHERE count > 0
-  ORDER BY name
-  RETURN collect({name: name, count: count}) AS labels
-}
-CALL () {
-  CALL () {
-    MATCH ()-[r:ABOUT]->() RETURN 'ABOUT' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:AT_FORUM]->() RETURN 'AT_FORUM' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:AUTHORED_BY]->() RETURN 'AUTHORED_BY' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:CONTRADICTS]->() RETURN 'CONTRADICTS' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:EVIDENCED_BY]->() RETURN 'EVIDENCED_BY' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:HOLDS_ROLE]->() RETURN 'HOLDS_ROLE' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:IN_SOURCE]->() RETURN 'IN_SOURCE' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:MEMBER_OF]->() RETURN 'MEMBER_OF' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:MET]->() RETURN 'MET' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:PARTICIPATED_IN]->() RETURN 'PARTICIPATED_IN' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:PART_OF]->() RETURN 'PART_OF' AS name, count(r) AS count
-    UNION ALL
-    MATCH ()-[r:STATED_BY]->() RETURN 'STATED_BY' AS name, count(r) AS count
-  }
-  WITH name, count WHERE count > 0
-  ORDER BY name
-  RETURN collect({name: name, count: count}) AS relationshipTypes
-}
+CALL () { MATCH (n:Actor) RETURN count(n) AS c_actor }
+CALL () { MATCH (n:Claim) RETURN count(n) AS c_claim }
+CALL () { MATCH (n:Dataset) RETURN count(n) AS c_dataset }
+CALL () { MATCH (n:Event) RETURN count(n) AS c_event }
+CALL () { MATCH (n:Forum) RETURN count(n) AS c_forum }
+CALL () { MATCH (n:Passage) RETURN count(n) AS c_passage }
+CALL () { MATCH (n:Source) RETURN count(n) AS c_source }
+CALL () { MATCH ()-[r:ABOUT]->() RETURN count(r) AS c_about }
+CALL () { MATCH ()-[r:AT_FORUM]->() RETURN count(r) AS c_at_forum }
+CALL () { MATCH ()-[r:AUTHORED_BY]->() RETURN count(r) AS c_authored_by }
+CALL () { MATCH ()-[r:CONTRADICTS]->() RETURN count(r) AS c_contradicts }
+CALL () { MATCH ()-[r:EVIDENCED_BY]->() RETURN count(r) AS c_evidenced_by }
+CALL () { MATCH ()-[r:HOLDS_ROLE]->() RETURN count(r) AS c_holds_role }
+CALL () { MATCH ()-[r:IN_SOURCE]->() RETURN count(r) AS c_in_source }
+CALL () { MATCH ()-[r:MEMBER_OF]->() RETURN count(r) AS c_member_of }
+CALL () { MATCH ()-[r:MET]->() RETURN count(r) AS c_met }
+CALL () { MATCH ()-[r:PARTICIPATED_IN]->() RETURN count(r) AS c_participated_in }
+CALL () { MATCH ()-[r:PART_OF]->() RETURN count(r) AS c_part_of }
+CALL () { MATCH ()-[r:STATED_BY]->() RETURN count(r) AS c_stated_by }
+WITH [row IN [
+  {name: 'Actor', count: c_actor},
+  {name: 'Claim', count: c_claim},
+  {name: 'Dataset', count: c_dataset},
+  {name: 'Event', count: c_event},
+  {name: 'Forum', count: c_forum},
+  {name: 'Passage', count: c_passage},
+  {name: 'Source', count: c_source}
+] WHERE row.count > 0] AS labels,
+[row IN [
+  {name: 'ABOUT', count: c_about},
+  {name: 'AT_FORUM', count: c_at_forum},
+  {name: 'AUTHORED_BY', count: c_authored_by},
+  {name: 'CONTRADICTS', count: c_contradicts},
+  {name: 'EVIDENCED_BY', count: c_evidenced_by},
+  {name: 'HOLDS_ROLE', count: c_holds_role},
+  {name: 'IN_SOURCE', count: c_in_source},
+  {name: 'MEMBER_OF', count: c_member_of},
+  {name: 'MET', count: c_met},
+  {name: 'PARTICIPATED_IN', count: c_participated_in},
+  {name: 'PART_OF', count: c_part_of},
+  {name: 'STATED_BY', count: c_stated_by}
+] WHERE row.count > 0] AS relationshipTypes
 CALL () {
   CALL () {
     MATCH (n:Event) WHERE n.dateStart IS NOT NULL RETURN n.dateStart AS day ORDER BY day LIMIT 1

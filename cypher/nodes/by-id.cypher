@@ -16,6 +16,6 @@ CALL () {
   MATCH (n:Passage {id: $id}) RETURN n
 }
 RETURN n AS node,
-  COUNT { (n)-[:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-() } AS degree,
+  (COUNT { (n)--() } - COUNT { (n)-[:MET]-() }) AS degree,
   COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount
 LIMIT 1

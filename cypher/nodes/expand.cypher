@@ -18,6 +18,6 @@ WHERE elementId(f) IN $frontier
        OR coalesce(n.dateStart, n.periodStart) <= date($to))
 WITH n, count(DISTINCT f) AS links
 RETURN n AS node, elementId(n) AS elementId
-ORDER BY links DESC, COUNT { (n)-[:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-() } DESC, n.id
+ORDER BY links DESC, (COUNT { (n)--() } - COUNT { (n)-[:MET]-() }) DESC, n.id
 SKIP toInteger($offset)
 LIMIT toInteger($budget) + 1

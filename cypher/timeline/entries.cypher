@@ -7,8 +7,8 @@
 // eventLower, claimLower, periodLower (ISO dates: where each index read starts), upper (ISO date:
 // where they stop), after (map {start, end, id} or null: the last entry of the previous page),
 // limit (integer).
-// Returns: node (Node), start, end (Date), precision, text, at most limit + 1 rows ordered by
-// start, end, id (one more tells that there is a next page).
+// Returns: entry (map {id, type, name, text, kind}), start, end (Date), precision, text, at most
+// limit + 1 rows ordered by start, end, id (one more tells that there is a next page).
 CALL () {
   MATCH (n:Event)
   WHERE 'Event' IN $types AND n.dateStart >= date($eventLower) AND n.dateStart <= date($upper)
@@ -41,6 +41,7 @@ CALL () {
   ORDER BY start, end, n.id
   LIMIT toInteger($limit) + 1
 }
-RETURN n AS node, start, end, precision, text
-ORDER BY start, end, n.id
+RETURN n {.id, .name, .text, .kind, type: CASE WHEN n:Event THEN 'Event' ELSE 'Claim' END} AS entry,
+  start, end, precision, text
+ORDER BY start, end, entry.id
 LIMIT toInteger($limit) + 1

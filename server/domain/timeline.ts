@@ -1,5 +1,4 @@
 /** GET /api/timeline: dated events and claims in order, a page at a time, with their date precision. */
-import type { Node } from "neo4j-driver";
 import type { DatePrecision, TimelineEntry, TimelineResponse } from "../../common/api-types.js";
 import { BadRequestError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
@@ -114,14 +113,13 @@ export async function timeline(
     { signal },
   );
   const list: TimelineEntry[] = records.slice(0, options.limit).map((record) => {
-    const node = record.get("node") as Node;
-    const properties = node.properties as Record<string, unknown>;
-    const id = String(properties.id ?? node.elementId);
+    const properties = record.get("entry") as Record<string, unknown> & { type: "Event" | "Claim" };
+    const id = String(properties.id);
     const start = toJson(record.get("start")) as string;
     const end = (toJson(record.get("end")) as string | null) ?? start;
     return {
       id,
-      type: node.labels.includes("Event") ? "Event" : "Claim",
+      type: properties.type,
       label: nodeLabel(properties, id),
       kind: String(properties.kind ?? ""),
       date: {
