@@ -26,7 +26,7 @@ CALL () {
   RETURN collect(month) AS months
 }
 MATCH (p:Projection {id: 'projection:derived'})
-SET p.months = [m IN months | toString(m / 100) + '-' + right('0' + toString(m % 100), 2)],
+SET p.months = [m IN months | right('000' + toString(m / 100), 4) + '-' + right('0' + toString(m % 100), 2)],
   p.eventSpanDays = coalesce(eventSpan, 0),
   p.claimSpanDays = coalesce(claimSpan, 0),
   p.periodSpanDays = coalesce(periodSpan, 0)
