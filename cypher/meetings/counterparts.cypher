@@ -11,15 +11,15 @@ CALL (a) {
   MATCH (a)-[r:MET]-(b:Actor)
   WITH r, b ORDER BY r.count DESC, b.name, b.id
   SKIP toInteger($offset) LIMIT toInteger($limit)
-  RETURN collect({counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: r.forums,
-                  claims: r.claims}) AS page, COUNT { (a)-[:MET]-() } AS total
+  RETURN collect({counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: coalesce(r.forums, []),
+                  claims: coalesce(r.claims, [])}) AS page, COUNT { (a)-[:MET]-() } AS total
   UNION
   WITH a WHERE $pair IS NOT NULL
   OPTIONAL MATCH (x:Actor)-[r:MET {pair: $pair}]->(y:Actor)
   WHERE a IN [x, y]
   WITH r, CASE WHEN x = a THEN y ELSE x END AS b
-  RETURN [row IN [{counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: r.forums,
-                   claims: r.claims}] WHERE row.counterpart IS NOT NULL][toInteger($offset)..] AS page,
+  RETURN [row IN [{counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: coalesce(r.forums, []),
+                   claims: coalesce(r.claims, [])}] WHERE row.counterpart IS NOT NULL][toInteger($offset)..] AS page,
     CASE WHEN r IS NULL THEN 0 ELSE 1 END AS total
 }
 RETURN total, page

@@ -7,7 +7,7 @@
 // one row per pair found.
 UNWIND $pairs AS key
 MATCH (a:Actor)-[r:MET {pair: key}]->(b:Actor)
-RETURN key AS pair, a, b, r.first AS first, r.last AS last, r.forums AS forums,
+RETURN key AS pair, a, b, r.first AS first, r.last AS last, coalesce(r.forums, []) AS forums,
   CASE WHEN $from IS NULL AND $to IS NULL THEN r.events ELSE COLLECT {
     UNWIND r.events AS id
     MATCH (e:Event {id: id})

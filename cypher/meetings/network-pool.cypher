@@ -11,4 +11,4 @@ CALL () {
 MATCH (a:Actor)-[r:MET]->(b:Actor)
 WHERE r.pool <= $actors
 RETURN r.pair AS pair, a.id AS a, b.id AS b, r.count AS count, r.years AS years,
-  r.yearCounts AS yearCounts, r.undated AS undated, pairs
+  r.yearCounts AS yearCounts, coalesce(r.undated, 0) AS undated, pairs

@@ -16,6 +16,7 @@ const atForum = defineQuery<{
   kinds: readonly string[];
   from: string | null;
   to: string | null;
+  events: number;
   sample: number;
   candidates: number;
 }>("meetings/network-forum", "READ");
@@ -24,8 +25,9 @@ const edges = defineQuery<{ pairs: string[]; from: string | null; to: string | n
   "READ",
 );
 
-/** Most pairs a forum's overview is chosen from (the heaviest), whatever the forum's size. */
-const FORUM_CANDIDATES = 20_000;
+/** Most events a forum's overview counts (its latest in the window), and most pairs it is chosen from (the heaviest). */
+export const FORUM_EVENTS = 1_000;
+const FORUM_CANDIDATES = 5_000;
 
 export interface NetworkOptions {
   forum?: string | undefined;
@@ -71,7 +73,15 @@ async function candidates(
   if (options.forum) {
     const { records } = await runner.run(
       atForum,
-      { forum: options.forum, kinds: MEETING_KINDS, from, to, sample: EVENT_SAMPLE, candidates: FORUM_CANDIDATES },
+      {
+        forum: options.forum,
+        kinds: MEETING_KINDS,
+        from,
+        to,
+        events: FORUM_EVENTS,
+        sample: EVENT_SAMPLE,
+        candidates: FORUM_CANDIDATES,
+      },
       { signal },
     );
     const events = new Map<string, string[]>();
@@ -80,7 +90,8 @@ async function candidates(
       events.set(pair, record.get("events") as string[]);
       return { pair, a: String(record.get("a")), b: String(record.get("b")), weight: int(record.get("count")) };
     });
-    return { ties, events, complete: ties.length < FORUM_CANDIDATES };
+    const held = int(records[0]?.get("held"));
+    return { ties, events, complete: ties.length < FORUM_CANDIDATES && held <= FORUM_EVENTS };
   }
   const { records } = await runner.run(pool, { actors: options.actors }, { signal });
   const ties = records.map((record) => ({
