@@ -26,7 +26,7 @@ const edges = defineQuery<{ pairs: string[]; from: string | null; to: string | n
 );
 
 /** Most events a forum's overview counts (its latest in the window), and most pairs it is chosen from (the heaviest). */
-export const FORUM_EVENTS = 1_000;
+const FORUM_EVENTS = 1_000;
 const FORUM_CANDIDATES = 5_000;
 
 export interface NetworkOptions {

@@ -54,7 +54,7 @@ const numberOrNull = (value: unknown) => {
 };
 
 /** The pair key of two actors, as MET relationships carry it: the smaller id first. */
-export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 interface PageRow {
   counterpart: Node;

@@ -39,12 +39,12 @@ const LATEST = "9999-12-31";
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The cursor after an entry: opaque to clients (base64url of its start, end and id). */
-export function encodeCursor(after: After): string {
+function encodeCursor(after: After): string {
   return Buffer.from(JSON.stringify([after.start, after.end, after.id])).toString("base64url");
 }
 
 /** The entry a cursor points after, or BadRequestError naming `cursor`. */
-export function decodeCursor(cursor: string): After {
+function decodeCursor(cursor: string): After {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === "string")) {
