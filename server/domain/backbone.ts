@@ -34,11 +34,12 @@ const byWeight = (x: Tie, y: Tie) => y.weight - x.weight || (x.pair < y.pair ? -
 
 /**
  * The ties to draw. When all candidates fit (`limit` lines, `actors` actors) they are all drawn.
- * Otherwise: the `actors` actors with the heaviest ties in all, joined first by a spanning forest
- * of their heaviest ties (Kruskal's rule: a tie is taken when it joins two parts not yet joined),
- * then by each one's `ties` strongest ties, heaviest first, up to `limit` lines; no actor ever gets
- * more than `2 × ties` lines, so hubs (everyone's strongest tie) cannot turn the picture into a star
- * or a clique. Actors left without a line are not drawn.
+ * Otherwise: the `actors` actors whose ties weigh most in all, joined first by a spanning forest
+ * of their heaviest ties among them (Kruskal's rule: a tie is taken when it joins two parts not yet
+ * joined), then each actor, the most active first, takes its strongest ties that still fit until
+ * it has `ties` lines; at most `limit` lines, and no actor ever gets more than `2 × ties`, so that
+ * the hubs (everyone's strongest tie) turn the picture into neither a star nor a clique. Actors
+ * left without a line are not drawn.
  * @example chooseBackbone(ties, { actors: 150, ties: 3, limit: 500 })
  */
 export function chooseBackbone(candidates: readonly Tie[], options: BackboneOptions): Backbone {
@@ -88,10 +89,14 @@ export function chooseBackbone(candidates: readonly Tie[], options: BackboneOpti
     take(tie);
   }
 
-  // Then each actor, the most active first, takes its strongest ties that still fit until it has `ties` lines.
+  // Then each actor, the most active first, takes its strongest ties that still fit.
   const byActor = new Map<string, Tie[]>();
   for (const tie of inside) {
-    for (const end of [tie.a, tie.b]) byActor.set(end, [...(byActor.get(end) ?? []), tie]);
+    for (const end of [tie.a, tie.b]) {
+      const list = byActor.get(end);
+      if (list) list.push(tie);
+      else byActor.set(end, [tie]);
+    }
   }
   for (const actor of top) {
     for (const tie of byActor.get(actor) ?? []) {
