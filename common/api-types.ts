@@ -113,11 +113,18 @@ export interface NodeResponse {
   node: NodeData;
 }
 
-/** GET /api/nodes/:id/neighbourhood?depth=&types=&rels=&from=&to=&limit= */
+/** GET /api/nodes/:id/neighbourhood?depth=&types=&rels=&from=&to=&limit=&offset= */
 export interface SubgraphResponse {
   elements: Elements;
   /** True when a limit cut the result; nodes then carry `hiddenNeighbours`. */
   truncated: boolean;
+  /** Direct neighbours skipped before this page (depth 1; 0 otherwise). */
+  offset: number;
+  /**
+   * At depth 1, the `offset` of the next page of neighbours ("Show more"), or null when this page
+   * reaches the last of them (always null at depth 2 and 3).
+   */
+  nextOffset: number | null;
 }
 
 /** One event two actors took part in, as listed by /api/meetings. */
@@ -142,33 +149,61 @@ export interface AggregateClaim {
   evidence: EvidenceItem[];
 }
 
-/** GET /api/meetings?actor=&with=&forum=&from=&to= */
+/** One counterpart of GET /api/meetings. */
+export interface Counterpart {
+  actor: { id: string; name: string; kind: string };
+  /**
+   * Meeting-like events both took part in, in date order (undated last): a page of them, starting
+   * at `eventsOffset`. Without `with`, the latest few (the last page); with `with`, `eventsLimit`
+   * of them from `eventsOffset`.
+   */
+  events: MeetingEvent[];
+  /** How many meeting-like events both took part in (under the filters): the strength of the tie. */
+  eventCount: number;
+  /** Position of `events[0]` among all `eventCount` events in date order. */
+  eventsOffset: number;
+  /** The `eventsOffset` that lists the next events (with `with`), or null when `events` reach the end. */
+  nextEventsOffset: number | null;
+  /** Aggregate claims about both ("met 18 times"), or about the counterpart and a listed event. */
+  aggregates: AggregateClaim[];
+  /** Forums at which they met (any of their shared events, not only those listed). */
+  forums: { id: string; name: string }[];
+}
+
+/** GET /api/meetings?actor=&with=&forum=&from=&to=&limit=&offset=&eventsLimit=&eventsOffset= */
 export interface MeetingsResponse {
   actor: { id: string; name: string };
-  counterparts: {
-    actor: { id: string; name: string; kind: string };
-    /** Meeting-like events both took part in, in date order. */
-    events: MeetingEvent[];
-    /** Aggregate claims about both ("met 18 times"). */
-    aggregates: AggregateClaim[];
-    /** Forums at which they met or coordinated. */
-    forums: { id: string; name: string }[];
-  }[];
+  /** One page of counterparts, the most met first (then by name). */
+  counterparts: Counterpart[];
+  /** How many counterparts there are in all (under the filters). */
+  total: number;
+  /** Position of `counterparts[0]` among all of them. */
+  offset: number;
+  /** The `offset` of the next page, or null on the last page. */
+  nextOffset: number | null;
 }
 
 /**
- * GET /api/meetings/network?from=&to=&forum=&limit= — actors joined by `MET` edges
- * (`${a}|MET|${b}`) that carry `weight` and `events` (event ids, in date order).
+ * GET /api/meetings/network?from=&to=&forum=&limit=&actors=&ties= — actors joined by `MET` edges
+ * (`${a}|MET|${b}`, a's id before b's) that carry `weight` and `events` (event ids, in date order).
  */
 export interface MeetingNetworkResponse {
   /**
-   * Edges of type `MET` carry `weight` (shared meeting-like events), `events` (their ids),
-   * `reported` (aggregate claims about the pair: `{ claim, value, qualifier }`, largest first) and
-   * `reportedCount` (the largest of those values, when any).
+   * Edges of type `MET` carry `weight` (shared meeting-like events in the window or at the forum),
+   * `events` (ids of at most the latest 10 of them, in date order: GET /api/meetings?actor=&with=
+   * pages through all), `first` and `last` (dates of the pair's first and last meeting),
+   * `forums` (ids), `reported` (aggregate claims about the pair: `{ claim, value, qualifier }`,
+   * largest first) and `reportedCount` (the largest of those values, when any).
    */
   elements: Elements;
-  /** True when `limit` pairs were returned and more exist (heaviest pairs first). */
+  /** True when pairs who met were left out (the overview shows a backbone, heaviest first). */
   truncated: boolean;
+  /**
+   * How the pairs were chosen: `all` when every pair fitted within `limit` lines and `actors`
+   * actors; `backbone` otherwise: the `actors` most active actors, each with its `ties` strongest
+   * ties among them, at most `2 × ties` lines per actor.
+   */
+  selection: { method: "all" | "backbone"; actors: number; ties: number; limit: number; candidates: number };
 }
 
 /** GET /api/paths?from=&to=&maxHops= */
@@ -216,7 +251,7 @@ export interface ProvenanceResponse {
   speakers: { id: string; name: string }[];
 }
 
-/** GET /api/timeline?from=&to=&types= */
+/** GET /api/timeline?from=&to=&types=&limit=&cursor= */
 export interface TimelineEntry {
   id: string;
   type: "Event" | "Claim";
@@ -228,6 +263,8 @@ export interface TimelineResponse {
   entries: TimelineEntry[];
   /** True when `limit` cut the list. */
   truncated: boolean;
+  /** The `cursor` of the next page, or null on the last page. */
+  next: string | null;
 }
 
 /** GET /api/schema */
@@ -237,6 +274,11 @@ export interface SchemaResponse {
   propertyKeys: string[];
   /** The span of dated events and claims, for the client's time control. */
   dateRange: { start: string; end: string } | null;
+  /**
+   * The months ("YYYY-MM", in order) in which a dated event or claim begins or ends: the time
+   * sliders' stops, summarised after each load. Null when the database holds no summary yet.
+   */
+  dateStops: string[] | null;
 }
 
 /** POST /api/cypher { query, params } */

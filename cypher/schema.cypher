@@ -9,14 +9,24 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (n:Passage) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT projection_id IF NOT EXISTS FOR (n:Projection) REQUIRE n.id IS UNIQUE;
 
 // Date windows (timeline, neighbourhood and meeting filters) and kind filters.
 CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd);
 CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:Claim) ON (n.dateStart);
+CREATE INDEX claim_date_end IF NOT EXISTS FOR (n:Claim) ON (n.dateEnd);
+CREATE INDEX claim_period_start IF NOT EXISTS FOR (n:Claim) ON (n.periodStart);
+CREATE INDEX claim_period_end IF NOT EXISTS FOR (n:Claim) ON (n.periodEnd);
 CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind);
+
+// Who met whom (server/domain/met-projection.ts): the most active actors first, and the pool of
+// strong ties the network overview is chosen from.
+CREATE INDEX actor_meetings IF NOT EXISTS FOR (n:Actor) ON (n.meetings);
+CREATE INDEX met_pool IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pool);
+CREATE INDEX met_pair IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pair);
 
 // Search (server/domain/search.ts). Names and long text live in separate indexes so that a
 // claim or passage never competes with the actor it mentions, and so that each gets its analyzer.

@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { createApp } from "./app.js";
 import { type Config, exposure, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
+import { ensureProjections } from "./domain/projections.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
 import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
@@ -43,6 +44,7 @@ export async function start(config: Config): Promise<RunningApp> {
     const { runner } = neo4j;
     await applySchema(runner);
     await loadSeedIfMissing(runner, config, say);
+    await ensureProjections(runner, say);
 
     const neo4jInfo = {
       mode: neo4j.bundled ? ("bundled" as const) : ("external" as const),

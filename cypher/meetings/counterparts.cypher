@@ -1,48 +1,25 @@
-// Who met whom: the actors who took part in the same meeting-like events as an actor, each with
-// those events (forums and evidence), the forums, and the aggregate claims ("met 18 times")
-// about both of them or about one of their shared events, with evidence.
-// Parameters: actor (string, actor id), with (string or null, only this counterpart), forum
-// (string or null, only events at this forum or in a series at it), kinds (list of event kinds
-// that count as meetings), from, to (ISO dates or null; events overlapping the window).
-// Returns: counterpart (Node), events (list of {event: Node, forums: [{id, name}], evidence}),
-// aggregates (list of {claim: Node, evidence}), one row per counterpart, the most met first.
-// Each evidence is a list of {passage: map, source: map}.
-MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-WHERE b <> a
-  AND e.kind IN $kinds
-  AND ($with IS NULL OR b.id = $with)
-  AND ($from IS NULL OR coalesce(e.dateEnd, e.dateStart) IS NULL OR coalesce(e.dateEnd, e.dateStart) >= date($from))
-  AND ($to IS NULL OR e.dateStart IS NULL OR e.dateStart <= date($to))
-  AND ($forum IS NULL
-       OR EXISTS { (e)-[:AT_FORUM]->(:Forum {id: $forum}) }
-       OR EXISTS { (e)-[:PART_OF]->(:Event)-[:AT_FORUM]->(:Forum {id: $forum}) })
-WITH a, b, e
-ORDER BY e.dateStart, e.id
-WITH a, b, collect(DISTINCT e) AS shared
-RETURN
-  b AS counterpart,
-  [e IN shared | {
-    event: e,
-    forums: [(e)-[:AT_FORUM]->(f:Forum) | f {.id, .name}],
-    evidence: [(e)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
-      passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
-      source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
-                 .publishedPrecision, .publishedText}
-    }]
-  }] AS events,
-  COLLECT {
-    MATCH (c:Claim {kind: 'aggregate'})-[:ABOUT]->(b)
-    WHERE (EXISTS { (c)-[:ABOUT]->(a) } OR any(e IN shared WHERE EXISTS { (c)-[:ABOUT]->(e) }))
-      AND ($from IS NULL OR coalesce(c.periodEnd, c.dateEnd) IS NULL OR coalesce(c.periodEnd, c.dateEnd) >= date($from))
-      AND ($to IS NULL OR coalesce(c.periodStart, c.dateStart) IS NULL OR coalesce(c.periodStart, c.dateStart) <= date($to))
-    RETURN {
-      claim: c,
-      evidence: [(c)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
-        passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
-        source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
-                   .publishedPrecision, .publishedText}
-      }]
-    }
-    ORDER BY c.id
-  } AS aggregates
-ORDER BY size(shared) DESC, b.name
+// Who an actor met, from the who-met-whom projection: one page of counterparts, the most met
+// first, each with its MET relationship's counts, latest events, forums and claims; or, given a
+// pair key, that one counterpart (an index seek).
+// Parameters: actor (string), pair (string or null, "<smaller id>|<larger id>" of the actor and
+// one counterpart), offset, limit (integers).
+// Returns: total (integer, counterparts in all), page (list of {counterpart: Node, pair,
+// eventCount, events (ids of the latest events in date order), forums (ids), claims (ids)}), one row.
+MATCH (a:Actor {id: $actor})
+CALL (a) {
+  WITH a WHERE $pair IS NULL
+  MATCH (a)-[r:MET]-(b:Actor)
+  WITH r, b ORDER BY r.count DESC, b.name, b.id
+  SKIP toInteger($offset) LIMIT toInteger($limit)
+  RETURN collect({counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: coalesce(r.forums, []),
+                  claims: coalesce(r.claims, [])}) AS page, COUNT { (a)-[:MET]-() } AS total
+  UNION
+  WITH a WHERE $pair IS NOT NULL
+  OPTIONAL MATCH (x:Actor)-[r:MET {pair: $pair}]->(y:Actor)
+  WHERE a IN [x, y]
+  WITH r, CASE WHEN x = a THEN y ELSE x END AS b
+  RETURN [row IN [{counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: coalesce(r.forums, []),
+                   claims: coalesce(r.claims, [])}] WHERE row.counterpart IS NOT NULL][toInteger($offset)..] AS page,
+    CASE WHEN r IS NULL THEN 0 ELSE 1 END AS total
+}
+RETURN total, page

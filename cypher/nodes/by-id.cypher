@@ -1,5 +1,6 @@
 // One node by its id, through the per-label id constraints (an index seek, not a scan).
-// Parameters: id (string). Returns: node (Node), degree (integer), evidenceCount (integer);
+// Parameters: id (string). Returns: node (Node), degree (integer: relationships of the stored
+// types, not the derived MET), evidenceCount (integer);
 // no row for an unknown id.
 CALL () {
   MATCH (n:Actor {id: $id}) RETURN n
@@ -14,5 +15,7 @@ CALL () {
   UNION
   MATCH (n:Passage {id: $id}) RETURN n
 }
-RETURN n AS node, COUNT { (n)--() } AS degree, COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount
+RETURN n AS node,
+  (COUNT { (n)--() } - COUNT { (n)-[:MET]-() }) AS degree,
+  COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount
 LIMIT 1

@@ -1,10 +1,11 @@
 // The relationships among a set of nodes, and for each node how many of its neighbours (under
-// the same filters) are outside the set: the "+N more" of a bounded neighbourhood.
+// the same filters) are outside the set: the "+N more" of a bounded neighbourhood. Stored
+// relationship types only (not the derived MET).
 // Parameters: ids (list of element ids), labels (list or null), rels (list or null), from, to
 // (ISO dates or null). Returns: node (Node), rels (list of Relationship, each once: those that
 // start at node), hidden (integer), one row per node.
 MATCH (a) WHERE elementId(a) IN $ids
-OPTIONAL MATCH (a)-[r]-(b)
+OPTIONAL MATCH (a)-[r:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-(b)
 WHERE ($rels IS NULL OR type(r) IN $rels)
   AND ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
   AND ($from IS NULL OR coalesce(b.dateEnd, b.dateStart, b.periodEnd) IS NULL

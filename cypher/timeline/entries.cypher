@@ -1,21 +1,47 @@
-// Dated events and claims in date order (a claim without a date of its own is placed by its
-// quantity's period), overlapping the window.
-// Parameters: types (list: Event, Claim), from, to (ISO dates or null), limit (integer).
-// Returns: node (Node), start, end (Date), precision, text (string), at most limit + 1 rows
-// (one more tells that the limit cut the list).
-MATCH (n)
-WHERE (n:Event OR n:Claim)
-  AND any(label IN labels(n) WHERE label IN $types)
-WITH n,
-  CASE WHEN n.dateStart IS NOT NULL THEN 'date' ELSE 'period' END AS basis
-WITH n,
-  CASE basis WHEN 'date' THEN n.dateStart ELSE n.periodStart END AS start,
-  CASE basis WHEN 'date' THEN coalesce(n.dateEnd, n.dateStart) ELSE coalesce(n.periodEnd, n.periodStart) END AS end,
-  CASE basis WHEN 'date' THEN n.datePrecision ELSE n.periodPrecision END AS precision,
-  CASE basis WHEN 'date' THEN n.dateText ELSE n.periodText END AS text
-WHERE start IS NOT NULL
-  AND ($from IS NULL OR end >= date($from))
-  AND ($to IS NULL OR start <= date($to))
-RETURN n AS node, start, end, precision, text
-ORDER BY start, end, n.id
+// One page of dated events and claims in date order (a claim without a date of its own is placed
+// by its quantity's period), overlapping the window, after a cursor. Each kind of date is read
+// through its range index in order (Event.dateStart, Claim.dateStart, Claim.periodStart), from a
+// lower bound the caller computes (the cursor, or the window's start less the longest span of that
+// kind of date), so a page reads about `limit` entries per kind, not the graph.
+// Parameters: types (list: Event, Claim), from, to (ISO dates or null: the window),
+// eventLower, claimLower, periodLower (ISO dates: where each index read starts), upper (ISO date:
+// where they stop), after (map {start, end, id} or null: the last entry of the previous page),
+// limit (integer).
+// Returns: entry (map {id, type, name, text, kind}), start, end (Date), precision, text, at most
+// limit + 1 rows ordered by start, end, id (one more tells that there is a next page).
+CALL () {
+  MATCH (n:Event)
+  WHERE 'Event' IN $types AND n.dateStart >= date($eventLower) AND n.dateStart <= date($upper)
+  WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
+  WHERE ($from IS NULL OR end >= date($from))
+    AND ($after IS NULL OR start > date($after.start)
+         OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+  RETURN n, start, end, n.datePrecision AS precision, n.dateText AS text
+  ORDER BY start, end, n.id
+  LIMIT toInteger($limit) + 1
+  UNION ALL
+  MATCH (n:Claim)
+  WHERE 'Claim' IN $types AND n.dateStart >= date($claimLower) AND n.dateStart <= date($upper)
+  WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
+  WHERE ($from IS NULL OR end >= date($from))
+    AND ($after IS NULL OR start > date($after.start)
+         OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+  RETURN n, start, end, n.datePrecision AS precision, n.dateText AS text
+  ORDER BY start, end, n.id
+  LIMIT toInteger($limit) + 1
+  UNION ALL
+  MATCH (n:Claim)
+  WHERE 'Claim' IN $types AND n.periodStart >= date($periodLower) AND n.periodStart <= date($upper)
+    AND n.dateStart IS NULL
+  WITH n, n.periodStart AS start, coalesce(n.periodEnd, n.periodStart) AS end
+  WHERE ($from IS NULL OR end >= date($from))
+    AND ($after IS NULL OR start > date($after.start)
+         OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+  RETURN n, start, end, n.periodPrecision AS precision, n.periodText AS text
+  ORDER BY start, end, n.id
+  LIMIT toInteger($limit) + 1
+}
+RETURN n {.id, .name, .text, .kind, type: CASE WHEN n:Event THEN 'Event' ELSE 'Claim' END} AS entry,
+  start, end, precision, text
+ORDER BY start, end, entry.id
 LIMIT toInteger($limit) + 1

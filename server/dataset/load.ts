@@ -3,6 +3,7 @@
  * one write transaction (all or nothing), batched with UNWIND, idempotent on reload.
  */
 import neo4j from "neo4j-driver";
+import { refreshProjections } from "../domain/projections.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import {
   DATE_KEYS,
@@ -126,6 +127,8 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
       }
       const [pruned] = await run(prune, {});
       await run(mergeDataset, { props: toNeo4jProps(graph.dataset.props) });
+      // Who met whom and the dates summary, derived in the same transaction: they commit with the data.
+      await refreshProjections(run, { progress: () => report("MET") });
       return { nodes: number(pruned?.get("nodes")), relationships: number(pruned?.get("relationships")) };
     },
     { timeoutMs: options.timeoutMs ?? 600_000 },

@@ -1,16 +1,18 @@
-/** GET /api/schema: labels, relationship types and property keys with counts, and the span of dates, for the legend and the console. */
+/** GET /api/schema: labels, relationship types and property keys with counts, the span of dates and its months, for the legend, the time sliders and the console. */
 import type { SchemaResponse } from "../../common/api-types.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { toJson } from "../neo4j/to-elements.js";
+import { projectionState } from "./projections.js";
 
 const shape = defineQuery<Record<string, never>>("graph/schema", "READ");
 const propertyKeys = defineQuery<Record<string, never>>("graph/property-keys", "READ");
 
 /** @example (await graphSchema(runner)).labels // [{ name: "Actor", count: 60 }, …] */
 export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Promise<SchemaResponse> {
-  const [shapeResult, keysResult] = await Promise.all([
+  const [shapeResult, keysResult, projection] = await Promise.all([
     runner.run(shape, {}, { signal }),
     runner.run(propertyKeys, {}, { signal }),
+    projectionState(runner, signal),
   ]);
   const record = shapeResult.records[0];
   const counted = (value: unknown) =>
@@ -22,5 +24,6 @@ export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Pr
     relationshipTypes: counted(record?.get("relationshipTypes")),
     propertyKeys: keysResult.records.map((row) => String(row.get("key"))),
     dateRange: start && end ? { start, end } : null,
+    dateStops: projection.dates?.months ?? null,
   };
 }

@@ -1,14 +1,11 @@
-/** Who met whom: an actor's counterparts with their shared events, forums and aggregate claims, and the projected meeting network. */
+/** GET /api/meetings: who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
 import type { Node } from "neo4j-driver";
-import type { AggregateClaim, MeetingEvent, MeetingNetworkResponse, MeetingsResponse } from "../../common/api-types.js";
-import { BadRequestError } from "../lib/errors.js";
+import type { AggregateClaim, Counterpart, MeetingEvent, MeetingsResponse } from "../../common/api-types.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { ElementCollector, toJson } from "../neo4j/to-elements.js";
+import { toJson } from "../neo4j/to-elements.js";
 import { dateValue, evidenceList } from "./evidence.js";
-import { findNode } from "./nodes.js";
-
-/** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
-export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
+import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
+import { expectNode } from "./nodes.js";
 
 interface Window {
   forum: string | null;
@@ -16,8 +13,23 @@ interface Window {
   to: string | null;
   kinds: readonly string[];
 }
-const counterparts = defineQuery<Window & { actor: string; with: string | null }>("meetings/counterparts", "READ");
-const network = defineQuery<Window & { limit: number }>("meetings/network", "READ");
+interface Page {
+  offset: number;
+  limit: number;
+}
+const counterparts = defineQuery<Page & { actor: string; pair: string | null }>("meetings/counterparts", "READ");
+const filtered = defineQuery<Window & Page & { actor: string; with: string | null; sample: number }>(
+  "meetings/counterparts-filtered",
+  "READ",
+);
+const pairEvents = defineQuery<Window & Page & { a: string; b: string }>("meetings/pair-events", "READ");
+interface DetailRow {
+  counterpart: string;
+  pair: string;
+  events: string[];
+  forums: string[];
+}
+const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>("meetings/details", "READ");
 
 export interface MeetingsOptions {
   actor: string;
@@ -25,36 +37,64 @@ export interface MeetingsOptions {
   forum?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Counterparts per page, and how many to skip. */
+  limit: number;
+  offset: number;
+  /** With `with`: events listed, and how many to skip. */
+  eventsLimit: number;
+  eventsOffset: number;
 }
 
 const props = (node: Node) => node.properties as Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" ? value : null);
+const int = (value: unknown) => Number(toJson(value) ?? 0);
 const numberOrNull = (value: unknown) => {
   const json = toJson(value);
   return typeof json === "number" ? json : json === null ? null : Number(json);
 };
 
-/** Checks that an id names a node of the expected type, else 404 (unknown) or 400 (another type), naming the parameter. */
-async function expectNode(
-  runner: QueryRunner,
-  id: string,
-  type: string,
-  parameter: string,
-  where: string,
-  signal?: AbortSignal,
-) {
-  const found = await findNode(runner, id, where, signal);
-  if (!found.node.labels.includes(type)) {
-    throw new BadRequestError(`${where}: ${parameter} "${id}" is not ${type === "Actor" ? "an" : "a"} ${type}.`, [
-      { parameter, in: "query", message: `must be the id of ${type === "Actor" ? "an" : "a"} ${type}` },
-    ]);
-  }
-  return found;
+/** The pair key of two actors, as MET relationships carry it: the smaller id first. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+interface PageRow {
+  counterpart: Node;
+  pair: string;
+  eventCount: unknown;
+  events: string[];
+  forums: string[];
+}
+
+function meetingEvent({ event, forums, evidence }: { event: Node; forums: unknown; evidence: unknown }): MeetingEvent {
+  const p = props(event);
+  return {
+    id: String(p.id),
+    name: String(p.name ?? p.id),
+    kind: String(p.kind ?? ""),
+    date: dateValue(p, "date"),
+    place: text(p.place),
+    forums: (forums as { id: string; name: string }[]).map((forum) => ({ id: forum.id, name: forum.name })),
+    evidence: evidenceList(evidence),
+  };
+}
+
+function aggregateClaim({ claim, evidence }: { claim: Node; evidence: unknown }): AggregateClaim {
+  const p = props(claim);
+  return {
+    id: String(p.id),
+    text: String(p.text ?? ""),
+    value: numberOrNull(p.value),
+    unit: text(p.unit),
+    qualifier: text(p.qualifier),
+    period: dateValue(p, "period"),
+    evidence: evidenceList(evidence),
+  };
 }
 
 /**
- * GET /api/meetings: for an actor, the counterparts they met, each with the events, forums and aggregate claims.
- * @example await meetings(runner, { actor: "actor:wang-yi", with: "actor:sergey-lavrov" })
+ * Who the actor met. Without a forum or window, counterparts come from the MET projection, sorted
+ * by how often they met; with one, they are counted from the actor's own events. `with` narrows
+ * to one counterpart, whose events are then paged by `eventsLimit`/`eventsOffset`.
+ * @example await meetings(runner, { actor: "actor:wang-yi", with: "actor:sergey-lavrov", limit: 50, offset: 0, eventsLimit: 100, eventsOffset: 0 })
  */
 export async function meetings(
   runner: QueryRunner,
@@ -62,116 +102,98 @@ export async function meetings(
   signal?: AbortSignal,
 ): Promise<MeetingsResponse> {
   const where = "GET /api/meetings";
-  const actor = await expectNode(runner, options.actor, "Actor", "actor", where, signal);
-  await Promise.all([
+  const [actor] = await Promise.all([
+    expectNode(runner, options.actor, "Actor", "actor", where, signal),
     options.with ? expectNode(runner, options.with, "Actor", "with", where, signal) : undefined,
     options.forum ? expectNode(runner, options.forum, "Forum", "forum", where, signal) : undefined,
   ]);
-  const { records } = await runner.run(
-    counterparts,
-    {
-      actor: options.actor,
-      with: options.with ?? null,
-      forum: options.forum ?? null,
-      from: options.from ?? null,
-      to: options.to ?? null,
-      kinds: MEETING_KINDS,
-    },
-    { signal },
-  );
-  return {
-    actor: { id: options.actor, name: String(props(actor.node).name ?? options.actor) },
-    counterparts: records.map((record) => {
-      const counterpart = props(record.get("counterpart") as Node);
-      const events: MeetingEvent[] = (
-        record.get("events") as { event: Node; forums: { id: string; name: string }[]; evidence: unknown }[]
-      ).map(({ event, forums, evidence }) => ({
-        id: String(props(event).id),
-        name: String(props(event).name ?? props(event).id),
-        kind: String(props(event).kind ?? ""),
-        date: dateValue(props(event), "date"),
-        place: text(props(event).place),
-        forums: forums.map((forum) => ({ id: forum.id, name: forum.name })),
-        evidence: evidenceList(evidence),
-      }));
-      const aggregates: AggregateClaim[] = (record.get("aggregates") as { claim: Node; evidence: unknown }[]).map(
-        ({ claim, evidence }) => ({
-          id: String(props(claim).id),
-          text: String(props(claim).text ?? ""),
-          value: numberOrNull(props(claim).value),
-          unit: text(props(claim).unit),
-          qualifier: text(props(claim).qualifier),
-          period: dateValue(props(claim), "period"),
-          evidence: evidenceList(evidence),
-        }),
-      );
-      const forums = new Map<string, { id: string; name: string }>();
-      for (const event of events) for (const forum of event.forums) forums.set(forum.id, forum);
-      return {
-        actor: {
-          id: String(counterpart.id),
-          name: String(counterpart.name ?? counterpart.id),
-          kind: String(counterpart.kind ?? ""),
-        },
-        events,
-        aggregates,
-        forums: [...forums.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      };
-    }),
+  const window: Window = {
+    forum: options.forum ?? null,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    kinds: MEETING_KINDS,
   };
-}
-
-export interface NetworkOptions {
-  forum?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  limit: number;
-}
-
-/**
- * GET /api/meetings/network: actors joined by a `MET` edge for each pair that took part in the
- * same meeting-like event, weighted by how many; each edge lists its events (their ids lead to
- * their provenance).
- */
-export async function meetingNetwork(
-  runner: QueryRunner,
-  options: NetworkOptions,
-  signal?: AbortSignal,
-): Promise<MeetingNetworkResponse> {
-  if (options.forum) await expectNode(runner, options.forum, "Forum", "forum", "GET /api/meetings/network", signal);
-  const { records } = await runner.run(
-    network,
-    {
-      forum: options.forum ?? null,
-      from: options.from ?? null,
-      to: options.to ?? null,
-      kinds: MEETING_KINDS,
-      limit: options.limit + 1,
-    },
-    { signal },
-  );
-  const collector = new ElementCollector();
-  const edges = records.slice(0, options.limit).map((record) => {
-    const a = collector.addNode(record.get("a") as Node);
-    const b = collector.addNode(record.get("b") as Node);
-    const events = record.get("events") as string[];
-    const reported = (record.get("reported") as { claim: string; value: unknown; qualifier: string | null }[]).map(
-      (claim) => ({ claim: claim.claim, value: Number(claim.value), qualifier: claim.qualifier }),
-    );
+  const page: Page = { offset: options.offset, limit: options.limit };
+  const projected = !options.forum && !options.from && !options.to;
+  const { records } = projected
+    ? await runner.run(
+        counterparts,
+        { actor: options.actor, pair: options.with ? pairKey(options.actor, options.with) : null, ...page },
+        { signal },
+      )
+    : await runner.run(
+        filtered,
+        { ...window, ...page, actor: options.actor, with: options.with ?? null, sample: LISTED_EVENTS },
+        { signal },
+      );
+  const total = int(records[0]?.get("total"));
+  const rows = ((records[0]?.get("page") as PageRow[] | undefined) ?? []).map((row) => {
+    // The latest few, in date order: the last page of the pair's events.
+    const events = (row.events ?? []).slice(-LISTED_EVENTS);
     return {
-      data: {
-        id: `${a.id}|MET|${b.id}`,
-        source: a.id,
-        target: b.id,
-        type: "MET",
-        label: `met (${events.length})`,
-        weight: events.length,
-        events,
-        // How often the sources say the pair met ("met 18 times"), which a single series event hides.
-        reported,
-        ...(reported[0] ? { reportedCount: reported[0].value } : {}),
-      },
+      node: row.counterpart,
+      id: String(props(row.counterpart).id),
+      pair: row.pair,
+      eventCount: int(row.eventCount),
+      events,
+      forums: row.forums ?? [],
+      eventsOffset: Math.max(0, int(row.eventCount) - events.length),
     };
   });
-  return { elements: { nodes: collector.elements().nodes, edges }, truncated: records.length > options.limit };
+
+  // One pair asked for: its events are paged exactly instead of its latest few.
+  const pairRow = options.with ? rows[0] : undefined;
+  if (pairRow) {
+    const { records: pageOfEvents } = await runner.run(
+      pairEvents,
+      { ...window, a: options.actor, b: pairRow.id, offset: options.eventsOffset, limit: options.eventsLimit },
+      { signal },
+    );
+    pairRow.eventCount = int(pageOfEvents[0]?.get("total"));
+    pairRow.events = (pageOfEvents[0]?.get("events") as string[] | undefined) ?? [];
+    pairRow.eventsOffset = Math.min(options.eventsOffset, pairRow.eventCount);
+  }
+
+  const { records: shown } =
+    rows.length === 0
+      ? { records: [] }
+      : await runner.run(
+          details,
+          {
+            rows: rows.map(({ id, pair, events, forums }) => ({ counterpart: id, pair, events, forums })),
+            from: window.from,
+            to: window.to,
+          },
+          { signal },
+        );
+  const list: Counterpart[] = rows.map((row, index) => {
+    const record = shown[index];
+    const p = props(row.node);
+    const events = ((record?.get("events") as Parameters<typeof meetingEvent>[0][] | undefined) ?? []).map(
+      meetingEvent,
+    );
+    const end = row.eventsOffset + events.length;
+    return {
+      actor: { id: row.id, name: String(p.name ?? row.id), kind: String(p.kind ?? "") },
+      events,
+      eventCount: row.eventCount,
+      eventsOffset: row.eventsOffset,
+      nextEventsOffset: end < row.eventCount ? end : null,
+      aggregates: ((record?.get("aggregates") as Parameters<typeof aggregateClaim>[0][] | undefined) ?? []).map(
+        aggregateClaim,
+      ),
+      forums: ((record?.get("forums") as { id: string; name: string }[] | undefined) ?? []).map((forum) => ({
+        id: forum.id,
+        name: forum.name,
+      })),
+    };
+  });
+  const next = options.offset + list.length;
+  return {
+    actor: { id: options.actor, name: String(props(actor.node).name ?? options.actor) },
+    counterparts: list,
+    total,
+    offset: options.offset,
+    nextOffset: next < total ? next : null,
+  };
 }

@@ -8,7 +8,7 @@ import type {
   RelType,
   SubgraphResponse,
 } from "../../common/api-types.js";
-import { NotFoundError } from "../lib/errors.js";
+import { BadRequestError, NotFoundError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, toJson } from "../neo4j/to-elements.js";
 import { evidenceItem } from "./evidence.js";
@@ -21,7 +21,10 @@ interface Filters {
   from: string | null;
   to: string | null;
 }
-const expand = defineQuery<Filters & { frontier: string[]; seen: string[]; budget: number }>("nodes/expand", "READ");
+const expand = defineQuery<Filters & { frontier: string[]; seen: string[]; offset: number; budget: number }>(
+  "nodes/expand",
+  "READ",
+);
 const subgraph = defineQuery<Filters & { ids: string[] }>("nodes/subgraph", "READ");
 const provenanceQuery = defineQuery<{ elementId: string }>("nodes/provenance", "READ");
 const speakersQuery = defineQuery<{ id: string }>("nodes/speakers", "READ");
@@ -52,6 +55,29 @@ export async function findNode(
   };
 }
 
+/**
+ * The node with this id if it is of the expected type: NotFoundError when unknown, BadRequestError
+ * naming the parameter when it is of another type.
+ * @example await expectNode(runner, "forum:g20", "Forum", "forum", "GET /api/meetings")
+ */
+export async function expectNode(
+  runner: QueryRunner,
+  id: string,
+  type: NodeType,
+  parameter: string,
+  where: string,
+  signal?: AbortSignal,
+): Promise<FoundNode> {
+  const found = await findNode(runner, id, where, signal);
+  if (!found.node.labels.includes(type)) {
+    const article = type === "Actor" ? "an" : "a";
+    throw new BadRequestError(`${where}: ${parameter} "${id}" is not ${article} ${type}.`, [
+      { parameter, in: "query", message: `must be the id of ${article} ${type}` },
+    ]);
+  }
+  return found;
+}
+
 /** The data of a found node, with degree and evidence count (and no heavy properties on the canvas). */
 function nodeData(found: FoundNode, collector = new ElementCollector()): NodeData {
   return collector.addNode(found.node, { degree: found.degree, evidenceCount: found.evidenceCount });
@@ -72,11 +98,14 @@ export interface NeighbourhoodOptions {
   from?: string | undefined;
   to?: string | undefined;
   limit: number;
+  /** Depth 1 only: neighbours to skip, in the same nearest-first order (the pages already shown). */
+  offset?: number | undefined;
 }
 
 /**
  * GET /api/nodes/:id/neighbourhood: the k-hop subgraph, ring by ring (nearest first) until
- * `limit` nodes; every returned node says how many of its neighbours were left out.
+ * `limit` nodes; every returned node says how many of its neighbours were left out. At depth 1,
+ * `offset` pages through all the node's neighbours ("Show more"): `nextOffset` names the next page.
  */
 export async function neighbourhood(
   runner: QueryRunner,
@@ -84,7 +113,14 @@ export async function neighbourhood(
   options: NeighbourhoodOptions,
   signal?: AbortSignal,
 ): Promise<SubgraphResponse> {
-  const center = await findNode(runner, id, "GET /api/nodes/:id/neighbourhood", signal);
+  const where = "GET /api/nodes/:id/neighbourhood";
+  const offset = options.offset ?? 0;
+  if (offset > 0 && options.depth > 1) {
+    throw new BadRequestError(`${where}: offset pages through direct neighbours only; give depth=1.`, [
+      { parameter: "offset", in: "query", message: "needs depth=1" },
+    ]);
+  }
+  const center = await findNode(runner, id, where, signal);
   const filters: Filters = {
     labels: options.types ?? null,
     rels: options.rels ?? null,
@@ -100,7 +136,8 @@ export async function neighbourhood(
       truncated = true;
       break;
     }
-    const { records } = await runner.run(expand, { ...filters, frontier, seen, budget }, { signal });
+    const skip = ring === 1 ? offset : 0;
+    const { records } = await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal });
     const found = records.map((record) => String(record.get("elementId")));
     if (found.length > budget) truncated = true;
     frontier = found.slice(0, budget);
@@ -111,10 +148,20 @@ export async function neighbourhood(
   const collector = new ElementCollector();
   nodeData(center, collector);
   for (const record of records) {
-    collector.addNode(record.get("node") as Node, { hiddenNeighbours: Number(toJson(record.get("hidden"))) });
+    const node = record.get("node") as Node;
+    const hidden = Number(toJson(record.get("hidden")));
+    // The pages skipped are not "left out": the caller has them already.
+    const left = node.elementId === center.node.elementId ? Math.max(0, hidden - offset) : hidden;
+    collector.addNode(node, { hiddenNeighbours: left });
   }
   for (const record of records) collector.addAny(record.get("rels"));
-  return { elements: collector.elements(), truncated };
+  const shown = seen.length - 1;
+  return {
+    elements: collector.elements(),
+    truncated,
+    offset,
+    nextOffset: options.depth === 1 && truncated && shown > 0 ? offset + shown : null,
+  };
 }
 
 /** GET /api/nodes/:id/provenance: every passage that evidences the node, its source, and a statement's speakers. */

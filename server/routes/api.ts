@@ -6,7 +6,9 @@ import type { AppDeps } from "../app.js";
 import { exposure } from "../config.js";
 import { runConsole } from "../console/console.js";
 import { graphSchema } from "../domain/graph-schema.js";
-import { meetingNetwork, meetings } from "../domain/meetings.js";
+import { meetingNetwork } from "../domain/meeting-network.js";
+import { meetings } from "../domain/meetings.js";
+import { POOL_ACTORS } from "../domain/met-projection.js";
 import { getNode, neighbourhood, provenance } from "../domain/nodes.js";
 import { paths } from "../domain/paths.js";
 import { search } from "../domain/search.js";
@@ -48,7 +50,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       path: "/nodes/:id/neighbourhood",
       summary: "The k-hop subgraph around a node, nearest first, bounded",
       description:
-        "Past `limit` nodes the nearest part is returned with `truncated: true`; every node carries `hiddenNeighbours`, how many of its neighbours (under the same filters) were left out.",
+        "Past `limit` nodes the nearest part is returned with `truncated: true`; every node carries `hiddenNeighbours`, how many of its neighbours (under the same filters) were left out. At depth 1, `offset` skips that many neighbours in the same order, so that `nextOffset` pages through all of them.",
       params: idParams,
       query: z
         .strictObject({
@@ -57,6 +59,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
           rels: list(REL_TYPES),
           ...window,
           limit: boundedInt(1, 500, 100),
+          offset: boundedInt(0, 10_000_000, 0),
         })
         .superRefine(checkWindow),
       handle: ({ params, query }, { signal }) => neighbourhood(runner, params.id, query, signal),
@@ -72,17 +75,37 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       method: "get",
       path: "/meetings",
       summary: "Who an actor met: counterparts, shared meeting-like events, forums and aggregate claims with evidence",
+      description:
+        "One page of counterparts (`limit`, `offset`; `total` and `nextOffset` say what is left), the most met first; each lists its latest events and `eventCount`. With `with`, that one counterpart's events are paged by `eventsLimit` and `eventsOffset`.",
       query: z
-        .strictObject({ actor: nodeId, with: nodeId.optional(), forum: nodeId.optional(), ...window })
+        .strictObject({
+          actor: nodeId,
+          with: nodeId.optional(),
+          forum: nodeId.optional(),
+          ...window,
+          limit: boundedInt(1, 200, 50),
+          offset: boundedInt(0, 10_000_000, 0),
+          eventsLimit: boundedInt(1, 500, 100),
+          eventsOffset: boundedInt(0, 10_000_000, 0),
+        })
         .superRefine(checkWindow),
       handle: ({ query }, { signal }) => meetings(runner, query, signal),
     }),
     endpoint({
       method: "get",
       path: "/meetings/network",
-      summary: "The projected who-met-whom network, edges weighted by shared meeting-like events",
+      summary:
+        "The who-met-whom overview: a backbone of the strongest ties, edges weighted by shared meeting-like events",
+      description:
+        "When every pair fits within `limit` lines and `actors` actors, all are drawn; otherwise the `actors` most active actors, each with its `ties` strongest ties among them (at most 2 × `ties` lines per actor). `selection` says which.",
       query: z
-        .strictObject({ forum: nodeId.optional(), ...window, limit: boundedInt(1, 2000, 500) })
+        .strictObject({
+          forum: nodeId.optional(),
+          ...window,
+          limit: boundedInt(1, 2000, 500),
+          actors: boundedInt(2, POOL_ACTORS, 150),
+          ties: boundedInt(1, 12, 3),
+        })
         .superRefine(checkWindow),
       handle: ({ query }, { signal }) => meetingNetwork(runner, query, signal),
     }),
@@ -103,9 +126,15 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
     endpoint({
       method: "get",
       path: "/timeline",
-      summary: "Dated events and claims in date order, with date precision",
+      summary: "Dated events and claims in date order, with date precision, a page at a time",
+      description: "`next` is the `cursor` of the following page (null on the last).",
       query: z
-        .strictObject({ ...window, types: list(TIMELINE_TYPES), limit: boundedInt(1, 5000, 1000) })
+        .strictObject({
+          ...window,
+          types: list(TIMELINE_TYPES),
+          limit: boundedInt(1, 5000, 1000),
+          cursor: z.string().min(1).max(2000).optional(),
+        })
         .superRefine(checkWindow),
       handle: ({ query }, { signal }) => timeline(runner, query, signal),
     }),

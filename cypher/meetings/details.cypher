@@ -1,0 +1,58 @@
+// What a page of counterparts shows: each counterpart's listed events (with their forums and
+// evidence), the names of its forums, and the aggregate claims ("met 18 times") about the actor
+// and the counterpart (from the pair's MET relationship) or about the counterpart and a listed
+// event, within the window, with evidence.
+// Parameters: rows (list of {counterpart: string, pair: string, events: [event ids], forums:
+// [forum ids]}), from, to (ISO dates or null).
+// Returns: counterpart (string), events (list of {event: Node, forums: [{id, name}], evidence}, in
+// date order), forums (list of {id, name}), aggregates (list of {claim: Node, evidence}), one row
+// per row given, in the same order. Each evidence is a list of {passage: map, source: map}.
+UNWIND range(0, size($rows) - 1) AS index
+WITH index, $rows[index] AS row
+MATCH (b:Actor {id: row.counterpart})
+OPTIONAL MATCH ()-[r:MET {pair: row.pair}]->()
+RETURN index, b.id AS counterpart,
+  COLLECT {
+    UNWIND row.events AS id
+    MATCH (e:Event {id: id})
+    RETURN {
+      event: e,
+      forums: [(e)-[:AT_FORUM]->(f:Forum) | f {.id, .name}],
+      evidence: [(e)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
+        passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
+        source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
+                   .publishedPrecision, .publishedText}
+      }]
+    } AS item
+    ORDER BY e.dateStart, e.id
+  } AS events,
+  COLLECT {
+    UNWIND row.forums AS id
+    MATCH (f:Forum {id: id})
+    RETURN f {.id, .name} AS forum ORDER BY f.name, f.id
+  } AS forums,
+  COLLECT {
+    CALL (r, row, b) {
+      UNWIND coalesce(r.claims, []) AS id
+      MATCH (c:Claim {id: id})
+      RETURN c
+      UNION
+      UNWIND row.events AS id
+      MATCH (:Event {id: id})<-[:ABOUT]-(c:Claim {kind: 'aggregate'})
+      WHERE (c)-[:ABOUT]->(b)
+      RETURN c
+    }
+    WITH c
+    WHERE ($from IS NULL OR coalesce(c.periodEnd, c.dateEnd) IS NULL OR coalesce(c.periodEnd, c.dateEnd) >= date($from))
+      AND ($to IS NULL OR coalesce(c.periodStart, c.dateStart) IS NULL OR coalesce(c.periodStart, c.dateStart) <= date($to))
+    RETURN {
+      claim: c,
+      evidence: [(c)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
+        passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
+        source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
+                   .publishedPrecision, .publishedText}
+      }]
+    } AS item
+    ORDER BY c.id
+  } AS aggregates
+ORDER BY index

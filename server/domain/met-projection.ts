@@ -1,0 +1,78 @@
+/**
+ * The who-met-whom projection: one `(:Actor)-[:MET]->(:Actor)` per pair who took part in the same
+ * meeting-like event, with counts by year, a sample of events and the claims that count them,
+ * rebuilt from PARTICIPATED_IN after every load, so that no request aggregates the whole graph.
+ */
+import { defineQuery } from "../neo4j/query-runner.js";
+import type { Exec } from "./projections.js";
+
+/** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
+export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
+/** Units of aggregate claims that count a pair's meetings ("met 18 times"). */
+export const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
+/** Event ids kept on each MET (its latest): enough for an edge's tooltip; the pair's details page through all. */
+export const EVENT_SAMPLE = 10;
+/** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
+export const LISTED_EVENTS = 3;
+/**
+ * The pool the network overview is chosen from: the most active actors (as many as the overview
+ * may draw) and, for each, its strongest ties among them. A request reads at most
+ * POOL_ACTORS × POOL_TIES relationships, whatever the size of the graph.
+ */
+export const POOL_ACTORS = 500;
+export const POOL_TIES = 12;
+/** Up to this many pairs in all, every pair is in the pool: a small graph's overview can show them all. */
+export const POOL_ALL = 10_000;
+
+const batchQuery = defineQuery<{
+  after: string | null;
+  batch: number;
+  kinds: readonly string[];
+  units: readonly string[];
+  sample: number;
+}>("meetings/project-batch", "WRITE");
+const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE");
+const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE");
+
+export interface MetProjectionOptions {
+  /** Actors per batch: bounds each query's memory (a hub's pairs are all in its batch). */
+  batch?: number;
+  /** Called after each batch with the actors done so far. */
+  progress?: (actors: number, pairs: number) => void;
+}
+
+const count = (value: unknown) => Number((value as { toNumber?: () => number })?.toNumber?.() ?? value ?? 0);
+
+/**
+ * Rebuilds every MET relationship, batch by batch of actors (in id order), then ranks the actors
+ * and marks the pool. With an `exec` that runs inside one transaction the rebuild commits with
+ * the load; with one that commits each query, readers see each pair either as it was or as it is.
+ * @example await projectMeetings(inTransaction(run))
+ */
+export async function projectMeetings(
+  exec: Exec,
+  options: MetProjectionOptions = {},
+): Promise<{ actors: number; pairs: number; pooled: number }> {
+  let after: string | null = null;
+  let actors = 0;
+  let pairs = 0;
+  for (;;) {
+    const [row] = await exec(batchQuery, {
+      after,
+      batch: options.batch ?? 500,
+      kinds: MEETING_KINDS,
+      units: MEETING_UNITS,
+      sample: EVENT_SAMPLE,
+    });
+    const done = count(row?.get("actors"));
+    if (done === 0) break;
+    actors += done;
+    pairs += count(row?.get("pairs"));
+    after = row?.get("last") as string;
+    options.progress?.(actors, pairs);
+  }
+  const everything = pairs <= POOL_ALL;
+  await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
+  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
+  return { actors, pairs, pooled: count(pooled?.get("pooled")) };
+}

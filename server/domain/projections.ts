@@ -1,0 +1,103 @@
+/**
+ * What is derived from the loaded datasets after every load: the who-met-whom projection and the
+ * dates summary. The loader runs it inside its transaction; start-up rebuilds it when a load was
+ * not followed by one (an older version, or a rebuild cut short).
+ */
+import type { Record as Neo4jRecord } from "neo4j-driver";
+import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
+import { type MetProjectionOptions, projectMeetings } from "./met-projection.js";
+
+/** Runs one named query and returns its records: inside a transaction, or in a transaction of its own. */
+export type Exec = <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>;
+
+/** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
+export const PROJECTION_VERSION = 1;
+
+const begin = defineQuery<{ version: number }>("projection/begin", "WRITE");
+const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE");
+const done = defineQuery<Record<string, never>>("projection/done", "WRITE");
+const state = defineQuery<Record<string, never>>("projection/state", "READ");
+
+/**
+ * Each query in a transaction of its own, with a long timeout: for a rebuild outside a load.
+ * @example await refreshProjections(autoCommit(runner))
+ */
+export function autoCommit(runner: QueryRunner, timeoutMs = 600_000): Exec {
+  return async (query, params) => (await runner.run(query, params, { timeoutMs })).records;
+}
+
+export interface ProjectionResult {
+  actors: number;
+  pairs: number;
+  pooled: number;
+  months: number;
+  ms: number;
+}
+
+/**
+ * Rebuilds everything derived from the datasets. The dataset loader calls it with its
+ * transaction's `run` after writing the rows.
+ * @example await refreshProjections(run) // inside runner.transaction("WRITE", …, async (run) => …)
+ */
+export async function refreshProjections(exec: Exec, options: MetProjectionOptions = {}): Promise<ProjectionResult> {
+  const started = Date.now();
+  await exec(begin, { version: PROJECTION_VERSION });
+  const met = await projectMeetings(exec, options);
+  const [summary] = await exec(dates, {});
+  await exec(done, {});
+  return { ...met, months: Number(summary?.get("months") ?? 0), ms: Date.now() - started };
+}
+
+/** The dates summary the projection keeps, or null when none was built. */
+export interface DatesSummary {
+  months: string[];
+  eventSpanDays: number;
+  claimSpanDays: number;
+  periodSpanDays: number;
+}
+
+export interface ProjectionState {
+  /** True when the derived data is complete and was built by this version from the datasets held now. */
+  current: boolean;
+  dates: DatesSummary | null;
+}
+
+/** Reads whether the derived data is current, and the dates summary. */
+export async function projectionState(runner: QueryRunner, signal?: AbortSignal): Promise<ProjectionState> {
+  const { records } = await runner.run(state, {}, { signal });
+  const row = records[0];
+  const version = row?.get("version");
+  const built = (row?.get("built") as string[] | undefined) ?? [];
+  const current = (row?.get("current") as string[] | undefined) ?? [];
+  const months = row?.get("months") as string[] | null | undefined;
+  const days = (key: string) => Number(row?.get(key) ?? 0);
+  return {
+    current:
+      Number(version ?? 0) === PROJECTION_VERSION &&
+      row?.get("state") === "done" &&
+      built.length === current.length &&
+      built.every((key, index) => key === current[index]),
+    dates: months
+      ? {
+          months,
+          eventSpanDays: days("eventSpanDays"),
+          claimSpanDays: days("claimSpanDays"),
+          periodSpanDays: days("periodSpanDays"),
+        }
+      : null,
+  };
+}
+
+/**
+ * At start-up: rebuilds the derived data when it does not match the datasets held (a database
+ * loaded before this version, or a rebuild cut short), in transactions of its own.
+ * @example await ensureProjections(runner, (line) => console.log(line))
+ */
+export async function ensureProjections(runner: QueryRunner, say: (line: string) => void): Promise<boolean> {
+  const { current } = await projectionState(runner);
+  if (current) return false;
+  say("Deriving who met whom and the dates summary from the loaded datasets…");
+  const result = await refreshProjections(autoCommit(runner));
+  say(`  ${result.pairs} pairs who met, ${result.months} months with dates (${(result.ms / 1000).toFixed(1)} s)`);
+  return true;
+}

@@ -1,0 +1,290 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type {
+  HealthResponse,
+  MeetingNetworkResponse,
+  MeetingsResponse,
+  SchemaResponse,
+  SubgraphResponse,
+  TimelineResponse,
+} from "../../common/api-types.js";
+import { createApp } from "../../server/app.js";
+import { loadDataset } from "../../server/dataset/load.js";
+import { MEETING_KINDS } from "../../server/domain/met-projection.js";
+import { createLogger } from "../../server/lib/logger.js";
+import { QueryRunner } from "../../server/neo4j/query-runner.js";
+import { generate } from "../../server/synth/generate.js";
+import { serve, type TestServer } from "../support/http.js";
+import { readRows, resetGraph, testConfig, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import { coParticipation, degrees, pageThrough } from "./paging-helpers.js";
+
+// A generated graph of about 2,500 nodes where a few hub actors meet hundreds of others: every
+// list is paged with small pages, so that each test crosses many page boundaries.
+let folder: string;
+let driver: Driver;
+let server: TestServer;
+let busiest: string;
+
+const get = async <T>(url: string): Promise<T> => {
+  const { status, body } = await server.get(url);
+  expect(status, `${url}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
+  return body as T;
+};
+const read = (cypher: string, params: Record<string, unknown> = {}) => readRows(driver, cypher, params);
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), "liaison-paging-synth-"));
+  await generate({ size: "tiny", seed: 5, out: folder });
+  driver = testDriver();
+  await resetGraph(driver);
+  await loadDataset(testRunner(driver), folder, { timeoutMs: 240_000 });
+  const config = testConfig();
+  const app = createApp({
+    runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),
+    config,
+    logger: createLogger("silent"),
+    neo4jInfo: { mode: "external", uri: "bolt://test" },
+  });
+  server = await serve(app);
+  const [top] = await read(
+    "MATCH (a:Actor) RETURN a.id AS id ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1",
+  );
+  busiest = String(top?.id);
+}, 300_000);
+afterAll(async () => {
+  await server?.close();
+  await driver?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("GET /api/meetings/network on a generated graph", () => {
+  test("when pairs are too many to draw, then a capped backbone comes back: few actors, few lines each", async () => {
+    for (const [actors, ties, limit] of [
+      [150, 3, 500],
+      [40, 2, 60],
+    ] as const) {
+      const body = await get<MeetingNetworkResponse>(
+        `/api/meetings/network?actors=${actors}&ties=${ties}&limit=${limit}`,
+      );
+      expect(body.selection).toMatchObject({ method: "backbone", actors, ties, limit });
+      expect(body.truncated).toBe(true);
+      const edges = body.elements.edges.map((edge) => edge.data);
+      expect(edges.length).toBeGreaterThan(10);
+      expect(edges.length).toBeLessThanOrEqual(limit);
+      const degree = degrees(edges);
+      expect(degree.size).toBeLessThanOrEqual(actors);
+      expect(Math.max(...degree.values())).toBeLessThanOrEqual(2 * ties);
+      const density = (2 * edges.length) / (degree.size * (degree.size - 1));
+      expect(density).toBeLessThan(0.1);
+      // Every drawn actor is a node of the answer.
+      const nodes = new Set(body.elements.nodes.map((node) => node.data.id));
+      for (const id of degree.keys()) expect(nodes.has(id)).toBe(true);
+    }
+  });
+
+  test("when edges are drawn, then each weight is the pair's shared meetings and its events are among them", async () => {
+    const shared = await coParticipation(driver, MEETING_KINDS);
+    const body = await get<MeetingNetworkResponse>("/api/meetings/network");
+    for (const { data } of body.elements.edges) {
+      const pair = shared.get(`${data.source}|${data.target}`);
+      expect(data.weight, `${data.source}|${data.target}`).toBe(pair?.events.length);
+      const events = data.events as string[];
+      expect(events.length).toBe(Math.min(10, pair?.events.length ?? 0));
+      for (const event of events) expect(pair?.events).toContain(event);
+    }
+  });
+
+  test("when a forum is given, then each weight counts only the pair's meetings at that forum", async () => {
+    const [forum] = await read(
+      "MATCH (f:Forum)<-[:AT_FORUM]-(e:Event) WHERE e.kind IN $kinds WITH f, count(e) AS n RETURN f.id AS id ORDER BY n DESC, id LIMIT 1",
+      { kinds: MEETING_KINDS },
+    );
+    const atForum = await coParticipation(driver, MEETING_KINDS, String(forum?.id));
+    const body = await get<MeetingNetworkResponse>(`/api/meetings/network?forum=${forum?.id}`);
+    expect(body.elements.edges.length).toBeGreaterThan(0);
+    for (const { data } of body.elements.edges) {
+      expect(data.weight).toBe(atForum.get(`${data.source}|${data.target}`)?.events.length);
+    }
+  });
+});
+
+describe("GET /api/meetings paged on a generated graph", () => {
+  test("when a hub's counterparts are paged, then every counterpart comes exactly once, the most met first", async () => {
+    const shared = await coParticipation(driver, MEETING_KINDS);
+    const expected = new Map<string, number>();
+    for (const [pair, { events }] of shared) {
+      const [a, b] = pair.split("|") as [string, string];
+      if (a === busiest) expected.set(b, events.length);
+      if (b === busiest) expected.set(a, events.length);
+    }
+    expect(expected.size).toBeGreaterThan(30);
+    const pages = await pageThrough(async (offset) => {
+      const body = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=7&offset=${offset}`);
+      expect(body.total).toBe(expected.size);
+      expect(body.counterparts.length).toBeLessThanOrEqual(7);
+      return { items: body.counterparts, next: body.nextOffset };
+    });
+    expect(pages.length).toBe(expected.size);
+    expect(new Set(pages.map((c) => c.actor.id)).size).toBe(pages.length);
+    for (const counterpart of pages) {
+      expect(counterpart.eventCount).toBe(expected.get(counterpart.actor.id));
+      expect(counterpart.events.length).toBeLessThanOrEqual(3);
+      expect(counterpart.eventsOffset + counterpart.events.length).toBe(counterpart.eventCount);
+    }
+    const counts = pages.map((c) => c.eventCount);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+  });
+
+  test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {
+    const rows = await read(
+      `MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
+       WHERE e.kind IN $kinds AND coalesce(e.dateEnd, e.dateStart) >= date('2006-01-01')
+         AND e.dateStart <= date('2012-12-31')
+       RETURN b.id AS id, count(DISTINCT e) AS n`,
+      { actor: busiest, kinds: MEETING_KINDS },
+    );
+    const expected = new Map(rows.map((row) => [String(row.id), Number(row.n)]));
+    expect(expected.size).toBeGreaterThan(5);
+    const pages = await pageThrough(async (offset) => {
+      const body = await get<MeetingsResponse>(
+        `/api/meetings?actor=${busiest}&from=2006&to=2012&limit=5&offset=${offset}`,
+      );
+      return { items: body.counterparts, next: body.nextOffset };
+    });
+    expect(new Map(pages.map((c) => [c.actor.id, c.eventCount]))).toEqual(expected);
+    expect(pages.length).toBe(expected.size);
+  });
+
+  test("when a pair's events are paged, then every shared event comes exactly once, in date order, with evidence", async () => {
+    const first = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=1`);
+    const other = first.counterparts[0]?.actor.id as string;
+    const pair = busiest < other ? `${busiest}|${other}` : `${other}|${busiest}`;
+    const expected = (await coParticipation(driver, MEETING_KINDS)).get(pair)?.events ?? [];
+    expect(expected.length).toBeGreaterThan(3);
+    const events = await pageThrough(async (offset) => {
+      const body = await get<MeetingsResponse>(
+        `/api/meetings?actor=${busiest}&with=${other}&eventsLimit=3&eventsOffset=${offset}`,
+      );
+      const counterpart = body.counterparts[0];
+      expect(counterpart?.eventCount).toBe(expected.length);
+      expect(counterpart?.eventsOffset).toBe(offset);
+      return { items: counterpart?.events ?? [], next: counterpart?.nextEventsOffset ?? null };
+    });
+    expect(events.map((event) => event.id)).toEqual(expected);
+    expect(events.every((event) => event.evidence.length > 0)).toBe(true);
+  });
+});
+
+describe("GET /api/nodes/:id/neighbourhood paged on a generated graph", () => {
+  test("when Show more pages through a hub, then every neighbour comes exactly once", async () => {
+    const rows = await read("MATCH (a:Actor {id: $id})-[r]-(n) WHERE type(r) <> 'MET' RETURN DISTINCT n.id AS id", {
+      id: busiest,
+    });
+    const expected = new Set(rows.map((row) => String(row.id)));
+    expect(expected.size).toBeGreaterThan(100);
+    let hiddenBefore = Number.POSITIVE_INFINITY;
+    const pages = await pageThrough(async (offset) => {
+      const body = await get<SubgraphResponse>(`/api/nodes/${busiest}/neighbourhood?depth=1&limit=40&offset=${offset}`);
+      expect(body.offset).toBe(offset);
+      const center = body.elements.nodes.find((node) => node.data.id === busiest)?.data;
+      // What is left to show shrinks by a page each time.
+      expect(center?.hiddenNeighbours).toBeLessThan(hiddenBefore);
+      hiddenBefore = center?.hiddenNeighbours ?? 0;
+      const items = body.elements.nodes.map((node) => node.data.id).filter((id) => id !== busiest);
+      expect(items.length).toBeLessThanOrEqual(39);
+      return { items, next: body.nextOffset };
+    });
+    expect(hiddenBefore).toBe(0);
+    expect(pages.length).toBe(expected.size);
+    expect(new Set(pages)).toEqual(expected);
+  });
+
+  test("when offset is given with depth 2, then 400 names offset", async () => {
+    const { status, body } = await server.get(`/api/nodes/${busiest}/neighbourhood?depth=2&offset=10`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ parameter: "offset" }] } });
+  });
+});
+
+describe("GET /api/timeline paged on a generated graph", () => {
+  const dated = `MATCH (n) WHERE (n:Event OR n:Claim) AND coalesce(n.dateStart, n.periodStart) IS NOT NULL
+    WITH n, coalesce(n.dateStart, n.periodStart) AS start,
+      CASE WHEN n.dateStart IS NOT NULL THEN coalesce(n.dateEnd, n.dateStart) ELSE coalesce(n.periodEnd, n.periodStart) END AS end
+    WHERE ($types IS NULL OR any(label IN labels(n) WHERE label IN $types))
+      AND ($from IS NULL OR end >= date($from)) AND ($to IS NULL OR start <= date($to))
+    RETURN n.id AS id`;
+
+  test("when the cursor pages through everything, then every dated event and claim comes exactly once, in order", async () => {
+    const expected = new Set((await read(dated, { types: null, from: null, to: null })).map((row) => String(row.id)));
+    expect(expected.size).toBeGreaterThan(500);
+    const entries = await pageThrough(async (cursor) => {
+      const body = await get<TimelineResponse>(`/api/timeline?limit=97${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(body.truncated).toBe(body.next !== null);
+      return { items: body.entries, next: body.next };
+    }, "");
+    expect(entries.length).toBe(expected.size);
+    expect(new Set(entries.map((entry) => entry.id))).toEqual(expected);
+    const keys = entries.map((entry) => [entry.date.start, entry.date.end, entry.id].join("|"));
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  test("when a window and a type are given, then the pages hold exactly the entries overlapping it", async () => {
+    // The window opens inside an event's span, so that an entry that began before it must be found too.
+    const [spanning] = await read(
+      `MATCH (e:Event) WHERE e.dateEnd > e.dateStart + duration('P2D')
+       RETURN toString(e.dateStart + duration('P1D')) AS from, toString(e.dateStart + duration('P18M')) AS to
+       ORDER BY e.dateStart, e.id LIMIT 1`,
+    );
+    const { from, to } = spanning as { from: string; to: string };
+    const expected = new Set((await read(dated, { types: ["Event"], from, to })).map((row) => String(row.id)));
+    expect(expected.size).toBeGreaterThan(5);
+    const entries = await pageThrough(async (cursor) => {
+      const body = await get<TimelineResponse>(
+        `/api/timeline?from=${from}&to=${to}&types=Event&limit=4${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      return { items: body.entries, next: body.next };
+    }, "");
+    expect(entries.some((entry) => (entry.date.start as string) < from)).toBe(true);
+    expect(new Set(entries.map((entry) => entry.id))).toEqual(expected);
+    expect(entries.length).toBe(expected.size);
+  });
+
+  test("when the cursor is not one the timeline gave, then 400 names it", async () => {
+    const { status, body } = await server.get("/api/timeline?cursor=not-a-cursor");
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ parameter: "cursor" }] } });
+  });
+});
+
+describe("GET /api/schema and GET /api/health on a generated graph", () => {
+  test("when asked, then every count equals the graph's real count", async () => {
+    const schema = await get<SchemaResponse>("/api/schema");
+    const health = await get<HealthResponse>("/api/health");
+    const labels = await read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n");
+    for (const { label, n } of labels) {
+      if (label === "Projection") continue; // bookkeeping, not data
+      expect(schema.labels.find((entry) => entry.name === label)?.count, String(label)).toBe(Number(n));
+      expect(health.counts?.[String(label)], String(label)).toBe(Number(n));
+    }
+    const types = await read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n");
+    expect(schema.relationshipTypes).toHaveLength(types.length);
+    for (const { type, n } of types) {
+      expect(schema.relationshipTypes.find((entry) => entry.name === type)?.count, String(type)).toBe(Number(n));
+    }
+  });
+
+  test("when asked, then the date stops are the months in which something dated begins or ends", async () => {
+    const rows = await read(
+      `MATCH (n) WHERE n:Event OR n:Claim
+       WITH CASE WHEN n.dateStart IS NOT NULL THEN [n.dateStart, coalesce(n.dateEnd, n.dateStart)]
+                 ELSE [n.periodStart, coalesce(n.periodEnd, n.periodStart)] END AS bounds
+       UNWIND bounds AS day WITH day WHERE day IS NOT NULL
+       RETURN DISTINCT substring(toString(day), 0, 7) AS month ORDER BY month`,
+    );
+    const schema = await get<SchemaResponse>("/api/schema");
+    expect(schema.dateStops).toEqual(rows.map((row) => row.month));
+  });
+});
