@@ -30,6 +30,8 @@ export class App implements AppContext {
   #nextTask = 0;
   #path: ReadonlySet<string> = new Set();
   #result: ReadonlySet<string> = new Set();
+  /** Per node, where its next "Show more" page starts. */
+  #nextOffset = new Map<string, number>();
   /** The focus whose neighbourhood the canvas holds or is loading (null: load again whatever the view asks for). */
   #loadedFocus: string | undefined | null = null;
   readonly #panels: Panels;
@@ -142,9 +144,21 @@ export class App implements AppContext {
     if (id) this.canvas.focusOn(id);
   }
 
-  async expand(id: string, options: { limit?: number } = {}): Promise<void> {
+  /**
+   * Adds a node's neighbours to the canvas, nearest first. `more` pages on from where the last
+   * "Show more" of that node stopped, so every click brings neighbours not yet fetched.
+   */
+  async expand(id: string, options: { limit?: number; more?: boolean } = {}): Promise<void> {
     try {
-      const response = await this.busy("Expanding", api.neighbourhood(id, { depth: 1, limit: options.limit ?? 60 }));
+      const offset = options.more ? (this.#nextOffset.get(id) ?? 0) : 0;
+      const response = await this.busy(
+        "Expanding",
+        api.neighbourhood(id, { depth: 1, limit: options.limit ?? 60, ...(offset > 0 ? { offset } : {}) }),
+      );
+      if (options.more) {
+        if (response.nextOffset === null) this.#nextOffset.delete(id);
+        else this.#nextOffset.set(id, response.nextOffset);
+      }
       const added = this.canvas.add(response.elements, { near: id });
       this.toast(
         added.length > 0

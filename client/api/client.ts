@@ -101,7 +101,15 @@ export const api = {
   node: (nodeId: string) => get<NodeResponse>(`/nodes/${id(nodeId)}`),
   neighbourhood: (
     nodeId: string,
-    query: { depth?: number; types?: string[]; rels?: string[]; from?: string; to?: string; limit?: number } = {},
+    query: {
+      depth?: number;
+      types?: string[];
+      rels?: string[];
+      from?: string;
+      to?: string;
+      limit?: number;
+      offset?: number;
+    } = {},
   ) => get<SubgraphResponse>(`/nodes/${id(nodeId)}/neighbourhood`, query),
   provenance: (nodeId: string) => get<ProvenanceResponse>(`/nodes/${id(nodeId)}/provenance`),
   meetings: (query: { actor: string; with?: string; forum?: string; from?: string; to?: string }) =>

@@ -14,7 +14,7 @@ export interface AppContext {
   setView(change: Partial<ViewState>, options?: { replace?: boolean; keepCanvas?: boolean }): void;
   select(id: string | undefined): void;
   /** Adds a node's neighbourhood next to it. */
-  expand(id: string, options?: { limit?: number }): Promise<void>;
+  expand(id: string, options?: { limit?: number; more?: boolean }): Promise<void>;
   /** Makes a node the focus: the canvas shows its neighbourhood. */
   focus(id: string): void;
   openPanel(name: PanelName): void;

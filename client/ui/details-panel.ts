@@ -153,7 +153,7 @@ export class DetailsPanel {
       ${typeof node.description === "string" ? html`<p>${node.description}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => void app.expand(node.id)}>Expand</button>
-        ${more > 0 ? html`<button type="button" @click=${() => void app.expand(node.id, { limit: 500 })}>Show ${more} more</button>` : nothing}
+        ${more > 0 ? html`<button type="button" @click=${() => void app.expand(node.id, { limit: 500, more: true })}>Show ${more} more</button>` : nothing}
         ${provenance ? html`<button type="button" @click=${() => this.#host.querySelector<HTMLElement>(".evidence-section")?.focus()}>Trace to source</button>` : nothing}
         ${
           node.type === "Actor"

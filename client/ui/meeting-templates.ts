@@ -31,7 +31,8 @@ export function meetingCount(counterpart: Counterpart): { count: number; fromCla
     .map((claim) => claim.value)
     .filter((value): value is number => typeof value === "number");
   if (counts.length > 0) return { count: Math.max(...counts), fromClaim: true };
-  return { count: counterpart.events.length, fromClaim: false };
+  // `events` is a page of the shared events; `eventCount` counts them all.
+  return { count: counterpart.eventCount ?? counterpart.events.length, fromClaim: false };
 }
 
 /** One counterpart: name, count, where, the claims that count the meetings (who says so), the events. */

@@ -122,7 +122,7 @@ export class MeetingsPanel {
         <button type="button" @click=${() => void this.#showGraph()}>Show as graph</button>
         ${this.#meetings.loading ? html`<span class="spinner small" aria-label="Loading"></span>` : nothing}
       </div>
-      <h3 class="meetings-heading">${response.actor.name} met ${counterparts.length === 1 ? "1 counterpart" : `${counterparts.length} counterparts`}${view.forum ? ` at ${forums.get(view.forum) ?? view.forum}` : ""}</h3>
+      <h3 class="meetings-heading">${response.actor.name} met ${response.total === 1 ? "1 counterpart" : `${response.total} counterparts`}${response.total > counterparts.length ? ` (the ${counterparts.length} most met shown)` : ""}${view.forum ? ` at ${forums.get(view.forum) ?? view.forum}` : ""}</h3>
       ${counterparts.length === 0 ? html`<p class="empty">No meetings found${view.forum || view.from || view.to ? " with these filters. Try “All forums” or widen the time range" : ""}.</p>` : nothing}
       <ol class="counterparts">${counterparts.map((c) => html`<li class="counterpart" data-actor=${c.actor.id}>${counterpartTemplate(c, this.#actions, { timeline: Boolean(view.with) })}</li>`)}</ol>`;
   }
