@@ -285,7 +285,7 @@ describe("when the database is unreachable", () => {
             : {
                 error: {
                   code: "UNAVAILABLE",
-                  message: "graph/schema: Neo4j is unreachable right now; try again shortly.",
+                  message: "graph/counts: Neo4j is unreachable right now; try again shortly.",
                 },
               },
         ),

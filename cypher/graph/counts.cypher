@@ -1,9 +1,8 @@
-// The graph's shape for the client's legend and time control: labels and relationship types
-// with their counts (a bare count per known label and type, which Neo4j's count store answers:
-// NodeCountFromCountStore, RelationshipCountFromCountStore), and the span of dated events and
-// claims (the first and last entry of each date index, read in index order).
+// The graph's labels and relationship types with their counts, for the client's legend: a bare
+// count per known label and type, which Neo4j's count store answers (NodeCountFromCountStore,
+// RelationshipCountFromCountStore; no scan).
 // Parameters: none. Returns: labels (list of {name, count}), relationshipTypes (list of
-// {name, count}), dateStart, dateEnd (Date or null), one row.
+// {name, count}), both without zero counts, one row.
 CALL () { MATCH (n:Actor) RETURN count(n) AS c_actor }
 CALL () { MATCH (n:Claim) RETURN count(n) AS c_claim }
 CALL () { MATCH (n:Dataset) RETURN count(n) AS c_dataset }
@@ -46,33 +45,4 @@ WITH [row IN [
   {name: 'PART_OF', count: c_part_of},
   {name: 'STATED_BY', count: c_stated_by}
 ] WHERE row.count > 0] AS relationshipTypes
-CALL () {
-  CALL () {
-    MATCH (n:Event) WHERE n.dateStart IS NOT NULL RETURN n.dateStart AS day ORDER BY day LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.dateStart IS NOT NULL RETURN n.dateStart AS day ORDER BY day LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.periodStart IS NOT NULL AND n.dateStart IS NULL
-    RETURN n.periodStart AS day ORDER BY day LIMIT 1
-  }
-  RETURN min(day) AS dateStart
-}
-CALL () {
-  CALL () {
-    MATCH (n:Event) WHERE n.dateEnd IS NOT NULL RETURN n.dateEnd AS day ORDER BY day DESC LIMIT 1
-    UNION ALL
-    MATCH (n:Event) WHERE n.dateStart IS NOT NULL RETURN n.dateStart AS day ORDER BY day DESC LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.dateEnd IS NOT NULL RETURN n.dateEnd AS day ORDER BY day DESC LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.dateStart IS NOT NULL RETURN n.dateStart AS day ORDER BY day DESC LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.periodEnd IS NOT NULL AND n.dateStart IS NULL AND n.dateEnd IS NULL
-    RETURN n.periodEnd AS day ORDER BY day DESC LIMIT 1
-    UNION ALL
-    MATCH (n:Claim) WHERE n.periodStart IS NOT NULL AND n.dateStart IS NULL AND n.dateEnd IS NULL
-    RETURN n.periodStart AS day ORDER BY day DESC LIMIT 1
-  }
-  RETURN max(day) AS dateEnd
-}
-RETURN labels, relationshipTypes, dateStart, dateEnd
+RETURN labels, relationshipTypes
