@@ -33,6 +33,40 @@ export interface StreamedOutside {
 const empty = (line: string) => /^\s*(#.*)?$/.test(line) || line === "---";
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
+const KEY_VALUE = /^([A-Za-z_][\w-]*): (.+)$/;
+
+/**
+ * The fast path for machine-written items (the generator's): every line `key: <JSON>` at the
+ * item's indentation, which is YAML whose meaning JSON.parse gives ~100× faster than a YAML parse.
+ * Undefined when the item is anything else (then the YAML parser reads it).
+ */
+function jsonItem(lines: string[], indent: number, firstLine: number, index: number): StreamedItem | undefined {
+  const raw: Record<string, unknown> = {};
+  const lineOfKey = new Map<string, number>();
+  for (const [i, line] of lines.entries()) {
+    const body = i === 0 ? line.slice(indent + 2) : line.slice(indent + 2);
+    const lead = i === 0 ? `${" ".repeat(indent)}- ` : " ".repeat(indent + 2);
+    if (!line.startsWith(lead) || body.startsWith(" ")) return undefined;
+    const match = KEY_VALUE.exec(body);
+    if (!match) return undefined;
+    const [, key, text] = match as unknown as [string, string, string];
+    if (lineOfKey.has(key) || key === "__proto__") return undefined;
+    try {
+      raw[key] = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    lineOfKey.set(key, firstLine + i);
+  }
+  return {
+    index,
+    line: firstLine,
+    raw,
+    errors: [],
+    lineOf: (segments) => (typeof segments[0] === "string" ? (lineOfKey.get(segments[0]) ?? firstLine) : firstLine),
+  };
+}
+
 function parseItem(text: string, firstLine: number, index: number): StreamedItem {
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -66,6 +100,9 @@ function parseItem(text: string, firstLine: number, index: number): StreamedItem
     },
   };
 }
+
+const item = (lines: string[], indent: number, firstLine: number, index: number): StreamedItem =>
+  jsonItem(lines, indent, firstLine, index) ?? parseItem(lines.join("\n"), firstLine, index);
 
 /**
  * The items of the list under `key` in `file`, one at a time. Anything else at the top level is
@@ -117,13 +154,13 @@ export async function* streamYamlList(
     }
     if (itemIndent !== -1 && !empty(line) && indent <= itemIndent) {
       if (indent === itemIndent && isItem) {
-        if (chunk.length > 0) yield parseItem(chunk.join("\n"), chunkLine, index++);
+        if (chunk.length > 0) yield item(chunk, itemIndent, chunkLine, index++);
         chunk = [line];
         chunkLine = lineNo;
         continue;
       }
       // A line left of the items ends the list: it must be another top-level key, which the schema forbids.
-      if (chunk.length > 0) yield parseItem(chunk.join("\n"), chunkLine, index++);
+      if (chunk.length > 0) yield item(chunk, itemIndent, chunkLine, index++);
       chunk = [];
       const other = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1] ?? null;
       outside(
@@ -136,6 +173,6 @@ export async function* streamYamlList(
     }
     if (chunk.length > 0) chunk.push(line);
   }
-  if (chunk.length > 0) yield parseItem(chunk.join("\n"), chunkLine, index++);
+  if (chunk.length > 0) yield item(chunk, itemIndent, chunkLine, index++);
   if (!header) outside({ line: 1, kind: "YAML_SYNTAX", key: null, message: `expected "${key}:" followed by a list` });
 }

@@ -1,0 +1,261 @@
+/**
+ * The streaming loader, for datasets too big for one transaction: reads, checks and writes in
+ * batches (bounded memory), stages everything under the Staging label that no reader query
+ * matches, then publishes in one small transaction of label changes. A load that fails or is
+ * killed never shows readers a half-loaded dataset; docs/loading.md says why and what it costs.
+ */
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import neo4j, { Neo4jError } from "neo4j-driver";
+import { LiaisonError } from "../lib/errors.js";
+import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import { datasetRow, type NodeLabel, type RecordRows, type RelRow, type RelType, recordResolver } from "./resolve.js";
+import { LIST_FILES, StreamedDataset } from "./stream-read.js";
+import { DatasetInvalidError, type Problem } from "./validate.js";
+
+type NodeParams = { rows: { id: string; props: Record<string, unknown> }[]; label: string; dataset: string };
+type RelParams = {
+  rows: { from: string; to: string; props: Record<string, unknown> }[];
+  type: string;
+  dataset: string;
+};
+const stageNodes = defineQuery<NodeParams>("dataset/stage-nodes", "WRITE");
+const stageRels = defineQuery<RelParams>("dataset/stage-relationships", "WRITE");
+const clearStaging = defineQuery<{ limit: ReturnType<typeof neo4j.int> }>("dataset/clear-staging", "WRITE");
+const sharedNodes = defineQuery<{ dataset: string }>("dataset/shared-nodes", "READ");
+const retire = defineQuery<{ dataset: string }>("dataset/retire", "WRITE");
+const publishStaged = defineQuery<Record<string, never>>("dataset/publish-staged", "WRITE");
+const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE");
+
+/** Rows per write transaction: big enough to amortise a round trip, small enough for any transaction memory limit. */
+const BATCH = 5_000;
+/** Nodes deleted per transaction when clearing staged or retired data. */
+const CLEAR_BATCH = 10_000;
+
+/** The load failed after checking (Neo4j refused a write, or ran out of transaction memory); the graph is as it was. */
+export class DatasetLoadError extends LiaisonError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(500, "DATASET_LOAD_FAILED", message, options);
+  }
+}
+
+/** A memory error must not be retried (the driver calls it transient): it becomes a DatasetLoadError. */
+export function loadFailure(error: unknown, where: string): unknown {
+  if (error instanceof Neo4jError && /Memory/i.test(error.code ?? "")) {
+    return new DatasetLoadError(
+      `${where}: Neo4j ran out of transaction memory (${error.code}); nothing was published. Raise the transaction memory limit (db.memory.transaction.total.max) or load fewer rows at once.`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+export interface StreamProgress {
+  phase: "checking" | "staging nodes" | "staging relationships" | "publishing" | "clearing";
+  step: string;
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
+export interface StreamResult {
+  datasetId: string;
+  checksum: string;
+  nodes: Record<NodeLabel, number>;
+  relationships: Record<RelType, number>;
+  removed: { nodes: number; relationships: number };
+  ms: number;
+}
+
+export interface StreamOptions {
+  progress?: (progress: StreamProgress) => void;
+  toNeo4jProps: (props: RecordRows["nodes"][number]["row"]["props"]) => Record<string, unknown>;
+}
+
+/** Deletes Staging and Retired nodes in batches; returns how many. */
+export async function clearStaged(runner: QueryRunner, onBatch: (deleted: number) => void = () => {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { records } = await runner.run(clearStaging, { limit: neo4j.int(CLEAR_BATCH) }, { timeoutMs: 600_000 });
+    const deleted = Number(records[0]?.get("deleted") ?? 0);
+    total += deleted;
+    onBatch(total);
+    if (deleted === 0) return total;
+  }
+}
+
+const sortProblems = (problems: Problem[]) => {
+  const order = ["manifest.yaml", ...LIST_FILES.map((f) => f.file)];
+  return problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
+};
+
+/**
+ * Checks and loads the dataset in `folder` in bounded memory; readers see the previous graph until
+ * the one publishing commit. Throws DatasetInvalidError (nothing published) or DatasetLoadError.
+ * @example await streamLoad(runner, "/tmp/medium", { toNeo4jProps })
+ */
+export async function streamLoad(runner: QueryRunner, folder: string, options: StreamOptions): Promise<StreamResult> {
+  const started = Date.now();
+  const say = (phase: StreamProgress["phase"], step: string, done: number, total = 0) =>
+    options.progress?.({ phase, step, done, total, elapsedMs: Date.now() - started });
+  const data = new StreamedDataset(folder);
+  say("checking", "schema and ids", 0);
+  await data.scan();
+  const manifest = data.manifest;
+  const datasetId = manifest ? `dataset:${manifest.id}` : "";
+  let write = data.problems.length === 0 && manifest !== undefined;
+  if (write) {
+    const { records } = await runner.run(sharedNodes, { dataset: datasetId });
+    const shared = Number(records[0]?.get("shared") ?? 0);
+    if (shared > 0) {
+      throw new DatasetLoadError(
+        `${folder}: ${shared} node(s) of ${datasetId} are held by another dataset too; the streaming loader replaces a dataset wholesale and cannot load over shared nodes. Nothing was changed.`,
+      );
+    }
+    await clearStaged(runner, (n) => say("clearing", "leftovers of an earlier load", n));
+  }
+
+  const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
+  const relationships = {} as Record<RelType, number>;
+  const spoolDir = await mkdtemp(path.join(os.tmpdir(), "liaison-load-"));
+  const spoolFile = path.join(spoolDir, "relationships.jsonl");
+  const spool = createWriteStream(spoolFile);
+  let pending: Promise<unknown> = Promise.resolve();
+  let staged = 0;
+  try {
+    // Pass 2: check each record against the whole dataset, stage its nodes, spool its relationships.
+    const batches = new Map<NodeLabel, NodeParams["rows"]>();
+    const flushNodes = async (label: NodeLabel) => {
+      const rows = batches.get(label) ?? [];
+      if (rows.length === 0) return;
+      batches.set(label, []);
+      await pending; // at most one write in flight while the next batch is read
+      pending = runner.run(stageNodes, { rows, label, dataset: datasetId }, { timeoutMs: 600_000 }).then(() => {
+        staged += rows.length;
+        say("staging nodes", label, staged);
+      });
+    };
+    const add = async (rows: RecordRows) => {
+      if (!write || data.problems.length > 0) {
+        write = false;
+        return;
+      }
+      for (const { label, row } of rows.nodes) {
+        nodes[label]++;
+        const list = batches.get(label) ?? [];
+        list.push({ id: row.id, props: options.toNeo4jProps(row.props) });
+        batches.set(label, list);
+        if (list.length >= BATCH) await flushNodes(label);
+      }
+      for (const { type, row } of rows.relationships) {
+        relationships[type] = (relationships[type] ?? 0) + 1;
+        if (!spool.write(`${JSON.stringify([type, row.from, row.to, row.props])}\n`)) await once(spool, "drain");
+      }
+    };
+    const resolver = recordResolver({ sourceText: (id) => data.sourceText(id), actorName: (id) => data.actorName(id) });
+    say("checking", "references and evidence", 0);
+    let checked = 0;
+    for await (const record of data.records()) {
+      if (++checked % 10_000 === 0 && !write) say("checking", "references and evidence", checked);
+      if (!write) continue;
+      if (record.kind === "source") await add(resolver.source(record.value));
+      else if (record.kind === "actor") await add(resolver.actor(record.value));
+      else if (record.kind === "forum") await add(resolver.forum(record.value));
+      else if (record.kind === "event") await add(resolver.event(record.value));
+      else await add(resolver.claim(record.value));
+    }
+    for (const label of batches.keys()) await flushNodes(label);
+    await pending;
+    spool.end();
+    await once(spool, "close");
+    if (data.problems.length > 0 || !manifest) {
+      if (staged > 0) await clearStaged(runner, (n) => say("clearing", "staged nodes of this failed load", n));
+      throw new DatasetInvalidError(folder, sortProblems(data.problems));
+    }
+
+    // Pass 3: the relationships, by batch of one type, between staged nodes.
+    const totalRels = Object.values(relationships).reduce((n, count) => n + count, 0);
+    const relBatches = new Map<string, RelRow[]>();
+    let relsDone = 0;
+    const flushRels = async (type: string) => {
+      const rows = relBatches.get(type) ?? [];
+      if (rows.length === 0) return;
+      relBatches.set(type, []);
+      await pending;
+      pending = runner
+        .run(
+          stageRels,
+          { rows: rows.map((row) => ({ ...row, props: options.toNeo4jProps(row.props) })), type, dataset: datasetId },
+          { timeoutMs: 600_000 },
+        )
+        .then(({ records }) => {
+          if (Number(records[0]?.get("written")) !== rows.length)
+            throw new DatasetLoadError(`${folder}: ${type} rows were not all written (an endpoint is missing)`);
+          relsDone += rows.length;
+          say("staging relationships", type, relsDone, totalRels);
+        });
+    };
+    const lines = createInterface({ input: createReadStream(spoolFile, { encoding: "utf8" }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const [type, from, to, props] = JSON.parse(line) as [string, string, string, RelRow["props"]];
+      const list = relBatches.get(type) ?? [];
+      list.push({ from, to, props });
+      relBatches.set(type, list);
+      if (list.length >= BATCH) await flushRels(type);
+    }
+    for (const type of relBatches.keys()) await flushRels(type);
+    await pending;
+
+    // Publish: one transaction of label changes; readers see the old version or the new, never a mix.
+    say("publishing", "one transaction", 0);
+    const retired = await runner.transaction(
+      "WRITE",
+      `dataset/publish ${datasetId}`,
+      async (run) => {
+        try {
+          const [old] = await run(retire, { dataset: datasetId });
+          await run(publishStaged, {});
+          await run(mergeDataset, { props: options.toNeo4jProps(datasetRow(manifest, data.checksum).props) });
+          return Number(old?.get("retired") ?? 0);
+        } catch (error) {
+          throw loadFailure(error, `dataset/publish ${datasetId}`);
+        }
+      },
+      { timeoutMs: 600_000 },
+    );
+    // The dataset is now visible; load.ts's datasetWritten runs the post-load steps once this returns.
+    if (retired > 0) await clearStaged(runner, (n) => say("clearing", "the replaced version", n));
+    return {
+      datasetId,
+      checksum: data.checksum,
+      nodes,
+      relationships,
+      removed: { nodes: retired, relationships: 0 },
+      ms: Date.now() - started,
+    };
+  } catch (error) {
+    await pending.catch(() => {});
+    // Best effort: what was staged is invisible anyway, and the next load clears it if this cannot.
+    if (staged > 0 && !(error instanceof DatasetInvalidError)) await clearStaged(runner).catch(() => {});
+    throw loadFailure(error, `dataset/load ${datasetId}`);
+  } finally {
+    spool.destroy();
+    await rm(spoolDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks a dataset in bounded memory without touching a database (`npm run load -- --check`).
+ * @example const { problems, records } = await streamCheck("/tmp/medium")
+ */
+export async function streamCheck(folder: string): Promise<{ problems: Problem[]; records: number }> {
+  const data = new StreamedDataset(folder);
+  await data.scan();
+  let records = 0;
+  for await (const _ of data.records()) records++;
+  return { problems: sortProblems(data.problems), records };
+}
