@@ -10,8 +10,8 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (n:Passage) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 
-// The streaming loader's staged nodes, looked up by id to join its relationships (server/dataset/stream-load.ts).
-CREATE INDEX staging_id IF NOT EXISTS FOR (n:Staging) ON (n.id);
+// The streaming loader's lock (server/dataset/stream-load.ts): one load of a dataset at a time.
+CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
 
 // Date windows (timeline, neighbourhood and meeting filters) and kind filters.
 CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart);

@@ -66,6 +66,8 @@ export interface LoadOptions {
   mode?: "auto" | "transaction" | "streaming";
   /** Default 32 MB of actors/forums/events/claims YAML (the seed is ~0.1 MB, medium ~200 MB). */
   streamAboveBytes?: number;
+  /** Streaming: after how long without a heartbeat a load lock is taken over (default 2 minutes). */
+  lockStaleMs?: number;
 }
 
 /** Above this many bytes of list files, `auto` loads by streaming. */
@@ -206,6 +208,7 @@ export async function loadDataset(runner: QueryRunner, folder: string, options: 
     const result = await streamLoad(runner, folder, {
       toNeo4jProps,
       ...(options.progress ? { progress: options.progress } : {}),
+      ...(options.lockStaleMs !== undefined ? { lockStaleMs: options.lockStaleMs } : {}),
     });
     await datasetWritten(runner, result);
     return result;

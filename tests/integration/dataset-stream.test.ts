@@ -172,7 +172,14 @@ describe("loadDataset: streaming", () => {
     expect(await apiView("actor:wang-yi")).toEqual(apiBefore);
     expect((await apiView(String(someStagedActor))).node).toBe(0);
 
-    const result = await loadDataset(runner, tiny, { mode: "streaming" });
+    // The killed load still holds the dataset's lock until it goes stale: another load is refused, harmlessly.
+    const refused = await loadDataset(runner, tiny, { mode: "streaming" }).catch((e) => e);
+    expect(refused).toMatchObject({ code: "DATASET_LOAD_FAILED" });
+    expect(refused.message).toMatch(/another load of dataset:synth-tiny-5 is running/);
+    expect(await visible()).toEqual(before);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const result = await loadDataset(runner, tiny, { mode: "streaming", lockStaleMs: 1_000 });
     expect(sum(result.nodes)).toBe(expected.nodes);
     expect(await hidden()).toBe(0);
     expect((await apiView(String(someStagedActor))).node).toBe(1);
