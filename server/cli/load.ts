@@ -9,7 +9,7 @@ import { LiaisonError } from "../lib/errors.js";
 import { type OpenNeo4j, openNeo4j } from "../neo4j/open.js";
 import { applySchema } from "../neo4j/schema.js";
 
-const usage = `usage: npm run load -- <dataset folder> [--check]
+const usage = `usage: npm run load -- <dataset folder> [--check] [--stream]
 
 Validates the dataset (manifest.yaml, actors.yaml, forums.yaml, events.yaml, claims.yaml and the
 source texts) and, when it has no problem, loads it into the Neo4j the app uses (NEO4J_URI, or
@@ -18,6 +18,7 @@ dataset (over 32 MB of YAML) is read, checked and written in batches and publish
 (docs/loading.md).
 
   --check   validate only; do not touch the database
+  --stream  read, check and load by streaming whatever the dataset's size
   --help    show this text
 `;
 
@@ -54,7 +55,7 @@ async function run(args: string[]): Promise<number> {
   }
   const folder = path.resolve(folderArg);
 
-  const streaming = await willStream(folder);
+  const streaming = parsed.values.stream === true || (await willStream(folder));
   if (streaming) {
     // Too big to hold: checked in one streamed pass here only for --check; a load checks as it goes.
     if (parsed.values.check) {
@@ -88,7 +89,10 @@ async function run(args: string[]): Promise<number> {
     out(`Loading into ${neo4j.description}…`);
     const { runner } = neo4j;
     await applySchema(runner);
-    const result = await loadDataset(runner, folder, { progress: progressPrinter(out) });
+    const result = await loadDataset(runner, folder, {
+      progress: progressPrinter(out),
+      mode: streaming ? "streaming" : "transaction",
+    });
     out(formatCounts(result));
     return 0;
   } catch (error) {
@@ -113,6 +117,6 @@ function parse(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
-    options: { check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { check: { type: "boolean" }, stream: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
 }

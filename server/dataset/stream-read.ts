@@ -145,7 +145,13 @@ export class StreamedDataset {
         if (typeof id === "string") {
           const first = this.#ids.get(id);
           if (first !== undefined)
-            this.report("DUPLICATE_ID", file, [key, item.index, "id"], `id "${id}" is already used by ${where(first)}`);
+            this.report(
+              "DUPLICATE_ID",
+              file,
+              [key, item.index, "id"],
+              `id "${id}" is already used by ${where(first)}`,
+              item.lineOf(["id"]),
+            );
           else this.#ids.set(id, at(`${file} ${key}`, item.index));
         }
         if (value && key === "actors") this.#actorNames.set((value as Actor).id, (value as Actor).name);

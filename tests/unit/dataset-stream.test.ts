@@ -1,12 +1,14 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, readdirSync, writeSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { Neo4jError } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { streamCheck } from "../../server/dataset/stream-load.js";
+import { DatasetLoadError, loadFailure, streamCheck } from "../../server/dataset/stream-load.js";
+import { validateDataset } from "../../server/dataset/validate.js";
 import { type StreamedOutside, streamYamlList } from "../../server/dataset/yaml-stream.js";
 import { generate } from "../../server/synth/generate.js";
 
@@ -119,9 +121,36 @@ describe("streamYamlList", () => {
 });
 
 describe("streamCheck", () => {
+  const fixtures = path.resolve(import.meta.dirname, "../fixtures/datasets");
+  test.each(readdirSync(fixtures))(
+    "when the fixture %s is checked by streaming, then it reports exactly what the whole-file validator reports",
+    async (name) => {
+      const whole = await validateDataset(path.join(fixtures, name));
+      const streamed = await streamCheck(path.join(fixtures, name));
+      expect(streamed.problems).toEqual(whole.problems);
+    },
+  );
+
   test("when a generated dataset is checked by streaming, then it has no problem", async () => {
     const { problems, records } = await streamCheck(tiny);
     expect(problems).toEqual([]);
     expect(records).toBeGreaterThan(1_000);
+  });
+});
+
+describe("loadFailure", () => {
+  test("when Neo4j runs out of transaction memory, then the load fails with DATASET_LOAD_FAILED, which the driver does not retry", () => {
+    const memory = new Neo4jError("out of memory", "Neo.TransientError.General.MemoryPoolOutOfMemoryError", "", "");
+    expect(Neo4jError.isRetryable(memory)).toBe(true);
+    const mapped = loadFailure(memory, "dataset/load x");
+    expect(mapped).toBeInstanceOf(DatasetLoadError);
+    expect(mapped).toMatchObject({ code: "DATASET_LOAD_FAILED" });
+    expect((mapped as Error).message).toMatch(/transaction memory/);
+    expect(Neo4jError.isRetryable(mapped as Error)).toBe(false);
+  });
+
+  test("when the error is anything else, then it is passed on unchanged", () => {
+    const other = new Neo4jError("boom", "Neo.ClientError.Schema.ConstraintValidationFailed", "", "");
+    expect(loadFailure(other, "x")).toBe(other);
   });
 });
