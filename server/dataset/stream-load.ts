@@ -40,12 +40,40 @@ const releaseLock = defineQuery<LockParams>("dataset/release-load-lock", "WRITE"
 const sharedNodes = defineQuery<{ dataset: string }>("dataset/shared-nodes", "READ");
 const retire = defineQuery<{ dataset: string }>("dataset/retire", "WRITE");
 const publishStaged = defineQuery<{ dataset: string }>("dataset/publish-staged", "WRITE");
+const memoryLimits = defineQuery<Record<string, never>>("dataset/transaction-memory-limits", "READ");
 const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE");
 
 /** Rows per write transaction: big enough to amortise a round trip, small enough for any transaction memory limit. */
 const BATCH = 5_000;
 /** Nodes deleted per transaction when clearing staged or retired data. */
 const CLEAR_BATCH = 10_000;
+/**
+ * Transaction memory the publishing transaction needs per node (label changes), measured on Neo4j
+ * 5.26: 300,000 nodes took ~655 MB (docs/loading.md). Rounded up.
+ */
+export const PUBLISH_BYTES_PER_NODE = 2_400;
+
+/** "768.00MiB", "2g", "805306368" → bytes; undefined when unreadable. */
+export function settingBytes(value: string): number | undefined {
+  const match = /^\s*([\d.]+)\s*([kmgt]?)(i?b)?\s*$/i.exec(value);
+  if (!match) return undefined;
+  const unit = (match[2] ?? "").toLowerCase();
+  return Number(match[1]) * 1024 ** ["", "k", "m", "g", "t"].indexOf(unit);
+}
+
+/** The smallest non-zero transaction memory limit, or undefined when none (or they cannot be read). */
+async function transactionMemoryLimit(runner: QueryRunner): Promise<number | undefined> {
+  try {
+    const { records } = await runner.run(memoryLimits, {});
+    const limits = records
+      .map((record) => settingBytes(String(record.get("value"))))
+      .filter((bytes): bytes is number => bytes !== undefined && bytes > 0);
+    return limits.length > 0 ? Math.min(...limits) : undefined;
+  } catch {
+    return undefined; // a user without the privilege to see settings: publishing will tell
+  }
+}
+
 /** A load lock without a heartbeat for this long belongs to a killed load and may be taken over. */
 export const LOCK_STALE_MS = 120_000;
 const HEARTBEAT_MS = 10_000;
@@ -240,7 +268,7 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
       else if (record.kind === "event") await add(resolver.event(record.value));
       else await add(resolver.claim(record.value));
     }
-    for (const label of batches.keys()) await flushNodes(label);
+    if (write) for (const label of batches.keys()) await flushNodes(label);
     await pending;
     spool.end();
     await once(spool, "close");
@@ -248,6 +276,17 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
       if (staged > 0)
         await clearStaged(runner, datasetId, (n) => say("clearing", "staged nodes of this failed load", n));
       throw new DatasetInvalidError(folder, sortProblems(data.problems));
+    }
+
+    // Before the longest step: will the publishing transaction fit in the database's limit?
+    const totalNodes = Object.values(nodes).reduce((n, count) => n + count, 0);
+    const limit = await transactionMemoryLimit(runner);
+    if (limit !== undefined && totalNodes * PUBLISH_BYTES_PER_NODE > limit) {
+      await clearStaged(runner, datasetId, (n) => say("clearing", "staged nodes of this load", n));
+      const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+      throw new DatasetLoadError(
+        `${folder}: publishing ${totalNodes} nodes at once needs about ${mb(totalNodes * PUBLISH_BYTES_PER_NODE)} of transaction memory, and Neo4j allows ${mb(limit)}; nothing was changed. Raise LIAISON_NEO4J_TX_MEMORY (with LIAISON_NEO4J_HEAP at least twice that) for the bundled Neo4j, or db.memory.transaction.total.max for your own.`,
+      );
     }
 
     // Pass 3: the relationships, by batch of one type, between staged nodes.

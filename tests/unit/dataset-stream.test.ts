@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import { Neo4jError } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { DatasetLoadError, loadFailure, streamCheck } from "../../server/dataset/stream-load.js";
+import { DatasetLoadError, loadFailure, settingBytes, streamCheck } from "../../server/dataset/stream-load.js";
 import { validateDataset } from "../../server/dataset/validate.js";
 import { type StreamedOutside, streamYamlList } from "../../server/dataset/yaml-stream.js";
 import { generate } from "../../server/synth/generate.js";
@@ -152,5 +152,16 @@ describe("loadFailure", () => {
   test("when the error is anything else, then it is passed on unchanged", () => {
     const other = new Neo4jError("boom", "Neo.ClientError.Schema.ConstraintValidationFailed", "", "");
     expect(loadFailure(other, "x")).toBe(other);
+  });
+});
+
+describe("settingBytes", () => {
+  test("when Neo4j shows a memory setting, then its bytes are read whatever the unit", () => {
+    expect(settingBytes("2.00GiB")).toBe(2 * 1024 ** 3);
+    expect(settingBytes("768.00MiB")).toBe(768 * 1024 ** 2);
+    expect(settingBytes("768m")).toBe(768 * 1024 ** 2);
+    expect(settingBytes("805306368")).toBe(805306368);
+    expect(settingBytes("0B")).toBe(0);
+    expect(settingBytes("unlimited")).toBeUndefined();
   });
 });
