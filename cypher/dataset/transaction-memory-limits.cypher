@@ -3,5 +3,5 @@
 // Parameters: none. Returns: name (string), value (string, e.g. "768.00MiB" or "805306368"), one row
 // per limit.
 SHOW SETTINGS YIELD name, value
-WHERE name IN ['db.memory.transaction.total.max', 'db.memory.transaction.max']
+WHERE name IN ['dbms.memory.transaction.total.max', 'db.memory.transaction.max']
 RETURN name, value
