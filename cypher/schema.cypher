@@ -11,6 +11,9 @@ CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (n:Passage) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT projection_id IF NOT EXISTS FOR (n:Projection) REQUIRE n.id IS UNIQUE;
 
+// The streaming loader's lock (server/dataset/stream-load.ts): one load of a dataset at a time.
+CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
+
 // Date windows (timeline, neighbourhood and meeting filters) and kind filters.
 CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd);

@@ -1,9 +1,13 @@
 /**
- * Loads a dataset folder into Neo4j: validates everything first, then writes the whole dataset in
- * one write transaction (all or nothing), batched with UNWIND, idempotent on reload.
+ * Loads a dataset folder into Neo4j, all or nothing. A small dataset is validated whole and written
+ * in one write transaction (batched with UNWIND, merged with other datasets, idempotent on reload);
+ * a large one goes through the streaming loader (stream-load.ts: bounded memory, staged, published
+ * in one small transaction). docs/loading.md compares the two.
  */
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import neo4j from "neo4j-driver";
-import { refreshProjections } from "../domain/projections.js";
+import { autoCommit, refreshProjections } from "../domain/projections.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import {
   DATE_KEYS,
@@ -17,6 +21,8 @@ import {
   type RelType,
   resolveDataset,
 } from "./resolve.js";
+import { loadFailure, streamLoad } from "./stream-load.js";
+import { LIST_FILES } from "./stream-read.js";
 import { readDataset } from "./validate.js";
 
 type Rows<Row> = { rows: Row[]; dataset: string };
@@ -39,6 +45,8 @@ const checksumQuery = defineQuery<{ id: string }>("dataset/checksum", "READ");
 const BATCH = 2_000;
 
 export interface LoadProgress {
+  /** The streaming loader's phase ("checking", "staging nodes", "publishing"…); absent for a one-transaction load. */
+  phase?: string;
   /** What is being written, e.g. "Actor" or "PARTICIPATED_IN". */
   step: string;
   /** Rows written so far in this step, and in all. */
@@ -52,6 +60,36 @@ export interface LoadOptions {
   progress?: (progress: LoadProgress) => void;
   /** Transaction timeout; a large dataset needs more than the app's query timeout. Default 10 minutes. */
   timeoutMs?: number;
+  /**
+   * "transaction": validate whole, write in one transaction; "streaming": bounded memory, staged,
+   * published at once; "auto" (default): streaming when the list files exceed `streamAboveBytes`.
+   */
+  mode?: "auto" | "transaction" | "streaming";
+  /** Default 32 MB of actors/forums/events/claims YAML (the seed is ~0.1 MB, medium ~200 MB). */
+  streamAboveBytes?: number;
+  /** Streaming: after how long without a heartbeat a load lock is taken over (default 2 minutes). */
+  lockStaleMs?: number;
+}
+
+/** Above this many bytes of list files, `auto` loads by streaming. */
+export const STREAM_ABOVE_BYTES = 32 * 1024 * 1024;
+
+/** Bytes of the dataset's list files (missing ones count 0). */
+export async function listBytes(folder: string): Promise<number> {
+  let total = 0;
+  for (const { file } of LIST_FILES)
+    total += await stat(path.join(folder, file)).then(
+      (s) => s.size,
+      () => 0,
+    );
+  return total;
+}
+
+/** Whether `loadDataset` will stream this folder. */
+export async function willStream(folder: string, options: LoadOptions = {}): Promise<boolean> {
+  if (options.mode === "streaming") return true;
+  if (options.mode === "transaction") return false;
+  return (await listBytes(folder)) > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES);
 }
 
 export interface LoadResult {
@@ -100,7 +138,12 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
   const removed = await runner.transaction(
     "WRITE",
     `dataset/load ${dataset}`,
-    async (run) => {
+    async (tx) => {
+      // A memory error is not worth a retry of the whole load: it becomes a DatasetLoadError.
+      const run: typeof tx = (query, params) =>
+        tx(query, params).catch((error: unknown) => {
+          throw loadFailure(error, `dataset/load ${dataset}`);
+        });
       let done = 0;
       const report = (step: string) => options.progress?.({ step, done, total, elapsedMs: Date.now() - started });
       await run(retract, { dataset });
@@ -156,6 +199,17 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
  * @example const result = await loadDataset(runner, "data/seed", { progress: progressPrinter(console.log) })
  */
 export async function loadDataset(runner: QueryRunner, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
+  if (await willStream(folder, options)) {
+    const result = await streamLoad(runner, folder, {
+      toNeo4jProps,
+      ...(options.progress ? { progress: options.progress } : {}),
+      ...(options.lockStaleMs !== undefined ? { lockStaleMs: options.lockStaleMs } : {}),
+    });
+    // Published: now derive who met whom from the graph readers see (the transaction path does this
+    // inside its own transaction). Until it finishes, the overview shows the previous MET.
+    await refreshProjections(autoCommit(runner));
+    return result;
+  }
   const dataset = await readDataset(folder);
   return writeRows(runner, resolveDataset(dataset), options);
 }
@@ -177,10 +231,15 @@ export async function loadedChecksum(runner: QueryRunner, datasetId: string): Pr
  */
 export function progressPrinter(say: (line: string) => void, afterMs = 3_000): (progress: LoadProgress) => void {
   let lastPrinted = 0;
-  return ({ step, done, total, elapsedMs }) => {
+  let phaseStarted = { phase: "", at: 0 };
+  return ({ phase, step, done, total, elapsedMs }) => {
+    if (phase !== undefined && phase !== phaseStarted.phase) phaseStarted = { phase, at: elapsedMs };
     if (elapsedMs < afterMs || elapsedMs - lastPrinted < 1_000) return;
     lastPrinted = elapsedMs;
-    say(`  writing ${step}: ${done}/${total} rows (${Math.round(elapsedMs / 1000)} s)`);
+    const seconds = (elapsedMs - phaseStarted.at) / 1000;
+    const rate = seconds > 0 && done > 0 ? `, ${Math.round(done / seconds).toLocaleString("en")} rows/s` : "";
+    const of = total > 0 ? `/${total}` : "";
+    say(`  ${phase ?? "writing"} ${step}: ${done}${of} rows${rate} (${Math.round(elapsedMs / 1000)} s)`);
   };
 }
 

@@ -10,19 +10,9 @@ import path from "node:path";
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { LiaisonError } from "../lib/errors.js";
-import { isRealDate, partialDate } from "./dates.js";
-import { furnitureLines, locate, overlapsAny } from "./evidence.js";
-import {
-  Actor,
-  Claim,
-  DatasetFiles,
-  type DateSpec,
-  Event,
-  type Evidence,
-  Forum,
-  Manifest,
-  SourceDocument,
-} from "./schema.js";
+import { recordChecks } from "./checks.js";
+import { furnitureLines } from "./evidence.js";
+import { Actor, Claim, DatasetFiles, Event, Forum, Manifest, SourceDocument } from "./schema.js";
 
 export type ProblemCode =
   | "FILE_MISSING"
@@ -287,108 +277,16 @@ export async function validateDataset(folder: string): Promise<Validation> {
   }
 
   // 5. References, evidence, dates and notes of every valid record.
-  const checkRef = (file: string, at: Segment[], id: string | null | undefined, owner?: string) => {
-    if (id === null || id === undefined) return;
-    if (id === owner) report("SELF_REFERENCE", file, at, `"${id}" refers to itself`);
-    else if (!ids.has(id)) report("DANGLING_REFERENCE", file, at, `no record has the id "${id}"`);
-  };
-  const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
-    list.forEach((evidence, j) => {
-      const here = [...at, j];
-      if (!ids.has(evidence.source)) {
-        report("DANGLING_REFERENCE", file, [...here, "source"], `no source has the id "${evidence.source}"`);
-        return;
-      }
-      const source = texts.get(evidence.source);
-      if (!source) return; // its file is missing or unreadable: reported above
-      const found = locate(source.text, evidence);
-      const quote = JSON.stringify(evidence.exact.length > 70 ? `${evidence.exact.slice(0, 67)}...` : evidence.exact);
-      if (!found.found) {
-        if (found.reason === "not-found")
-          report("EVIDENCE_NOT_FOUND", file, [...here, "exact"], `${quote} does not occur in ${evidence.source}`);
-        else if (found.reason === "context-mismatch")
-          report(
-            "EVIDENCE_CONTEXT_MISMATCH",
-            file,
-            [...here, evidence.prefix !== undefined ? "prefix" : "suffix"],
-            `${quote} occurs ${found.occurrences} time(s) in ${evidence.source}, but never with this prefix/suffix`,
-          );
-        else
-          report(
-            "EVIDENCE_AMBIGUOUS",
-            file,
-            [...here, "exact"],
-            `${quote} occurs ${found.matches} times in ${evidence.source}; add a prefix and/or suffix that makes it unique`,
-          );
-        return;
-      }
-      if (overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture)))
-        report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
-    });
-  };
-  const checkDate = (file: string, at: Segment[], date: DateSpec | null | undefined) => {
-    if (!date) return;
-    for (const key of ["on", "from", "to"] as const) {
-      const value = date[key];
-      if (value !== undefined && !isRealDate(value))
-        report("INVALID_DATE", file, [...at, key], `"${value}" is not a calendar date`);
-    }
-    const real = (value: string | undefined) => value !== undefined && isRealDate(value);
-    if (real(date.from) && real(date.to) && partialDate(date.from ?? "").start > partialDate(date.to ?? "").end)
-      report("INVALID_DATE", file, [...at, "to"], `"to" (${date.to}) is before "from" (${date.from})`);
-  };
-  const checkNote = (file: string, at: Segment[], item: { certainty: string; note?: string | undefined }) => {
-    if (item.certainty !== "stated" && !item.note)
-      report("NOTE_REQUIRED", file, [...at, "note"], `certainty "${item.certainty}" needs a note saying why`);
-  };
-
-  for (const { value: source, index } of sources.valid) {
-    checkRef("manifest.yaml", ["sources", index, "author"], source.author);
-    checkDate("manifest.yaml", ["sources", index, "published"], source.published);
-  }
-  for (const { value: actor, index } of actors.valid) {
-    const at: Segment[] = ["actors", index];
-    actor.roles.forEach((role, j) => {
-      checkRef("actors.yaml", [...at, "roles", j, "of"], role.of, actor.id);
-      checkDate("actors.yaml", [...at, "roles", j, "date"], role.date);
-      checkNote("actors.yaml", [...at, "roles", j], role);
-      checkEvidence("actors.yaml", [...at, "roles", j, "evidence"], role.evidence);
-    });
-    actor.memberOf.forEach((membership, j) => {
-      checkRef("actors.yaml", [...at, "memberOf", j, "forum"], membership.forum);
-      checkNote("actors.yaml", [...at, "memberOf", j], membership);
-      checkEvidence("actors.yaml", [...at, "memberOf", j, "evidence"], membership.evidence);
-    });
-    checkEvidence("actors.yaml", [...at, "evidence"], actor.evidence);
-  }
-  for (const { value: forum, index } of forums.valid) {
-    checkRef("forums.yaml", ["forums", index, "partOf"], forum.partOf, forum.id);
-    checkEvidence("forums.yaml", ["forums", index, "evidence"], forum.evidence);
-  }
-  for (const { value: event, index } of events.valid) {
-    const at: Segment[] = ["events", index];
-    checkDate("events.yaml", [...at, "date"], event.date);
-    for (const [j, forum] of event.forums.entries()) checkRef("events.yaml", [...at, "forums", j], forum);
-    event.participants.forEach((participant, j) => {
-      checkRef("events.yaml", [...at, "participants", j, "actor"], participant.actor);
-      checkNote("events.yaml", [...at, "participants", j], participant);
-    });
-    checkRef("events.yaml", [...at, "partOf"], event.partOf, event.id);
-    checkNote("events.yaml", at, event);
-    checkEvidence("events.yaml", [...at, "evidence"], event.evidence);
-  }
-  for (const { value: claim, index } of claims.valid) {
-    const at: Segment[] = ["claims", index];
-    checkDate("claims.yaml", [...at, "date"], claim.date);
-    checkDate("claims.yaml", [...at, "quantity", "period"], claim.quantity?.period);
-    for (const [j, actor] of claim.statedBy.entries()) checkRef("claims.yaml", [...at, "statedBy", j], actor);
-    for (const [j, subject] of claim.about.entries()) checkRef("claims.yaml", [...at, "about", j], subject, claim.id);
-    for (const [j, other] of claim.contradicts.entries()) {
-      checkRef("claims.yaml", [...at, "contradicts", j, "claim"], other.claim, claim.id);
-    }
-    checkNote("claims.yaml", at, claim);
-    checkEvidence("claims.yaml", [...at, "evidence"], claim.evidence);
-  }
+  const check = recordChecks(
+    report,
+    (id) => ids.has(id),
+    (id) => texts.get(id),
+  );
+  for (const { value, index } of sources.valid) check.source(value, index);
+  for (const { value, index } of actors.valid) check.actor(value, index);
+  for (const { value, index } of forums.valid) check.forum(value, index);
+  for (const { value, index } of events.valid) check.event(value, index);
+  for (const { value, index } of claims.valid) check.claim(value, index);
 
   if (problems.length > 0 || !manifestResult.success) {
     const order = Object.keys(DatasetFiles);

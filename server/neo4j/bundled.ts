@@ -169,6 +169,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
   await ensureLauncherBuilt(progress);
   await prepareHome(options.home);
 
+  const txMemory = options.txMemory ?? `${Math.floor(sizeInBytes(options.heap) / 2 ** 21)}m`;
   const classpath = `${path.join(launcherDir, "target", "classes")}${path.delimiter}${readFileSync(classpathFile, "utf8").trim()}`;
   const args = [
     `-Xmx${options.heap}`,
@@ -185,7 +186,11 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     "--page-cache",
     options.pageCache ?? "256m",
     "--tx-memory",
-    options.txMemory ?? `${Math.floor(sizeInBytes(options.heap) / 2 ** 21)}m`,
+    txMemory,
+    // All transactions together: the launcher's 768m, or more when one transaction may use more
+    // (a streaming load's publishing transaction; docs/loading.md).
+    "--tx-memory-total",
+    `${Math.max(768, Math.ceil(sizeInBytes(txMemory) / 2 ** 20))}m`,
   ];
   if (options.signal?.aborted) throw new StartupError("NEO4J_START_FAILED", "Bundled Neo4j: start abandoned.");
   // The launcher names file-system failures by their strerror text, which must not be translated.

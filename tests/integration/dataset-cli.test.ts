@@ -68,6 +68,18 @@ describe("npm run load -- <folder>", () => {
     expect(await nodeCount()).toBe(0);
   });
 
+  test("when --stream is given, then the dataset is checked and loaded by streaming, with progress", async () => {
+    expect(await main([fixture("valid"), "--stream", "--check"])).toBe(0);
+    expect(output.out).toMatch(/is valid: \d+ records \(checked by streaming\)/);
+    expect(await nodeCount()).toBe(0);
+    expect(await main([fixture("several-problems"), "--stream"])).toBe(1);
+    expect(output.err).toMatch(/actors\.yaml:\d+ actors\[4\]\.nickname nickname: /);
+    expect(await nodeCount()).toBe(0);
+    expect(await main([fixture("valid"), "--stream"])).toBe(0);
+    expect(output.out).toMatch(/Loaded dataset:fixture-minimal/);
+    expect(output.out).toMatch(/5 Actor/);
+  }, 90_000);
+
   test("when no folder is given, then the usage is printed and the exit code is 2", async () => {
     expect(await main([])).toBe(2);
     expect(output.err).toMatch(/usage: npm run load/);
