@@ -41,13 +41,16 @@ function steps(tokens: Token[]): { steps: Step[]; booleans: number[] } {
   const booleans = [0];
   const top = () => stack[stack.length - 1] as { opener: string; segment: number };
   const newSegment = () => booleans.push(0) - 1;
-  const out = tokens.map((token): Step => {
+  const out = tokens.map((token, index): Step => {
     const word = token.kind === "word" ? keyword(token) : "";
     const opener = token.kind === "open" ? token.text : word === "CASE" ? "CASE" : "";
     if (opener) {
       const segment = newSegment();
       stack.push({ opener, segment });
-      return { kind: "push", weight: opener === "{" ? 3 : 1, segment };
+      // A call's bracket and a CASE cost Neo4j about twice a plain bracket (nested calls fail at 176
+      // levels, CASE at 186, brackets at 306; the limit moves with the JVM's state), so they count 2.
+      const call = opener === "(" && tokens[index - 1]?.kind === "word";
+      return { kind: "push", weight: opener === "{" ? 3 : call || opener === "CASE" ? 2 : 1, segment };
     }
     // A closer that does not match its opener is not trusted to close anything: counting stays high.
     const closes = token.kind === "close" ? MATCHING[token.text] : word === "END" ? "CASE" : undefined;

@@ -58,7 +58,8 @@ export function healthRoutes({ runner, neo4jInfo, neo4jStatus }: AppDeps): Route
       res.json(body);
     } catch (error) {
       const reason = error instanceof LiaisonError ? error.message : "Neo4j did not answer.";
-      const body: Health = { status: "unavailable", neo4j, reason };
+      // The supervisor may have learnt of an exit while the queries failed: say what it knows now.
+      const body: Health = { status: "unavailable", neo4j: { ...neo4jInfo, ...neo4jStatus?.() }, reason };
       res.status(503).json(body);
     }
   });
