@@ -14,6 +14,7 @@ import { createInterface } from "node:readline";
 import neo4j, { Neo4jError } from "neo4j-driver";
 import { LiaisonError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import type { LoadResult } from "./load.js";
 import { datasetRow, type NodeLabel, type RecordRows, type RelRow, type RelType, recordResolver } from "./resolve.js";
 import { LIST_FILES, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError, type Problem } from "./validate.js";
@@ -104,14 +105,8 @@ export interface StreamProgress {
   elapsedMs: number;
 }
 
-export interface StreamResult {
-  datasetId: string;
-  checksum: string;
-  nodes: Record<NodeLabel, number>;
-  relationships: Record<RelType, number>;
-  removed: { nodes: number; relationships: number };
-  ms: number;
-}
+/** What a streamed load wrote: the same account as the one-transaction load's. */
+export type StreamResult = LoadResult;
 
 export interface StreamOptions {
   progress?: (progress: StreamProgress) => void;
