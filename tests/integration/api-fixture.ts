@@ -18,15 +18,15 @@ export interface SeededApi {
 /**
  * Empties the graph, loads data/seed, and serves an app on it with `overrides` in its configuration.
  * `options.logger` receives the app's logs (silent by default); `options.consoleRunner` gives the
- * console its own runner, as start() does.
+ * console its own runner, as start() does; `options.dataset` loads another folder than the seed.
  */
 export async function seededApi(
   overrides: Record<string, string> = {},
-  options: { logger?: Logger; consoleRunner?: (config: Config) => QueryRunner } = {},
+  options: { logger?: Logger; consoleRunner?: (config: Config) => QueryRunner; dataset?: string } = {},
 ): Promise<SeededApi> {
   const driver = testDriver();
   await resetGraph(driver);
-  await loadDataset(testRunner(driver), fromRoot("data", "seed"));
+  await loadDataset(testRunner(driver), options.dataset ?? fromRoot("data", "seed"), { timeoutMs: 240_000 });
   const config = testConfig(overrides);
   const app = createApp({
     runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),

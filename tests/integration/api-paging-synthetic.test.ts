@@ -11,19 +11,17 @@ import type {
   SubgraphResponse,
   TimelineResponse,
 } from "../../common/api-types.js";
-import { createApp } from "../../server/app.js";
-import { loadDataset } from "../../server/dataset/load.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
-import { createLogger } from "../../server/lib/logger.js";
-import { QueryRunner } from "../../server/neo4j/query-runner.js";
 import { generate } from "../../server/synth/generate.js";
-import { serve, type TestServer } from "../support/http.js";
-import { readRows, resetGraph, testConfig, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import type { TestServer } from "../support/http.js";
+import { readRows } from "../support/neo4j.js";
+import { type SeededApi, seededApi } from "./api-fixture.js";
 import { coParticipation, degrees, pageThrough } from "./paging-helpers.js";
 
 // A generated graph of about 2,500 nodes where a few hub actors meet hundreds of others: every
 // list is paged with small pages, so that each test crosses many page boundaries.
 let folder: string;
+let api: SeededApi;
 let driver: Driver;
 let server: TestServer;
 let busiest: string;
@@ -38,25 +36,16 @@ const read = (cypher: string, params: Record<string, unknown> = {}) => readRows(
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "liaison-paging-synth-"));
   await generate({ size: "tiny", seed: 5, out: folder });
-  driver = testDriver();
-  await resetGraph(driver);
-  await loadDataset(testRunner(driver), folder, { timeoutMs: 240_000 });
-  const config = testConfig();
-  const app = createApp({
-    runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),
-    config,
-    logger: createLogger("silent"),
-    neo4jInfo: { mode: "external", uri: "bolt://test" },
-  });
-  server = await serve(app);
+  api = await seededApi({}, { dataset: folder });
+  driver = api.driver;
+  server = api.server;
   const [top] = await read(
     "MATCH (a:Actor) RETURN a.id AS id ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1",
   );
   busiest = String(top?.id);
 }, 300_000);
 afterAll(async () => {
-  await server?.close();
-  await driver?.close();
+  await api?.close();
   await rm(folder, { recursive: true, force: true });
 });
 

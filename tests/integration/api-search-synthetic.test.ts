@@ -4,15 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import type { NodeResponse, SearchHit, SearchResponse } from "../../common/api-types.js";
-import { createApp } from "../../server/app.js";
-import { loadDataset } from "../../server/dataset/load.js";
 import type { Actor, Event, Forum } from "../../server/dataset/schema.js";
 import { coverage, parseQuery } from "../../server/domain/lucene.js";
-import { createLogger } from "../../server/lib/logger.js";
-import { QueryRunner } from "../../server/neo4j/query-runner.js";
 import { generate } from "../../server/synth/generate.js";
-import { serve, type TestServer } from "../support/http.js";
-import { resetGraph, testConfig, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import type { TestServer } from "../support/http.js";
+import { seededApi } from "./api-fixture.js";
 
 // A generated graph of about 2,500 nodes in which hundreds of events, claims and passages repeat
 // the names of a few hub actors, and hundreds of people share first names and surnames.
@@ -33,21 +29,9 @@ beforeAll(async () => {
     read<Forum>("forums.yaml", "forums"),
     read<Event>("events.yaml", "events"),
   ]);
-  const driver = testDriver();
-  await resetGraph(driver);
-  await loadDataset(testRunner(driver), folder, { timeoutMs: 240_000 });
-  const config = testConfig();
-  const app = createApp({
-    runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),
-    config,
-    logger: createLogger("silent"),
-    neo4jInfo: { mode: "external", uri: "bolt://test" },
-  });
-  server = await serve(app);
-  close = async () => {
-    await server.close();
-    await driver.close();
-  };
+  const api = await seededApi({}, { dataset: folder });
+  server = api.server;
+  close = api.close;
 }, 300_000);
 afterAll(async () => {
   await close?.();
