@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +7,8 @@ import { type LoadProgress, loadDataset } from "../../server/dataset/load.js";
 import type { DatasetInvalidError } from "../../server/dataset/validate.js";
 import { defineQuery, type QueryRunner } from "../../server/neo4j/query-runner.js";
 import { generate } from "../../server/synth/generate.js";
-import { readRows, resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
+import { killedLoad } from "../support/killed-load.js";
+import { readRows, resetGraph, testDriver, testRunner } from "../support/neo4j.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const seed = path.join(root, "data/seed");
@@ -126,43 +125,14 @@ describe("loadDataset: streaming", () => {
   }, 120_000);
 
   test("when the loading process is killed while staging, then readers see the graph as before, and the next load clears what was staged", async () => {
-    const built = path.join(root, "dist/server/dataset/load.js");
-    expect(existsSync(built), "build the server first (npm run build:server)").toBe(true);
     await loadDataset(runner, seed);
     const before = await visible();
     const apiBefore = await apiView("actor:wang-yi");
-    const neo4j = testNeo4j();
-    const script = `
-      const { loadDataset } = await import(${JSON.stringify(built)});
-      const { createDriver } = await import(${JSON.stringify(path.join(root, "dist/server/neo4j/connect.js"))});
-      const { QueryRunner } = await import(${JSON.stringify(path.join(root, "dist/server/neo4j/query-runner.js"))});
-      const driver = createDriver({ uri: process.env.URI, user: process.env.USER_NAME, password: process.env.PASSWORD });
-      const runner = new QueryRunner(driver, process.env.DATABASE || undefined, 10000);
-      await loadDataset(runner, ${JSON.stringify(tiny)}, {
-        mode: "streaming",
-        progress: ({ phase, done }) => {
-          if (phase === "staging relationships" && done > 1000) { process.stdout.write("killed after " + done + " rows\\n"); process.kill(process.pid, "SIGKILL"); }
-        },
-      });
-      process.stdout.write("finished\\n");`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-      env: {
-        ...process.env,
-        URI: neo4j.uri,
-        USER_NAME: neo4j.user,
-        PASSWORD: neo4j.password,
-        DATABASE: neo4j.database ?? "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    const signal = await new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const { signal, output } = await killedLoad(
+      tiny,
+      `{ mode: "streaming" }`,
+      `p.phase === "staging relationships" && p.done > 1000`,
+    );
     expect(signal, output).toBe("SIGKILL");
     expect(output).toMatch(/killed after \d+ rows/);
 
