@@ -1,4 +1,4 @@
-/** GET /api/schema: labels, relationship types and property keys with counts, the span of dates and its months, for the legend, the time sliders and the console. */
+/** The graph's schema: labels, relationship types and property keys with counts, the span of dates and its months, for the legend, the time sliders and the console. */
 
 import { z } from "zod";
 import type { SchemaResponse } from "../../common/api-types.js";

@@ -1,5 +1,5 @@
 /**
- * GET /api/meetings/network: the who-met-whom overview, chosen from precomputed MET relationships
+ * The who-met-whom overview, chosen from precomputed MET relationships
  * (or, at a forum, from the forum's own events) so that no request aggregates the whole graph.
  */
 import { z } from "zod";

@@ -1,4 +1,4 @@
-/** GET /api/meetings: who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
+/** Who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
 import { z } from "zod";
 import type { AggregateClaim, Counterpart, MeetingEvent, MeetingsResponse } from "../../common/api-types.js";
 import { int, jsonMap, listOrEmpty, node } from "../neo4j/columns.js";

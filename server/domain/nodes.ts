@@ -89,7 +89,7 @@ function nodeData(found: FoundNode, collector = new ElementCollector()): NodeDat
   return collector.addNode(found.node, { degree: found.degree, evidenceCount: found.evidenceCount });
 }
 
-/** GET /api/nodes/:id: the node with all its properties (a source's full text included). */
+/** One node with all its properties (a source's full text included). */
 export async function getNode(runner: QueryRunner, id: string, signal?: AbortSignal): Promise<NodeResponse> {
   const found = await findNode(runner, id, signal);
   const data = nodeData(found);
@@ -109,7 +109,7 @@ export interface NeighbourhoodOptions {
 }
 
 /**
- * GET /api/nodes/:id/neighbourhood: the k-hop subgraph, ring by ring (nearest first) until
+ * A node's neighbourhood: the k-hop subgraph, ring by ring (nearest first) until
  * `limit` nodes; every returned node says how many of its neighbours were left out. At depth 1,
  * `offset` pages through all the node's neighbours ("Show more"): `nextOffset` names the next page.
  */
@@ -170,7 +170,7 @@ export async function neighbourhood(
   };
 }
 
-/** GET /api/nodes/:id/provenance: every passage that evidences the node, its source, and a statement's speakers. */
+/** A node's provenance: every passage that evidences the node, its source, and a statement's speakers. */
 export async function provenance(runner: QueryRunner, id: string, signal?: AbortSignal): Promise<ProvenanceResponse> {
   const found = await findNode(runner, id, signal);
   const [passages, speakers] = await Promise.all([

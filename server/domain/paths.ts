@@ -1,4 +1,4 @@
-/** GET /api/paths: shortest paths between two nodes, as elements, each hop with the passages behind it. */
+/** Shortest paths between two nodes, as elements, each hop with the passages behind it. */
 import { z } from "zod";
 import type { PathsResponse } from "../../common/api-types.js";
 import { jsonMap, listOrEmpty, path } from "../neo4j/columns.js";

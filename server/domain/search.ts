@@ -1,5 +1,5 @@
 /**
- * GET /api/search: finds what people type. An exact name or alias first, then hits by how much of
+ * Search: finds what people type. An exact name or alias first, then hits by how much of
  * the query they cover, named things before what mentions them, with highlighted snippets.
  */
 import { z } from "zod";

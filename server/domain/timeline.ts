@@ -1,4 +1,4 @@
-/** GET /api/timeline: dated events and claims in order, a page at a time, with their date precision. */
+/** The timeline: dated events and claims in order, a page at a time, with their date precision. */
 import { z } from "zod";
 import type { TimelineEntry, TimelineResponse } from "../../common/api-types.js";
 import { temporal } from "../neo4j/columns.js";

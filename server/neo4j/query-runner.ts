@@ -230,7 +230,9 @@ export class QueryRunner {
 
   /**
    * Runs query text that did not come from `cypher/`: only the console does, and only after
-   * its read-only checks. Everything else goes through `run`.
+   * its read-only checks (and the schema statements at start-up). Everything else goes through
+   * `run`. The records stay raw, on purpose: an analyst's query has no row shape to declare, so
+   * the console turns whatever it returns into JSON with toJson instead.
    */
   async runText(
     text: string,
