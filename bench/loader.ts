@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-
+import { z } from "zod";
 import { loadDataset, progressPrinter, toNeo4jProps } from "../server/dataset/load.js";
 import { recordResolver } from "../server/dataset/resolve.js";
 import { clearStaged } from "../server/dataset/stream-load.js";
@@ -19,7 +19,10 @@ import { createDriver } from "../server/neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../server/neo4j/query-runner.js";
 import { applySchema } from "../server/neo4j/schema.js";
 
-const stageNodes = defineQuery<{ rows: unknown[]; label: string; dataset: string }>("dataset/stage-nodes", "WRITE");
+const stageNodes = defineQuery<{ rows: unknown[]; label: string; dataset: string }>(
+  "dataset/stage-nodes",
+  "WRITE",
+).rows({ id: z.string(), element: z.string() });
 
 /** Runs the benchmark; see the module comment. */
 export async function main(args: string[]): Promise<void> {

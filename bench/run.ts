@@ -14,13 +14,16 @@ import { loadDataset } from "../server/dataset/load.js";
 import { createLogger } from "../server/lib/logger.js";
 import { fromRoot } from "../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../server/neo4j/bundled.js";
+import { node, path as pathColumn } from "../server/neo4j/columns.js";
 import { connect } from "../server/neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../server/neo4j/query-runner.js";
 import { applySchema } from "../server/neo4j/schema.js";
-import { recordsToElements } from "../server/neo4j/to-elements.js";
+import { ElementCollector } from "../server/neo4j/to-elements.js";
 
-const unboundedNeighbourhood = defineQuery<{ id: string }>("bench/neighbourhood-unbounded", "READ");
-const searchContains = defineQuery<{ text: string }>("bench/search-contains", "READ");
+const unboundedNeighbourhood = defineQuery<{ id: string }>("bench/neighbourhood-unbounded", "READ").rows({
+  path: pathColumn(),
+});
+const searchContains = defineQuery<{ text: string }>("bench/search-contains", "READ").rows({ node: node() });
 
 interface Figure {
   name: string;
@@ -93,15 +96,19 @@ export async function main(args: string[] = []): Promise<void> {
           get("/nodes/actor:china/neighbourhood?depth=2&limit=100"),
         ),
         await measure("baseline: unbounded 2-hop paths → elements", runs, async () => {
-          const { records } = await runner.run(unboundedNeighbourhood, { id: "actor:china" });
-          return JSON.stringify({ elements: recordsToElements(records) });
+          const { rows } = await runner.run(unboundedNeighbourhood, { id: "actor:china" });
+          const collector = new ElementCollector();
+          for (const row of rows) collector.addPath(row.path);
+          return JSON.stringify({ elements: collector.elements() });
         }),
       ],
       [
         await measure('GET search q="lavr"', runs, () => get("/search?q=lavr&limit=20")),
         await measure("baseline: substring scan, no index", runs, async () => {
-          const { records } = await runner.run(searchContains, { text: "lavr" });
-          return JSON.stringify(recordsToElements(records));
+          const { rows } = await runner.run(searchContains, { text: "lavr" });
+          const collector = new ElementCollector();
+          for (const row of rows) collector.addNode(row.node);
+          return JSON.stringify(collector.elements());
         }),
       ],
       [

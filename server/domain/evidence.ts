@@ -1,6 +1,7 @@
 /** Evidence and dates as the API sends them: passages with their sources, and date bounds with their precision. */
-import type { DatePrecision, DateValue, EvidenceItem } from "../../common/api-types.js";
+import type { DateValue, EvidenceItem } from "../../common/api-types.js";
 import { toJson } from "../neo4j/to-elements.js";
+import { datePrecision } from "./date-precision.js";
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const num = (value: unknown): number => {
@@ -22,7 +23,7 @@ export function dateValue(
   return {
     start: typeof start === "string" ? start : null,
     end: typeof end === "string" ? end : null,
-    precision: (str(properties[`${prefix}Precision`]) ?? "day") as DatePrecision,
+    precision: datePrecision(properties[`${prefix}Precision`]),
     text: str(properties[`${prefix}Text`]) ?? [start, end].filter(Boolean).join(" – "),
   };
 }
@@ -54,11 +55,10 @@ export function evidenceItem(passage: Record<string, unknown>, source: Record<st
 }
 
 /** A list of `{ passage, source }` maps → EvidenceItems, in source order. */
-export function evidenceList(value: unknown): EvidenceItem[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((item: { passage: Record<string, unknown>; source: Record<string, unknown> }) =>
-      evidenceItem(item.passage, item.source),
-    )
+export function evidenceList(
+  list: readonly { passage: Record<string, unknown>; source: Record<string, unknown> }[],
+): EvidenceItem[] {
+  return list
+    .map((item) => evidenceItem(item.passage, item.source))
     .sort((a, b) => a.source.id.localeCompare(b.source.id) || a.passage.start - b.passage.start);
 }

@@ -142,7 +142,7 @@ export function coverage(query: ParsedQuery, texts: readonly string[], kind: Ind
   let whole = 0;
   for (const unit of query.units) {
     if (unit.kind === "word") {
-      const word = unit.words[0] as string;
+      const [word = ""] = unit.words;
       if (all.includes(word)) {
         covered++;
         whole++;

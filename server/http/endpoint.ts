@@ -1,7 +1,9 @@
 /** Endpoints declared once with their zod request schemas: the same schemas validate requests and generate the OpenAPI document. */
 import type { Request, Response, Router } from "express";
 import type { ZodType, z } from "zod";
+import { DomainError } from "../domain/errors.js";
 import { BadRequestError } from "../lib/errors.js";
+import { httpError, parameterSource } from "./domain-errors.js";
 
 /** One HTTP endpoint under /api: its request schemas and the use case it calls. */
 export interface Endpoint<
@@ -82,10 +84,14 @@ export function abortOnClose(res: Response): AbortSignal {
   return controller.signal;
 }
 
-/** Mounts endpoints on a router: validate path, query and body, call the use case, send its JSON. */
+/**
+ * Mounts endpoints on a router: validate path, query and body, call the use case, send its JSON.
+ * A domain error becomes an HTTP error here, where the route and the request's parts are known.
+ */
 export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): void {
   for (const definition of endpoints) {
     const route = `${definition.method.toUpperCase()} /api${definition.path}`;
+    const source = parameterSource(definition);
     router[definition.method](definition.path, async (req, res, next) => {
       try {
         const input = {
@@ -96,7 +102,7 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): 
         const result = await definition.handle(input as never, { signal: abortOnClose(res), req, res });
         if (!res.headersSent) res.json(result);
       } catch (error) {
-        next(error);
+        next(error instanceof DomainError ? httpError(error, route, source) : error);
       }
     });
   }

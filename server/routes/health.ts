@@ -1,13 +1,21 @@
 /** GET /api/health: is Neo4j answering, which version, how many nodes of each label, and (bundled) whether it is restarting. */
 import { Router } from "express";
+import { z } from "zod";
 import type { AppDeps } from "../app.js";
 import { abortOnClose } from "../http/endpoint.js";
 import { LiaisonError } from "../lib/errors.js";
+import { int } from "../neo4j/columns.js";
 import { defineQuery } from "../neo4j/query-runner.js";
 import type { Neo4jStatus } from "../neo4j/supervisor.js";
 
-const countsByLabel = defineQuery<Record<string, never>>("health/counts-by-label", "READ");
-const version = defineQuery<Record<string, never>>("health/version", "READ");
+const countsByLabel = defineQuery<Record<string, never>>("health/counts-by-label", "READ").rows({
+  label: z.string(),
+  count: int(),
+});
+const version = defineQuery<Record<string, never>>("health/version", "READ").rows({
+  version: z.string(),
+  edition: z.string(),
+});
 
 export interface Health {
   status: "ok" | "unavailable";
@@ -46,13 +54,11 @@ export function healthRoutes({ runner, neo4jInfo, neo4jStatus }: AppDeps): Route
         runner.run(version, {}, { signal, timeoutMs: 5_000 }),
         runner.run(countsByLabel, {}, { signal, timeoutMs: 5_000 }),
       ]);
-      const first = versionResult.records[0];
-      const counts = Object.fromEntries(
-        countsResult.records.map((record) => [record.get("label") as string, Number(record.get("count"))]),
-      );
+      const first = versionResult.rows[0];
+      const counts = Object.fromEntries(countsResult.rows.map((row) => [row.label, row.count]));
       const body: Health = {
         status: "ok",
-        neo4j: { ...neo4j, version: first?.get("version"), edition: first?.get("edition") },
+        neo4j: { ...neo4j, version: first?.version, edition: first?.edition },
         counts,
       };
       res.json(body);
