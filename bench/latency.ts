@@ -56,7 +56,7 @@ export async function recordWork(base: string, runner: RecordingRunner, endpoint
   return { endpoint, work };
 }
 
-/** Times `requests` interleaved pairs (HTTP, then driver) after 3 warm-up pairs. */
+/** Times `requests` interleaved pairs (HTTP, then driver) after up to 3 warm-up pairs (no more than `requests`). */
 export async function measureLatency(
   base: string,
   driver: Driver,
@@ -64,7 +64,7 @@ export async function measureLatency(
   requests: number,
 ): Promise<LatencyRow> {
   const url = base + endpoint.path;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < Math.min(3, requests); i++) {
     await httpGet(url);
     await replay(driver, work);
   }

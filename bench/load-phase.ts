@@ -56,25 +56,36 @@ function sumCounts(line: string | undefined): number {
   return [...(line ?? "").matchAll(/(\d+) [A-Za-z_]+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
+/** Where the CLI loads: a bundled Neo4j in this data folder, or a running Neo4j. */
+export type LoadTarget = { dataDir: string } | { external: { uri: string; user: string; password: string } };
+
 /**
- * Loads `folder` with `npm run load`'s code into a bundled Neo4j whose data folder is `dataDir`.
- * @example await measureLoad(".bench-data/small-seed1", "/tmp/home", { heap: "1g", pageCache: "256m", txMemory: "512m" }, console.log)
+ * Loads `folder` with `npm run load`'s code into the target.
+ * @example await measureLoad(".bench-data/small-seed1", { dataDir: "/tmp/home" }, { heap: "1g", pageCache: "256m", txMemory: "512m" }, console.log)
  */
 export async function measureLoad(
   folder: string,
-  dataDir: string,
+  target: LoadTarget,
   memory: Neo4jMemory,
   say: (line: string) => void,
 ): Promise<LoadFigures> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LIAISON_DATA_DIR: dataDir,
-    LIAISON_NEO4J_BOLT_PORT: String(await freePort()),
-    LIAISON_NEO4J_HEAP: memory.heap,
-    LIAISON_NEO4J_PAGE_CACHE: memory.pageCache,
-    LIAISON_NEO4J_TX_MEMORY: memory.txMemory,
-  };
-  delete env.NEO4J_URI;
+  const { NEO4J_URI: _uri, NEO4J_USER: _user, NEO4J_PASSWORD: _password, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv =
+    "dataDir" in target
+      ? {
+          ...inherited,
+          LIAISON_DATA_DIR: target.dataDir,
+          LIAISON_NEO4J_BOLT_PORT: String(await freePort()),
+          LIAISON_NEO4J_HEAP: memory.heap,
+          LIAISON_NEO4J_PAGE_CACHE: memory.pageCache,
+          LIAISON_NEO4J_TX_MEMORY: memory.txMemory,
+        }
+      : {
+          ...inherited,
+          NEO4J_URI: target.external.uri,
+          NEO4J_USER: target.external.user,
+          NEO4J_PASSWORD: target.external.password,
+        };
   const startLoad = loadAverage();
   const started = performance.now();
   const child = spawn(process.execPath, [fromRoot("scripts", "run-built.mjs"), "dist/server/cli/load.js", folder], {

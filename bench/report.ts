@@ -11,10 +11,15 @@ export interface BenchResult extends Figures {
   /** The dataset folder loaded, or the data folder reused (`--data`). */
   data: string;
   settings: { requests: number; clients: number; seconds: number; firstViews: number; sample: number };
+  /** Which Neo4j: a throw-away bundled one, or the one NEO4J_URI names. */
+  neo4j?: string;
+  /** The bundled Neo4j's memory (not applied to an external one). */
   neo4jMemory: { heap: string; pageCache: string; txMemory: string };
   machine: Machine;
   versions: Versions;
   targets: TargetCheck[];
+  /** Why the run stopped before the end, when it did. */
+  error?: string;
 }
 
 /** Writes the result as JSON to `file`. */
@@ -29,11 +34,12 @@ const pad = (text: unknown, width: number, right = false) =>
 /** The tables, as lines of text. */
 export function formatResult(r: BenchResult): string[] {
   const lines: string[] = [];
+  if (r.error) lines.push(`STOPPED EARLY: ${r.error}`, "");
   const la = (l: { start: number[]; end?: number[] | undefined }) => `load ${l.start[0]}→${l.end?.[0] ?? "?"}`;
   lines.push(
     `Liaison bench: ${r.size}${r.seed === null ? "" : ` seed ${r.seed}`}, ${r.when}, commit ${r.versions.commit}`,
     `  ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB; load average ${r.machine.loadAverage.start.join(" ")} at start, ${r.machine.loadAverage.end?.join(" ") ?? "?"} at end`,
-    `  Node ${r.versions.node}, Neo4j ${r.versions.neo4j ?? "?"} (heap ${r.neo4jMemory.heap}, page cache ${r.neo4jMemory.pageCache}, tx ${r.neo4jMemory.txMemory}), Chromium ${r.versions.chromium ?? "not run"}`,
+    `  Node ${r.versions.node}, Neo4j ${r.versions.neo4j ?? "?"} ${r.neo4j ?? ""} (heap ${r.neo4jMemory.heap}, page cache ${r.neo4jMemory.pageCache}, tx ${r.neo4jMemory.txMemory}), Chromium ${r.versions.chromium ?? "not run"}`,
     "",
   );
   if (r.load) {

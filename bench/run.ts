@@ -20,6 +20,7 @@ import { createLogger } from "../server/lib/logger.js";
 import { fromRoot } from "../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../server/neo4j/bundled.js";
 import { connect } from "../server/neo4j/connect.js";
+import { QueryRunner } from "../server/neo4j/query-runner.js";
 import { isSizeName, SIZES } from "../server/synth/sizes.js";
 import { perRowBaseline } from "./baseline.js";
 import { runNode, syntheticDataset } from "./dataset.js";
@@ -105,7 +106,10 @@ function options(args: string[]) {
   };
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const said = performance.now();
+/** Progress lines, each with the seconds since the run began (which phase costs what). */
+const say = (line: string) =>
+  process.stdout.write(`[${((performance.now() - said) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 /** Runs the benchmark (see the module comment); resolves with what it wrote. */
 export async function main(args: string[] = []): Promise<BenchResult | undefined> {
@@ -118,7 +122,7 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     return undefined;
   }
   if (o.help) {
-    say(usage);
+    process.stdout.write(usage);
     return undefined;
   }
   const when = new Date().toISOString();
@@ -142,31 +146,60 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     targets: [],
   };
 
+  // As bench:load and the tests do: NEO4J_URI names a running Neo4j that the dataset is loaded
+  // into (beside what it holds), instead of a throw-away bundled one started twice (load, run).
+  const external = process.env.NEO4J_URI
+    ? {
+        uri: process.env.NEO4J_URI,
+        user: process.env.NEO4J_USER ?? "neo4j",
+        password: process.env.NEO4J_PASSWORD ?? "",
+      }
+    : undefined;
+  if (external && o.data) {
+    process.stderr.write("bench: --data is for the bundled Neo4j; unset NEO4J_URI to use it\n");
+    process.exitCode = 2;
+    return undefined;
+  }
+  result.neo4j = external ? "external (NEO4J_URI)" : "bundled, throw-away";
   const dataset = o.data ? undefined : await syntheticDataset(o.size, o.seed, say);
-  const dataDir = o.data ?? (await mkdtemp(path.join(os.tmpdir(), "liaison-bench-")));
+  const dataDir = external ? undefined : (o.data ?? (await mkdtemp(path.join(os.tmpdir(), "liaison-bench-"))));
   if (dataset) result.data = path.relative(fromRoot(), dataset);
   let db: BundledNeo4j | undefined;
   let driverToClose: { close(): Promise<void> } | undefined;
   const servers: Server[] = [];
   try {
     if (dataset) {
-      say(`load: npm run load -- ${result.data} (data folder ${dataDir})`);
-      result.load = await measureLoad(dataset, dataDir, o.memory, say);
+      say(`load: npm run load -- ${result.data} (${dataDir ? `data folder ${dataDir}` : "into NEO4J_URI"})`);
+      result.load = await measureLoad(dataset, external ? { external } : { dataDir: dataDir ?? "" }, o.memory, say);
     }
-    say("Starting the bundled Neo4j on the loaded data…");
-    db = await startBundledNeo4j({
-      home: path.join(dataDir, "neo4j"),
-      boltPort: await freePort(),
-      heap: o.memory.heap,
-      pageCache: o.memory.pageCache,
-      txMemory: o.memory.txMemory,
-    });
-    result.versions.neo4j = db.version;
-    const driver = await connect(db);
+    let target = external;
+    if (dataDir) {
+      say("Starting the bundled Neo4j on the loaded data…");
+      db = await startBundledNeo4j({
+        home: path.join(dataDir, "neo4j"),
+        boltPort: await freePort(),
+        heap: o.memory.heap,
+        pageCache: o.memory.pageCache,
+        txMemory: o.memory.txMemory,
+      });
+      target = db;
+    }
+    if (!target) throw new Error("bench: no Neo4j to run against");
+    const driver = await connect(target);
     driverToClose = driver;
-    const config = loadConfig({ NEO4J_URI: db.uri, NEO4J_PASSWORD: db.password, LOG_LEVEL: "silent" });
+    result.versions.neo4j = (await driver.getServerInfo()).agent?.replace(/^Neo4j\//, "") ?? "unknown";
+    const config = loadConfig({
+      NEO4J_URI: target.uri,
+      NEO4J_USER: target.user,
+      NEO4J_PASSWORD: target.password,
+      LOG_LEVEL: "silent",
+      // A benchmark times requests: one that ran past the app's 10 s on a busy machine would end
+      // the whole run and its figures with a 408.
+      LIAISON_QUERY_TIMEOUT_MS: "120000",
+    });
     const runner = new RecordingRunner(driver, undefined, config.LIAISON_QUERY_TIMEOUT_MS);
-    await ensureProjections(runner, say);
+    // Setting up (deriving what a --data folder lacks, the baseline) may take minutes.
+    await ensureProjections(new QueryRunner(driver, undefined, 600_000), say);
     if (dataset) {
       say(`baseline: ${o.sample} nodes and ${o.sample} relationships, one transaction each…`);
       result.baseline = await perRowBaseline(runner, dataset, o.sample);
@@ -185,7 +218,7 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
       runner,
       config,
       logger: createLogger("silent"),
-      neo4jInfo: { mode: "bundled", uri: db.uri },
+      neo4jInfo: { mode: external ? "external" : "bundled", uri: "" },
     });
     const appServer = app.listen(0, "127.0.0.1");
     servers.push(appServer);
@@ -219,6 +252,10 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
       result.firstView = await measureFirstView(`${origin}/`, o.firstViews);
       result.versions.chromium = result.firstView.chromium;
     }
+  } catch (error) {
+    // What was measured before the failure is still written, with the reason.
+    result.error = (error as Error).message;
+    process.exitCode = 1;
   } finally {
     for (const server of servers) {
       server.closeAllConnections();
@@ -226,7 +263,7 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     }
     await driverToClose?.close();
     await db?.stop();
-    if (!o.data) {
+    if (dataDir && !o.data) {
       if (o.keep) say(`The loaded data folder is kept: npm run bench -- --data ${dataDir}`);
       else await rm(dataDir, { recursive: true, force: true });
     }
@@ -238,8 +275,7 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     ? path.resolve(o.out)
     : fromRoot("bench", "results", `bench-${result.size}-${when.replace(/[:.]/g, "-")}.json`);
   await writeResult(result, file);
-  say("");
-  for (const line of formatResult(result)) say(line);
-  say(`\nWritten to ${path.relative(fromRoot(), file)}`);
+  process.stdout.write(`\n${formatResult(result).join("\n")}\n\nWritten to ${path.relative(fromRoot(), file)}\n`);
+  if (result.error) process.stderr.write(`bench: stopped early: ${result.error}\n`);
   return result;
 }
