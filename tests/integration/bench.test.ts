@@ -5,13 +5,19 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BenchResult } from "../../bench/report.js";
 import { fromRoot } from "../../server/lib/project-root.js";
+import { testNeo4j } from "../support/neo4j.js";
 
-/** Runs `npm run bench` as users do (the built bench through scripts/run-built.mjs); resolves with its exit code and output. */
+/**
+ * Runs `npm run bench` as users do (the built bench through scripts/run-built.mjs), against the
+ * run's Neo4j (NEO4J_URI: the dataset is loaded into it, which spares starting a bundled Neo4j
+ * for the load and again for the run); resolves with its exit code and output.
+ */
 function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
+  const neo4j = testNeo4j();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fromRoot("scripts", "run-built.mjs"), "dist/bench/run.js", ...args], {
       cwd: fromRoot(),
-      env: { ...process.env, NEO4J_URI: "" },
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
