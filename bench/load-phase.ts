@@ -53,7 +53,11 @@ async function statusKb(pid: number, field: string): Promise<number> {
 
 /** Sums the counts of a "  nodes: 14 Source, 1262 Passage, …" line of the CLI. */
 function sumCounts(line: string | undefined): number {
-  return [...(line ?? "").matchAll(/(\d+) [A-Za-z_]+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  // Thousands may come with separators ("10,365 Passage").
+  return [...(line ?? "").matchAll(/(\d[\d,]*) [A-Za-z_]+/g)].reduce(
+    (sum, match) => sum + Number(String(match[1]).replaceAll(",", "")),
+    0,
+  );
 }
 
 /** Where the CLI loads: a bundled Neo4j in this data folder, or a running Neo4j. */

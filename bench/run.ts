@@ -106,10 +106,10 @@ function options(args: string[]) {
   };
 }
 
-const said = performance.now();
+const began = performance.now();
 /** Progress lines, each with the seconds since the run began (which phase costs what). */
 const say = (line: string) =>
-  process.stdout.write(`[${((performance.now() - said) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  process.stdout.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 /** Runs the benchmark (see the module comment); resolves with what it wrote. */
 export async function main(args: string[] = []): Promise<BenchResult | undefined> {
