@@ -27,11 +27,13 @@ type RelParams = {
   type: string;
   dataset: string;
 };
-const stageNodes = defineQuery<NodeParams>("dataset/stage-nodes", "WRITE").rows({
+/** Stages a batch of nodes (also the per-row baseline of `npm run bench`). */
+export const stageNodes = defineQuery<NodeParams>("dataset/stage-nodes", "WRITE").rows({
   id: z.string(),
   element: z.string(),
 });
-const stageRels = defineQuery<RelParams>("dataset/stage-relationships", "WRITE").rows({ written: int() });
+/** Stages a batch of relationships between staged nodes. */
+export const stageRels = defineQuery<RelParams>("dataset/stage-relationships", "WRITE").rows({ written: int() });
 const clearStaging = defineQuery<{ dataset: string; limit: ReturnType<typeof neo4j.int> }>(
   "dataset/clear-staging",
   "WRITE",
