@@ -1,8 +1,8 @@
 /**
  * Date expressions with their precision, resolved against the publication date. Our own grammar
  * covers what news analysis writes and chrono-node misses (bare years, decades, "late 2021",
- * "the second half of 2024", "July last year", ranges, since/by/after); chrono-node's strict parser
- * adds the rest (weekdays, "yesterday", "3 days ago"), never overriding a span found here.
+ * "the second half of 2024", "July last year", ranges, since/by/after); chrono-node adds weekdays,
+ * "yesterday" and "3 days ago", never overriding a span found here.
  */
 import * as chrono from "chrono-node";
 import type { DatePrecision, DateQualifier } from "./types.js";
@@ -308,10 +308,17 @@ function readRange(text: string, at: number, ctx: Context): FoundDate | null {
 
 /** What chrono-node's strict parser finds that the grammar above did not: weekdays, "yesterday", "two weeks ago". */
 function addChrono(text: string, ctx: Context, found: FoundDate[]): FoundDate[] {
-  const results = chrono.strict.parse(text, ctx.published, { forwardDate: false });
+  // The casual parser reads weekdays and "yesterday"; only those kinds of results are kept (it also reads "now" and "from 2").
+  const results = chrono.casual
+    .parse(text, ctx.published, { forwardDate: false })
+    .filter((r) =>
+      /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|ago)\b/i.test(r.text),
+    );
   const out = [...found];
   for (const r of results) {
-    const start = r.index;
+    // chrono includes a leading preposition ("on Tuesday"); the date is the word after it.
+    const lead = /^(?:on|at|in|by)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const start = r.index + lead;
     const end = r.index + r.text.length;
     if (out.some((f) => f.start < end && start < f.end)) continue;
     const known = {

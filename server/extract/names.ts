@@ -83,7 +83,12 @@ function tokenize(text: string, tags: Map<number, WordTags>): Token[] {
       tags: tags.get(m.index),
       capital: (/^[\p{Lu}]/u.test(word) || /^\p{N}+\p{Lu}/u.test(word)) && !FUNCTION_WORDS.has(word.toLowerCase()),
       hyphen: between === "-",
-      broken: afterPossessive || (!/^[ \t\u00a0]+$/.test(between) && between !== "-"),
+      // An initial's full stop joins it to the name ("V. Putin").
+      broken:
+        afterPossessive ||
+        (!/^[ \t\u00a0]+$/.test(between) &&
+          between !== "-" &&
+          !(/^\p{Lu}$/u.test(tokens.at(-1)?.text ?? "") && /^\.[ \u00a0]+$/.test(between))),
       sentenceStart:
         tokens.length === 0 ||
         (/[.!?:]["”’)]?\s*$|\n\s*$|^\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
@@ -131,8 +136,38 @@ export function findNames(text: string, tagger: Tagger = compromiseTagger): Name
   flush();
 
   const mentions: NameMention[] = [];
-  for (const r of runs) mentions.push(...typeRun(text, r, headline));
+  for (const r of runs.flatMap(splitAtConnectors)) mentions.push(...typeRun(text, r, headline));
   return withSurnames(text, mentions);
+}
+
+const NAME_PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al"]);
+/** Whether some start of the run ends in a cue word ("Republic" of "Republic of Korea", "Centre" of "Centre for…"). */
+const hasCue = (run: Token[]) =>
+  run.some((_, k) => {
+    const prefix = run
+      .slice(0, k + 1)
+      .map((t) => t.text)
+      .join(" ");
+    return [FORUM_CUES, STATE_CUES, ORG_CUES, PLACE_CUES].some((re) => re.test(prefix));
+  });
+
+/**
+ * "Sergey Lavrov on Friday", "Putin of Russia": a connector joins two names unless the whole is one
+ * (an organisation, forum, state or place word: "Centre for East Asian Studies", "Republic of
+ * Korea") or the connector is a particle of a person's name ("Lula da Silva").
+ */
+function splitAtConnectors(run: Token[]): Token[][] {
+  if (hasCue(run)) return [run];
+  const out: Token[][] = [];
+  let part: Token[] = [];
+  for (const t of run) {
+    if (CONNECTORS.has(t.text) && !NAME_PARTICLES.has(t.text)) {
+      if (part.length > 0) out.push(part);
+      part = [];
+    } else part.push(t);
+  }
+  if (part.length > 0) out.push(part);
+  return out;
 }
 
 /** "Belt and Road Forum": "and" joins two capitalised words when the run it makes ends in a forum or organisation cue. */
@@ -144,7 +179,9 @@ function andJoinsName(tokens: Token[], i: number): boolean {
     words.push(t.text);
   }
   const tail = words.join(" ");
-  return words.length > 0 && (FORUM_CUES.test(tail) || ORG_CUES.test(tail)) && !(tokens[i - 1]?.tags?.country ?? false);
+  // Not after a name complete in itself: "NATO and Jawaharlal Nehru University" are two.
+  const before = tokens[i - 1];
+  return words.length > 0 && (FORUM_CUES.test(tail) || ORG_CUES.test(tail)) && before !== undefined && !strong(before);
 }
 
 /** Lines written in title case (headings, keyword lines): only names the lexicon knows count there. */
@@ -233,6 +270,16 @@ function typeRun(text: string, run: Token[], headline: { start: number; end: num
     if (t.tags?.city || t.tags?.place) return [{ ...base, kind: "place", score: 0.8, reason: "Place name (lexicon)." }];
     if (t.tags?.organisation || isAcronym(t.text))
       return [{ ...base, kind: "actor", type: "organisation", score: 0.7, reason: "Organisation or acronym." }];
+    // After "in", "at" or "to", an unknown capitalised word is most likely a place ("in Astana").
+    if (/\b(?:in|at|to|from|near)\s+$/.test(text.slice(Math.max(0, start - 6), start)))
+      return [
+        {
+          ...base,
+          kind: "place",
+          score: 0.5,
+          reason: "Capitalised word after a preposition of place, unknown to the lexicon.",
+        },
+      ];
     return [
       { ...base, kind: "actor", type: "person", score: 0.3, reason: "Capitalised word, unknown to the lexicon." },
     ];

@@ -104,7 +104,7 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
 
   // Changes first: their percentages belong to them, not to a plain percentage.
   const change = new RegExp(
-    String.raw`\b(?:(an?)\s+(${NUM})\s*(?:%|percent|per\s+cent)\s+(\w+)(?:\s+(?:from|over|on|compared\s+(?:with|to))\s+((?:\d{4})|(?:the\s+)?(?:previous|last|prior)\s+\w+))?|(up|down)\s+from\s+(${NUM})\s*(?:%|percent|per\s+cent)(\s+(?:before|after|since|prior\s+to|in)\s+(?:the\s+)?[\w-]+)?|(increased|rose|grew|fell|dropped|declined|decreased)\s+by\s+(${NUM})\s*(?:%|percent|per\s+cent))`,
+    String.raw`\b(?:(an?)\s+(${NUM})\s*(?:%|percent|per\s+cent)\s+(\w+)(?:\s+(?:from|over|on|compared\s+(?:with|to))\s+((?:\d{4})|(?:the\s+)?(?:previous|last|prior)\s+\w+))?|(up|down)\s+from\s+(${NUM})\s*(?:%|percent|per\s+cent)(\s+(?:before|after|since|prior\s+to|in)\s+(?:the\s+)?[\w-]+)?|(increased|rose|grew|fell|dropped|declined|decreased)\s+by\s+(${NUM})\s*(?:%|percent|per\s+cent)|(up|down)\s+(${NUM})\s*(?:%|percent|per\s+cent)(?:\s+(?:from|on|over|compared\s+(?:with|to))\s+((?:\d{4})|(?:the\s+)?(?:previous|last|prior|same)\s+(?:year|month|quarter|period)))?)`,
     "gi",
   );
   for (let m = change.exec(text); m !== null; m = change.exec(text)) {
@@ -146,6 +146,22 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
           },
           score: 0.85,
           reason: `Change: "${m[5].toLowerCase()} from" a base of ${baseValue}%.`,
+        },
+        true,
+      );
+    } else if (m[10]) {
+      const value = numberValue(m[11] ?? "");
+      const direction = m[10].toLowerCase() === "up" ? "increase" : "decrease";
+      add(
+        {
+          start,
+          end,
+          value,
+          unit: "percent",
+          measure: "percent",
+          change: { value, unit: "percent", direction, ...(m[12] ? { base: m[12] } : {}) },
+          score: 0.85,
+          reason: `Change: ${m[10].toLowerCase()} by a percentage${m[12] ? ` from ${m[12]}` : ""}.`,
         },
         true,
       );

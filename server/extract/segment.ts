@@ -27,7 +27,9 @@ export function paragraphs(text: string): Span[] {
     if (current === null) current = content;
     else current.end = content.end;
     const body = text.slice(content.start, content.end);
-    if (/[.!?:"”’)]$/.test(body) || body.length < 80) {
+    const next = lines[lines.indexOf(line) + 1];
+    const nextStartsLower = next !== undefined && /^\s*\p{Ll}/u.test(text.slice(next.start, next.end));
+    if (/[.!?:"”’)]$/.test(body) || (body.length < 80 && !nextStartsLower)) {
       out.push(current);
       current = null;
     }

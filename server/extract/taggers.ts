@@ -45,16 +45,10 @@ export const compromiseTagger: Tagger = {
           organisation: has("Organization"),
           demonym: has("Demonym"),
           honorific: has("Honorific"),
+          // A word of the lexicon that is not a noun: capitalised at a sentence start, it is not a name.
           common:
             !has("ProperNoun") &&
-            (has("Adjective") ||
-              has("Adverb") ||
-              has("Verb") ||
-              has("Determiner") ||
-              has("Preposition") ||
-              has("Conjunction") ||
-              has("Pronoun") ||
-              has("Noun")),
+            ["Adjective", "Adverb", "Verb", "Determiner", "Preposition", "Conjunction", "Pronoun"].some(has),
         });
       }
     }
