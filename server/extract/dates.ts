@@ -56,13 +56,29 @@ interface Point {
 
 interface Context {
   published: Date;
+  /** The sentence around the date speaks of the future ("will", "is expected to"). */
+  future: boolean;
 }
 
-/** A month without a year is the latest such month not far after publication (news looks back). */
+/**
+ * A month without a year: in a sentence about the future, the next such month from publication;
+ * otherwise the latest one not far after it (news mostly looks back).
+ */
 function yearForMonth(month: number, ctx: Context, day = 1): number {
   const year = ctx.published.getUTCFullYear();
   const candidate = Date.UTC(year, month - 1, day);
+  if (ctx.future) return candidate < ctx.published.getTime() ? year + 1 : year;
   return candidate > ctx.published.getTime() + 31 * 86_400_000 ? year - 1 : year;
+}
+
+const FUTURE =
+  /\b(?:will|shall|is expected|are expected|is due|are due|plans? to|planned|scheduled|upcoming|is to|are to)\b/i;
+
+/** Whether the sentence around `at` speaks of the future. */
+function futureAt(text: string, at: number): boolean {
+  const from = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("\n", at), 0);
+  const stop = text.slice(at).search(/[.!?](?:\s|$)/);
+  return FUTURE.test(text.slice(from, stop === -1 ? text.length : at + stop));
 }
 
 /** Readers of one date at the start of `s`, longest first; each returns its length and value. */
@@ -159,12 +175,22 @@ const READERS: Reader[] = [
     },
   },
   {
+    // A month alone ("in late October"): kept only after a preposition or qualifier (see findDates), as "May" is also a verb.
+    re: /^(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/,
+    reason: "month, year of publication",
+    read: (m, ctx) => {
+      const month = monthIndex(m[1] ?? "");
+      return point(String(yearForMonth(month, ctx)), month);
+    },
+  },
+  {
     re: /^((?:1[5-9]|20)\d0)['’]?s\b/,
     reason: "decade",
     read: (m) => ({ value: `${m[1]}s`, precision: "decade" }),
   },
   {
-    re: /^(last|this|next|previous|past)\s+year\b/i,
+    // "the previous year" is relative to the figure beside it, not to publication: not read here.
+    re: /^(last|this|next)\s+year\b/i,
     reason: "year relative to publication",
     read: (m, ctx) => {
       const word = m[1]?.toLowerCase();
@@ -200,10 +226,11 @@ function readPoint(
   if (/[\p{L}\p{N}]/u.test(before)) return null;
   if (/[-–]/.test(before) && /[\p{L}]/u.test(text[offset - 2] ?? "")) return null;
   const rest = text.slice(offset, offset + 60);
+  const here = { ...ctx, future: futureAt(text, offset) };
   for (const reader of READERS) {
     const m = reader.re.exec(rest);
     if (!m) continue;
-    const p = reader.read(m, ctx);
+    const p = reader.read(m, here);
     if (p) return { point: p, length: m[0].length, reason: reader.reason };
   }
   return null;
@@ -235,7 +262,7 @@ const QUALIFIER_RE =
  */
 export function findDates(text: string, publishedAt?: string): FoundDate[] {
   const published = publishedAt ? new Date(`${publishedAt.slice(0, 10)}T12:00:00Z`) : new Date();
-  const ctx: Context = { published: Number.isNaN(published.getTime()) ? new Date() : published };
+  const ctx: Context = { published: Number.isNaN(published.getTime()) ? new Date() : published, future: false };
   const found: FoundDate[] = [];
   const starts = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
   let skipTo = 0;
@@ -266,6 +293,7 @@ export function findDates(text: string, publishedAt?: string): FoundDate[] {
       text.slice(Math.max(0, at - 12), at),
     );
     const bareYear = one.reason === "year" && !qualifier && !prep;
+    if (one.reason === "month, year of publication" && !qualifier && !prep) continue;
     found.push({
       start,
       end: at + one.length,

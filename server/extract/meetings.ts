@@ -22,11 +22,12 @@ const TRIGGERS: { re: RegExp; kind: MeetingProposal["eventKind"]; what: string }
   },
   { re: /\bstate visit\b|\bofficial visit\b/gi, kind: "state-visit", what: "a state visit" },
   {
-    re: /\b(?:held|hold|holds|holding)\s+(?:\w+\s+){0,2}(?:talks|meetings?|discussions|consultations)\b/gi,
+    re: /\b(?:held|hold|holds|holding)\s+(?:\w+\s+){0,2}(?:talks|meetings?|discussions|consultations|engagements)\b/gi,
     kind: "meeting",
     what: '"held talks"',
   },
-  { re: /\b(?:met|meet|meets|meeting)\b(?:\s+with\b)?/gi, kind: "meeting", what: '"met"' },
+  // "meeting" alone is a noun ("the SCO meeting"); "meeting with" is a trigger.
+  { re: /\b(?:met|meet|meets)\b(?:\s+with\b)?|\bmeeting\s+with\b/gi, kind: "meeting", what: '"met"' },
   { re: /\bhosted\b|\bvisited\b|\bsummit with\b/gi, kind: "meeting", what: "a visit or hosting" },
 ];
 
@@ -38,55 +39,86 @@ export function findMeetings(text: string, refs: readonly Ref[], sentences: read
   const out: FoundMeeting[] = [];
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
-    for (const trigger of TRIGGERS) {
+    // The earliest trigger of the sentence ("X met Y …, and the two spoke by phone" is the meeting).
+    const matches = TRIGGERS.flatMap((trigger) => {
       trigger.re.lastIndex = 0;
       const m = trigger.re.exec(body);
-      if (!m) continue;
-      const at = sentence.start + m.index;
-      const triggerEnd = at + m[0].length;
-      // "meeting" as a noun in "meetings or phone calls" is not itself a trigger when "met" is.
-      if (out.some((o) => o.start <= at && at < o.end)) continue;
-      const inside = refs.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
-      const actors = inside.filter((r) => r.kind === "actor");
-      // Who met: the people around the trigger (its subject and object), else the states.
-      const near = actors.filter((r) => r.end <= triggerEnd + 80 && r.start >= at - 160);
-      const people = near.filter((r) => r.person);
-      const participants = (people.length >= (trigger.kind === "state-visit" ? 1 : 2) ? people : near).slice(0, 6);
-      if (participants.length < (trigger.kind === "state-visit" ? 1 : 2)) continue;
-      const after = (r: Ref) => r.start >= triggerEnd;
-      const forum = inside.find(
-        (r) =>
-          r.kind === "forum" &&
-          /(?:sidelines of|at|during|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, r.start - 20), r.start)),
-      );
-      const place = inside.find(
-        (r) =>
-          r.kind === "place" && after(r) && /(?:in|to|at)\s+$/i.test(text.slice(Math.max(0, r.start - 5), r.start)),
-      );
-      const date = nearest(
-        inside.filter((r) => r.kind === "date"),
-        at,
-      );
-      const series = /\b\d+\s+times\b|\b(?:twice|regularly|monthly|annually)\b/i.test(body);
-      const kind = series && trigger.kind === "meeting" ? "meeting-series" : trigger.kind;
-      const start = Math.min(at, ...participants.map((p) => p.start));
-      const end = Math.max(triggerEnd, ...participants.map((p) => p.end));
-      const people2 = participants.filter((p) => p.person).length;
-      out.push({
-        start,
-        end,
-        eventKind: kind,
-        participants: participants.map((p) => p.id),
-        date: date?.id ?? null,
-        forum: forum?.id ?? null,
-        place: place?.id ?? null,
-        score: people2 >= 2 ? 0.85 : 0.6,
-        reason: `Meeting: ${trigger.what}${series ? ", counted (a series)" : ""}, with ${participants.length} participants named in the sentence${forum ? ", at a forum" : ""}${date ? ", dated" : ""}.`,
-      });
-      break;
-    }
+      return m ? [{ trigger, m }] : [];
+    }).sort((a, b) => a.m.index - b.m.index);
+    const first = matches[0];
+    if (!first) continue;
+    const { trigger, m } = first;
+    const at = sentence.start + m.index;
+    const triggerEnd = at + m[0].length;
+    const inside = refs.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+    const actors = inside.filter((r) => r.kind === "actor");
+    // Who met: the actors of the clause before the trigger (its subject: "X and his counterpart Y",
+    // "A, B and C –") and the first actor after it (its object: "met Y", "spoke by phone with Y").
+    const before = subject(text, actors, at);
+    const object = actors.find(
+      (r) =>
+        r.start >= triggerEnd &&
+        r.start - triggerEnd <= 60 &&
+        /^[\s\p{L}.,’'-]*$/u.test(text.slice(triggerEnd, r.start)),
+    );
+    const near = [...before, ...(object ? [object] : [])];
+    const people = near.filter((r) => r.person);
+    const minimum = trigger.kind === "state-visit" ? 1 : 2;
+    const participants = (people.length >= minimum ? people : near).slice(0, 8);
+    if (participants.length < minimum) continue;
+    const forum = inside.find(
+      (r) =>
+        r.kind === "forum" &&
+        /(?:sidelines of|at|during|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, r.start - 20), r.start)),
+    );
+    const place = inside.find(
+      (r) =>
+        r.kind === "place" &&
+        r.start >= triggerEnd &&
+        /(?:in|to|at)\s+$/i.test(text.slice(Math.max(0, r.start - 5), r.start)),
+    );
+    const date = nearest(
+      inside.filter((r) => r.kind === "date"),
+      at,
+    );
+    const series = /\b\d+\s+(?:times|engagements|meetings)\b|\b(?:twice|regularly|monthly|annually)\b/i.test(body);
+    const kind = series && trigger.kind === "meeting" ? "meeting-series" : trigger.kind;
+    const start = Math.min(at, ...participants.map((p) => p.start));
+    const end = Math.max(triggerEnd, ...participants.map((p) => p.end));
+    const named = participants.filter((p) => p.person).length;
+    out.push({
+      start,
+      end,
+      eventKind: kind,
+      participants: participants.map((p) => p.id),
+      date: date?.id ?? null,
+      forum: forum?.id ?? null,
+      place: place?.id ?? null,
+      score: named >= 2 ? 0.85 : 0.6,
+      reason: `Meeting: ${trigger.what}${series ? ", counted (a series)" : ""}, with ${participants.length} participants named around it${forum ? ", at a forum" : ""}${date ? ", dated" : ""}.`,
+    });
   }
   return out;
+}
+
+/** Links between the names of a subject: "A, B, and C", "X and his counterpart Y". */
+const LINK =
+  /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+and\s+(?:his|her|their)\s+counterparts?,?\s+|\s*,\s*(?:his|her)\s+counterpart,?\s+)$/;
+/** Between the subject and its verb: a possessive, a dash, or up to two words ("also", "then reportedly"). */
+const TO_VERB = /^(?:['’]s)?[\s–—-]*(?:[\p{Ll}]+\s+){0,2}$/u;
+
+/** The actors that are the trigger's subject: the name right before it, and those listed with it. */
+function subject(text: string, actors: Ref[], at: number): Ref[] {
+  const before = actors.filter((r) => r.end <= at);
+  const last = before.at(-1);
+  if (!last || !TO_VERB.test(text.slice(last.end, at))) return [];
+  const chain = [last];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const r = before[k] as Ref;
+    if (!LINK.test(text.slice(r.end, (chain[0] as Ref).start))) break;
+    chain.unshift(r);
+  }
+  return chain;
 }
 
 function nearest(list: Ref[], at: number): Ref | undefined {

@@ -59,7 +59,8 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 const CURRENCY_CODES = new Set("USD EUR GBP CNY RMB JPY RUB INR CHF".split(" "));
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ese|ish|ean|ern|ic|i)$/u;
+/** Adjectives of nationality the lexicon may not know ("Uzbek" is not; "-i" endings are left to the lexicon: Modi, Xi). */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ese|ish|ean|ern|ic|ek|ak|kh)$/u;
 const GROUPS = new Set(["West", "Global South", "Axis", "Quad"]);
 
 /** Words and dotted acronyms, with what separates each from the previous one. */
@@ -210,8 +211,12 @@ function typeRun(text: string, run: Token[], headline: { start: number; end: num
   while (tokens.length > 1) {
     const first = tokens[0] as Token;
     const lower = first.text.toLowerCase();
+    // A nationality before a title ("Uzbek President") is part of the title, known to the lexicon or not.
+    const nationalityBeforeTitle =
+      !first.tags?.person && DEMONYM.test(first.text) && TITLE_WORDS.has(tokens[1]?.text.toLowerCase() ?? "");
     if (
       TITLE_WORDS.has(lower) ||
+      nationalityBeforeTitle ||
       first.tags?.honorific ||
       (first.tags?.demonym &&
         !(tokens[1]?.tags?.place ?? false) &&
@@ -225,7 +230,7 @@ function typeRun(text: string, run: Token[], headline: { start: number; end: num
     } else break;
   }
   const title = titleTokens
-    .filter((t) => !t.tags?.demonym)
+    .filter((t) => !t.tags?.demonym && !DEMONYM.test(t.text))
     .map((t) => t.text)
     .join(" ");
   // A sentence-initial ordinary word ("Since", "Politically") is not part of the name.
@@ -247,7 +252,13 @@ function typeRun(text: string, run: Token[], headline: { start: number; end: num
   const inHeadline = headline.some((h) => h.start <= start && end <= h.end);
   const known = tokens.some(strong);
   if (inHeadline && !known) return [];
-  if (EVENT_CUES.test(name) || (/\d/.test(name) && !/^G\d+$/.test(name))) return [];
+  const named = FORUM_CUES.test(name) || ORG_CUES.test(name) || STATE_CUES.test(name) || PLACE_CUES.test(name);
+  // Events, exercises and operations are not actors, forums or places, even when named after a
+  // sea ("Exercise Joint Sea-2024"): an event word first, a number joined by a hyphen, or an event word without a cue.
+  const numbered = /^-\d/.test(text.slice(end, end + 2));
+  const eventFirst = EVENT_CUES.test(first.text);
+  if (eventFirst || numbered || (EVENT_CUES.test(name) && !named) || (/\d/.test(name) && !/^G\d+$/.test(name)))
+    return [];
   const base = { start, end, text: name, ...(title ? { title } : {}) };
   const because = title ? ` after the title "${title}"` : "";
 
@@ -257,9 +268,25 @@ function typeRun(text: string, run: Token[], headline: { start: number; end: num
       return [{ ...base, kind: "forum", score: 0.85, reason: `Acronym of a multilateral forum.` }];
     if (STATE_ACRONYMS.has(t.text))
       return [{ ...base, kind: "actor", type: "state", score: 0.9, reason: "Acronym of a state." }];
-    if (GROUPS.has(t.text) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)))
-      return [{ ...base, kind: "actor", type: "group", score: 0.75, reason: `"the ${t.text}": a group of states.` }];
-    if ((t.tags?.demonym || (DEMONYM.test(t.text) && !t.tags?.country && !t.tags?.person)) && !title) return [];
+    const the = /\bthe\s+$/i.exec(text.slice(Math.max(0, start - 5), start));
+    if (GROUPS.has(t.text) && the) {
+      const from = start - the[0].length + (the[0].match(/^\s*/)?.[0].length ?? 0);
+      return [
+        {
+          ...base,
+          start: from,
+          text: text.slice(from, end),
+          kind: "actor",
+          type: "group",
+          score: 0.75,
+          reason: `"the ${t.text}": a group of states.`,
+        },
+      ];
+    }
+    // A nationality used as an adjective ("Russian energy", "Chinese imports") is not a name.
+    const adjective = /^\s+\p{Ll}/u.test(text.slice(end, end + 3));
+    if ((t.tags?.demonym || (DEMONYM.test(t.text) && !t.tags?.country && !t.tags?.person && adjective)) && !title)
+      return [];
     if (CURRENCY_CODES.has(t.text)) return [];
     if (t.tags?.country)
       return [{ ...base, kind: "actor", type: "state", score: 0.9, reason: `Country name (${"lexicon"}).` }];

@@ -86,6 +86,10 @@ const DECREASE = /^(?:decrease|decline|drop|fall|reduction|cut|slump|decreased|d
 const NOT_NOUN =
   /^(?:of|in|on|at|to|and|or|but|was|were|is|are|took|have|has|had|per|from|by|for|with|the|a|an|percent|per|cent|years?|months?|days?|weeks?)$/i;
 
+const MEASURES =
+  /^(?:km|kilometres|kilometers|miles|m|kg|tonnes|tons|t|mt|barrels|bcm|cubic|GW|MW|kW|hectares|ha|sq|square|litres|liters|mmbtu)$/;
+const FRACTIONS: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
+
 const numberValue = (raw: string) => Number.parseFloat(raw.replace(/,/g, ""));
 
 /**
@@ -230,6 +234,27 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
     });
   }
 
+  // Fractions in words: "nearly a third", "two thirds", "half of".
+  const fraction = /\b(?:(a|one|two|three)\s+(half|third|quarter|fifth|tenth)s?|(half))\s+(?:of\b)?/gi;
+  for (let m = fraction.exec(text); m !== null; m = fraction.exec(text)) {
+    const part = (m[2] ?? m[3] ?? "").toLowerCase();
+    const times = { a: 1, one: 1, two: 2, three: 3 }[(m[1] ?? "a").toLowerCase() as "a"] ?? 1;
+    const value = Math.round(times * (FRACTIONS[part] ?? 0) * 10) / 10;
+    const q = qualifierBefore(text, m.index);
+    if (!q.qualifier && !/\bof\s*$/.test(m[0])) continue;
+    const end = m.index + m[0].replace(/\s+(?:of\s*)?$/, "").length;
+    add({
+      start: q.inSpan ? q.start : m.index,
+      end,
+      value,
+      unit: "percent",
+      measure: "percent",
+      ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+      score: 0.6,
+      reason: `A fraction in words (${part}), as a percentage.`,
+    });
+  }
+
   // Counts: a number (digits, or a number word not after "the/their…") and the noun it counts.
   const count = new RegExp(
     String.raw`(?<![\w$€£¥.,])(${NUM}|${Object.keys(NUMBER_WORDS).join("|")})(?:\s+(?:out\s+)?of\s+(${NUM}))?(?![\w%]|\.\d|,\d)`,
@@ -315,6 +340,8 @@ function nounAfter(text: string, at: number): { unit: string; end: number } | nu
     const word = m[1];
     if (NOT_NOUN.test(word)) return null;
     cursor += m[0].length;
+    // A unit of measure right after the number ("2,000 km", "5 million barrels").
+    if (i === 0 && MEASURES.test(word)) return { unit: word.toLowerCase(), end: cursor };
     if (/^\p{Ll}[\p{L}-]*s$/u.test(word) && !/(?:ss|ous|is|us)$/.test(word))
       return { unit: word.toLowerCase(), end: cursor };
     if (/^(?:people|police|personnel|staff|aircraft|crew)$/i.test(word))

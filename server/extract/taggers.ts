@@ -27,6 +27,36 @@ interface CompromiseTerm {
   offset: { start: number; length: number };
 }
 
+function tagsOf(tags: readonly string[]): WordTags {
+  const has = (tag: string) => tags.includes(tag);
+  return {
+    proper: has("ProperNoun") || has("Acronym"),
+    person: has("Person") && !has("Honorific"),
+    country: has("Country"),
+    city: has("City"),
+    place: has("Place") && !has("Country"),
+    organisation: has("Organization"),
+    demonym: has("Demonym"),
+    honorific: has("Honorific"),
+    // A word of the lexicon that is not a noun: capitalised at a sentence start, it is not a name.
+    common:
+      !has("ProperNoun") &&
+      ["Adjective", "Adverb", "Verb", "Determiner", "Preposition", "Conjunction", "Pronoun"].some(has),
+  };
+}
+
+const partCache = new Map<string, WordTags>();
+/** The tags of one word alone (a part of a hyphenated term). */
+function partTags(word: string): WordTags {
+  let tags = partCache.get(word);
+  if (!tags) {
+    const terms = (nlp(word).json({ terms: { offset: false } }) as { terms: { tags: string[] }[] }[])[0]?.terms ?? [];
+    tags = tagsOf(terms[0]?.tags ?? []);
+    if (partCache.size < 10_000) partCache.set(word, tags);
+  }
+  return tags;
+}
+
 /** compromise: a lexicon of first and last names, countries, cities and organisations, plus a rule-based tagger. */
 export const compromiseTagger: Tagger = {
   name: "compromise",
@@ -35,21 +65,22 @@ export const compromiseTagger: Tagger = {
     const json = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: CompromiseTerm[] }[];
     for (const sentence of json) {
       for (const term of sentence.terms) {
-        const has = (tag: string) => term.tags.includes(tag);
-        out.set(term.offset.start, {
-          proper: has("ProperNoun") || has("Acronym"),
-          person: has("Person") && !has("Honorific"),
-          country: has("Country"),
-          city: has("City"),
-          place: has("Place") && !has("Country"),
-          organisation: has("Organization"),
-          demonym: has("Demonym"),
-          honorific: has("Honorific"),
-          // A word of the lexicon that is not a noun: capitalised at a sentence start, it is not a name.
-          common:
-            !has("ProperNoun") &&
-            ["Adjective", "Adverb", "Verb", "Determiner", "Preposition", "Conjunction", "Pronoun"].some(has),
-        });
+        // Keyed by the term's first letter: its offset may start at an opening quote.
+        let at = term.offset.start;
+        while (at < term.offset.start + 3 && at < text.length && !/[\p{L}\p{N}]/u.test(text[at] ?? "")) at++;
+        // A capitalised part of a hyphenated word ("Ukraine-related") is tagged for the compound (an
+        // adjective): it is looked up alone, so that the name in it keeps its tags.
+        const hyphenated = term.tags.includes("Hyphenated") && /^\p{Lu}/u.test(term.text);
+        out.set(at, hyphenated ? partTags(term.text.replace(/[^\p{L}\p{N}].*$/u, "")) : tagsOf(term.tags));
+        // A term that keeps its hyphen ("China-Russia") is tagged as a whole: each capitalised part is looked up alone.
+        const raw = text.slice(at, term.offset.start + term.offset.length);
+        if (raw.includes("-")) {
+          let offset = at;
+          for (const part of raw.split("-")) {
+            if (/^\p{Lu}/u.test(part)) out.set(offset, partTags(part));
+            offset += part.length + 1;
+          }
+        }
       }
     }
     return out;

@@ -51,7 +51,7 @@ describe("extract: actors, forums and places (cold, recogniser alone)", () => {
   });
 
   test("when 'the West' is named, then it is a group", async () => {
-    expect((await names("Both avoid a complete break with the West.")).map(brief)).toEqual(["West:group"]);
+    expect((await names("Both avoid a complete break with the West.")).map(brief)).toEqual(["the West:group"]);
   });
 
   test("when a line is a title-case heading, then only names the lexicon knows are proposed from it", async () => {
