@@ -18,6 +18,8 @@ interface GoldFile {
   text: string;
   publishedAt?: string;
   dataset?: string;
+  /** Written after the rules were settled and scored before any change made after seeing it. */
+  heldOut?: boolean;
   names?: (Entry & { k: string; e: string | null })[];
   dates?: (Entry & { v: string; p: string; q?: string })[];
   quantities?: (Entry & { v: number; u: string })[];
@@ -46,6 +48,7 @@ export interface GoldDoc {
   text: string;
   publishedAt: string | undefined;
   dataset: string | undefined;
+  heldOut: boolean;
   items: GoldItem[];
 }
 
@@ -109,6 +112,7 @@ export function loadGold(file: string): GoldDoc {
     text,
     publishedAt: gold.publishedAt,
     dataset: gold.dataset,
+    heldOut: gold.heldOut === true,
     items: items.sort((a, b) => a.start - b.start),
   };
 }

@@ -221,17 +221,18 @@ export async function main(args: string[]): Promise<number> {
   const out: string[] = [];
   const select = (recogniser: string, mode: string, doc?: string) =>
     runs.filter((r) => r.recogniser === recogniser && r.mode === mode && (doc === undefined || r.doc === doc));
-  for (const scope of ["seed", "all"]) {
-    const doc = scope === "seed" ? "seed" : undefined;
+  const heldOut = docs.filter((d) => d.heldOut).map((d) => d.name);
+  const scopes: [string, string[]][] = [
+    ["seed article", ["seed"]],
+    ...(heldOut.length > 0 ? [[`${heldOut.length} held-out articles`, heldOut] as [string, string[]]] : []),
+    [`all ${docs.length} articles`, docs.map((d) => d.name)],
+  ];
+  for (const [label, names] of scopes) {
+    const inScope = (list: Run[]) => list.filter((r) => names.includes(r.doc));
     for (const recogniser of [...Object.keys(TAGGERS)]) {
       for (const mode of ["cold", "warm"]) {
-        const chosen = select(recogniser, mode, doc);
-        out.push(
-          table(
-            `\n== ${scope === "seed" ? "seed article" : `all ${docs.length} articles`}, recogniser ${recogniser}, ${mode}`,
-            rowsOf(chosen, CATEGORIES),
-          ),
-        );
+        const chosen = inScope(select(recogniser, mode));
+        out.push(table(`\n== ${label}, recogniser ${recogniser}, ${mode}`, rowsOf(chosen, CATEGORIES)));
         if (mode === "warm") {
           const r = chosen.map((c) => c.resolution).filter((x): x is Resolution => x !== null);
           const found = r.reduce((a, b) => a + b.found, 0);
@@ -246,13 +247,10 @@ export async function main(args: string[]): Promise<number> {
       }
     }
     for (const baseline of ["compromise-alone", "corenlp-alone"]) {
-      const chosen = select(baseline, "cold", doc);
+      const chosen = inScope(select(baseline, "cold"));
       if (chosen.length > 0)
         out.push(
-          table(
-            `\n== ${scope === "seed" ? "seed article" : `all ${docs.length} articles`}, ${baseline} (the library's own entities, names only)`,
-            rowsOf(chosen, NAME_CATEGORIES),
-          ),
+          table(`\n== ${label}, ${baseline} (the library's own entities, names only)`, rowsOf(chosen, NAME_CATEGORIES)),
         );
     }
   }
