@@ -100,12 +100,14 @@ const READERS: Reader[] = [
     },
   },
   {
-    re: new RegExp(String.raw`^(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(${YEAR})\b`, "i"),
+    re: new RegExp(
+      String.raw`^(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(${YEAR})\b`,
+      "i",
+    ),
     reason: "quarter of a year",
     read: (m) => {
-      const q = ["first", "second", "third", "fourth"].findIndex(
-        (w, i) => w === m[1]?.toLowerCase() || `${i + 1}` === m[1]?.[0],
-      );
+      const word = /^(?:final|last)$/i.test(m[1] ?? "") ? "fourth" : m[1]?.toLowerCase();
+      const q = ["first", "second", "third", "fourth"].findIndex((w, i) => w === word || `${i + 1}` === m[1]?.[0]);
       const y = m[2];
       const from = `${y}-${pad(q * 3 + 1)}`;
       const to = `${y}-${pad(q * 3 + 3)}`;

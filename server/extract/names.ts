@@ -32,18 +32,41 @@ interface Token {
   sentenceStart: boolean;
 }
 
+/** Lower-case words inside people's names ("Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan"). */
+const NAME_PARTICLE_WORDS = [
+  "de",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "del",
+  "della",
+  "di",
+  "du",
+  "la",
+  "le",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+];
 const TITLE_WORDS = new Set(
   "president vice prime minister foreign defence defense finance chancellor ambassador secretary general king queen premier deputy chairman chairwoman chair senator governor mayor admiral commander chief envoy spokesperson spokesman spokeswoman state counsellor councillor representative director head leader marshal colonel lieutenant captain sheikh prince princess emir crown former then acting special".split(
     " ",
   ),
 );
-const CONNECTORS = new Set(["of", "for", "the", "de", "da", "del", "van", "von", "bin", "al", "on"]);
+const CONNECTORS = new Set(["of", "for", "the", "on", ...NAME_PARTICLE_WORDS]);
 const FORUM_ACRONYMS = new Set(
   "G7 G8 G20 BRICS SCO ASEAN APEC UN UNGA UNSC OSCE CSTO EAEU CICA WTO ARF EAS GCC QUAD".split(" "),
 );
 const STATE_ACRONYMS = new Set("US U.S. USA U.S.A. UK U.K. UAE DPRK PRC ROK".split(" "));
 const FORUM_CUES =
-  /\b(?:Forum|Summit|Conference|Dialogue|Assembly|Council|Cooperation Organi[sz]ation|Meeting|Congress of|Group of \w+)$|^(?:Group of)/;
+  /\b(?:Forum|Summit|Conference|Dialogue|Assembly|Council|League|Cooperation Organi[sz]ation|Meeting|Congress of|Group of \w+)$|^(?:Group of)/;
 const STATE_CUES = /\b(?:Republic|Kingdom|Federation|Emirates|States|Union)$/;
 const ORG_CUES =
   /\b(?:University|Ministry|Department|Treasury|Bank|Agency|Company|Corporation|Corp|Inc|Ltd|Institute|Centre|Center|School|Committee|Commission|Party|Army|Navy|Forces?|Guard|Office|Service|Organi[sz]ation|Association|Alliance|Fund|Foundation|Court|Parliament|Senate|Duma|Government|Administration|Cabinet|Kremlin|Pentagon|Times|Post|News|Agency|Group|Authority|Board|Bureau|Police)\b/;
@@ -141,7 +164,7 @@ export function findNames(text: string, tagger: Tagger = compromiseTagger): Name
   return withSurnames(text, mentions);
 }
 
-const NAME_PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al"]);
+const NAME_PARTICLES = new Set(NAME_PARTICLE_WORDS);
 /** Whether some start of the run ends in a cue word ("Republic" of "Republic of Korea", "Centre" of "Centre for…"). */
 const hasCue = (run: Token[]) =>
   run.some((_, k) => {

@@ -65,7 +65,12 @@ export function findStatements(
       const before = text.slice(sentence.start, start);
       const after = text.slice(end + 1, sentence.end);
       const introduced = /\b(?:as|it|that|saying|:)\s*$/i.test(before) && SPEECH.test(before);
-      const saidAfter = /^[\s,]*(?:said|says|added|told|wrote)\b/i.test(after);
+      // "…,” said X" or "…,” X said / told reporters": the speaker is named right after the quotation.
+      const saidAfter =
+        /^[\s,]*(?:said|says|added|told|wrote)\b/i.test(after) ||
+        /^[\s,]*(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*\s+){1,5}(?:said|says|added|told|wrote|stated|warned|noted|insisted|declared|replied)\b/u.test(
+          after,
+        );
       const titleCase = quote.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= Math.max(2, wordCount * 0.6);
       if (!(introduced || saidAfter || (wordCount >= 4 && !titleCase))) continue;
       const speaker = findSpeaker(text, actors, sentence, start, end, saidAfter);
@@ -74,7 +79,7 @@ export function findStatements(
         quote,
         speaker: speaker?.index ?? null,
         score: speaker ? (speaker.why === "nearest" ? 0.6 : 0.85) : 0.5,
-        reason: `Quotation${introduced ? " introduced by a verb of saying" : saidAfter ? ' followed by "said"' : ` of ${wordCount} words`}; ${speaker ? (speaker.why === "nearest" ? "speaker: the nearest actor before it" : `speaker: the actor ${speaker.why}`) : "no speaker found"}.`,
+        reason: `Quotation${introduced ? " introduced by a verb of saying" : saidAfter ? " followed by a verb of saying" : ` of ${wordCount} words`}; ${speaker ? (speaker.why === "nearest" ? "speaker: the nearest actor before it" : `speaker: the actor ${speaker.why}`) : "no speaker found"}.`,
       });
     }
   }
@@ -94,7 +99,7 @@ function findSpeaker(
     .filter((a) => a.start >= sentence.start && a.end <= sentence.end);
   if (saidAfter) {
     const next = inSentence.find((a) => a.start > end);
-    if (next) return { index: next.index, why: 'named after "said"' };
+    if (next) return { index: next.index, why: "named with a verb of saying after the quotation" };
   }
   const before = inSentence.filter((a) => a.end <= start);
   // The subject of the verb of saying: the last actor before that verb, people first.

@@ -36,6 +36,15 @@ describe("extract: statements (quotations with their speakers)", () => {
     ]);
   });
 
+  test("when the speaker is named after the quotation before the verb ('…,” X told reporters'), then that actor is the speaker", async () => {
+    const found = await statements(
+      "Badr Abdelatty met Faisal bin Farhan. “Egypt will never accept the displacement of Palestinians,” Abdelatty told reporters.",
+    );
+    expect(found.map((s) => [s.quote, s.speaker])).toEqual([
+      ["Egypt will never accept the displacement of Palestinians", "Abdelatty"],
+    ]);
+  });
+
   test("when a quotation names something in title case, then it is not a statement", async () => {
     expect(await statements("Both countries took part in ‘Exercise Joint Sea-2024’ in July.")).toEqual([]);
   });
