@@ -74,11 +74,13 @@ function yearForMonth(month: number, ctx: Context, day = 1): number {
 const FUTURE =
   /\b(?:will|shall|is expected|are expected|is due|are due|plans? to|planned|scheduled|upcoming|is to|are to)\b/i;
 
-/** Whether the sentence around `at` speaks of the future. */
+/** Whether the sentence around `at` (at most 300 characters each way) speaks of the future. */
 function futureAt(text: string, at: number): boolean {
-  const from = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("\n", at), 0);
-  const stop = text.slice(at).search(/[.!?](?:\s|$)/);
-  return FUTURE.test(text.slice(from, stop === -1 ? text.length : at + stop));
+  const window = text.slice(Math.max(0, at - 300), at + 300);
+  const here = Math.min(at, 300);
+  const from = Math.max(window.lastIndexOf(". ", here), window.lastIndexOf("\n", here), 0);
+  const stop = window.slice(here).search(/[.!?](?:\s|$)/);
+  return FUTURE.test(window.slice(from, stop === -1 ? window.length : here + stop));
 }
 
 /** Readers of one date at the start of `s`, longest first; each returns its length and value. */
@@ -228,11 +230,10 @@ function readPoint(
   if (/[\p{L}\p{N}]/u.test(before)) return null;
   if (/[-–]/.test(before) && /[\p{L}]/u.test(text[offset - 2] ?? "")) return null;
   const rest = text.slice(offset, offset + 60);
-  const here = { ...ctx, future: futureAt(text, offset) };
   for (const reader of READERS) {
     const m = reader.re.exec(rest);
     if (!m) continue;
-    const p = reader.read(m, here);
+    const p = reader.read(m, { ...ctx, future: futureAt(text, offset) });
     if (p) return { point: p, length: m[0].length, reason: reader.reason };
   }
   return null;

@@ -34,6 +34,33 @@ const LOCATIVE = /\b(?:in|to|at|from|near|across|outside|inside|into|around)\s+(
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** The union of spans, as sorted spans that do not overlap. */
+function merged(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/**
+ * Whether `span` overlaps any of `sorted` (spans that do not overlap each other, by start): a
+ * binary search, so that checking every name of a long text against its dates stays linear.
+ */
+function overlapsAny(sorted: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = sorted[lo];
+  return next !== undefined && overlaps(next, span);
+}
+
 /**
  * Proposals for one document, each anchored at its exact offsets.
  * @example await extract({ text: "Wang Yi met Sergey Lavrov in Moscow on 3 May 2025.", publishedAt: "2025-05-04" }, emptyResolver)
@@ -48,18 +75,17 @@ export async function extract(
   const sents = sentences(text, paras);
   const dates = findDates(text, doc.publishedAt);
   const quantities = findQuantities(text, dates);
-  const numeric: Span[] = [...dates, ...quantities];
-  const recognised = findNames(text, options.tagger ?? compromiseTagger).filter(
-    (n) => !numeric.some((s) => overlaps(s, n)),
-  );
+  const numeric = merged([...dates, ...quantities]);
+  const recognised = findNames(text, options.tagger ?? compromiseTagger).filter((n) => !overlapsAny(numeric, n));
 
   // The graph's own names first: capitalised word runs the recogniser did not propose that are
   // exactly a name or alias of a node ("Western countries"). Bounded by the document's length.
-  const grams = capitalisedGrams(text).filter((g) => !numeric.some((s) => overlaps(s, g)));
+  const grams = capitalisedGrams(text).filter((g) => !overlapsAny(numeric, g));
+  const recognisedTexts = new Set(recognised.map((n) => n.text));
   const lookups: Mention[] = [
     ...recognised.map((n) => ({ text: n.text, kind: n.kind, ...(n.title ? { title: n.title } : {}) })),
     ...grams
-      .filter((g) => !recognised.some((n) => n.text === g.text))
+      .filter((g) => !recognisedTexts.has(g.text))
       .map((g) => ({ text: g.text, kind: "actor" as const, exact: true })),
   ];
   const candidates = lookups.length > 0 ? await resolver.resolve(lookups) : new Map<string, Candidate[]>();

@@ -37,6 +37,7 @@ const TRIGGERS: { re: RegExp; kind: MeetingProposal["eventKind"]; what: string }
  */
 export function findMeetings(text: string, refs: readonly Ref[], sentences: readonly Span[]): FoundMeeting[] {
   const out: FoundMeeting[] = [];
+  let cursor = 0;
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
     // The earliest trigger of the sentence ("X met Y …, and the two spoke by phone" is the meeting).
@@ -50,7 +51,12 @@ export function findMeetings(text: string, refs: readonly Ref[], sentences: read
     const { trigger, m } = first;
     const at = sentence.start + m.index;
     const triggerEnd = at + m[0].length;
-    const inside = refs.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+    // Refs are in text order: step past those before the sentence, take those inside it.
+    while (cursor < refs.length && (refs[cursor] as Ref).start < sentence.start) cursor++;
+    const inside: Ref[] = [];
+    for (let k = cursor; k < refs.length && (refs[k] as Ref).start < sentence.end; k++) {
+      if ((refs[k] as Ref).end <= sentence.end) inside.push(refs[k] as Ref);
+    }
     const actors = inside.filter((r) => r.kind === "actor");
     // Who met: the actors of the clause before the trigger (its subject: "X and his counterpart Y",
     // "A, B and C –") and the first actor after it (its object: "met Y", "spoke by phone with Y").

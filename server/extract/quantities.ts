@@ -99,11 +99,18 @@ const numberValue = (raw: string) => Number.parseFloat(raw.replace(/,/g, ""));
  */
 export function findQuantities(text: string, exclude: readonly { start: number; end: number }[]): FoundQuantity[] {
   const found: FoundQuantity[] = [];
-  const taken = (start: number, end: number) =>
-    [...exclude, ...found].some((span) => span.start < end && start < span.end);
+  // Which characters dates and quantities already cover: each check reads only its own span,
+  // so a long text with thousands of numbers stays linear.
+  const dated = new Uint8Array(text.length + 1);
+  const counted = new Uint8Array(text.length + 1);
+  for (const span of exclude) dated.fill(1, span.start, span.end);
+  const covers = (mask: Uint8Array, start: number, end: number) => mask.subarray(start, end).includes(1);
+  const taken = (start: number, end: number) => covers(dated, start, end) || covers(counted, start, end);
   const add = (q: FoundQuantity, allowDates = false) => {
-    const clash = allowDates ? found.some((span) => span.start < q.end && q.start < span.end) : taken(q.start, q.end);
-    if (!clash) found.push(q);
+    const clash = allowDates ? covers(counted, q.start, q.end) : taken(q.start, q.end);
+    if (clash) return;
+    found.push(q);
+    counted.fill(1, q.start, q.end);
   };
 
   // Changes first: their percentages belong to them, not to a plain percentage.
