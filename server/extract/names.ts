@@ -151,7 +151,7 @@ export function findNames(text: string, tagger: Tagger = compromiseTagger): Name
       // A hyphen between two names ("China-Russia") or a break (comma, dash) ends the run.
       if (prev && (t.broken || (t.hyphen && /^\p{Lu}/u.test(prev.text)))) flush();
       run.push(t);
-    } else if (prev && !t.broken && CONNECTORS.has(t.text) && (tokens[i + 1]?.capital ?? false)) {
+    } else if (prev && !t.broken && CONNECTORS.has(t.text) && connectsName(tokens, i)) {
       run.push(t);
     } else if (prev && t.text === "and" && !t.broken && andJoinsName(tokens, i)) {
       run.push(t);
@@ -181,6 +181,18 @@ const hasCue = (run: Token[]) =>
  * Korea") or the connector is a particle of a person's name ("Lula da Silva").
  */
 function splitAtConnectors(run: Token[]): Token[][] {
+  // "European Commission President Ursula von der Leyen": an organisation or state, then a title
+  // and a person's name, are two names (the title goes with the person).
+  const titleAt = run.findIndex(
+    (t, k) => k > 0 && k < run.length - 1 && TITLE_WORDS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text),
+  );
+  if (titleAt > 0 && hasCue(run.slice(0, titleAt))) {
+    const head = run.slice(0, titleAt);
+    let headEnd = head.length;
+    // A nationality or title word just before ("Foreign Ministry spokeswoman") stays with the title.
+    while (headEnd > 0 && TITLE_WORDS.has((head[headEnd - 1] as Token).text.toLowerCase())) headEnd--;
+    return [head.slice(0, headEnd), ...splitAtConnectors(run.slice(headEnd))];
+  }
   if (hasCue(run)) return [run];
   const out: Token[][] = [];
   let part: Token[] = [];
@@ -192,6 +204,17 @@ function splitAtConnectors(run: Token[]): Token[][] {
   }
   if (part.length > 0) out.push(part);
   return out;
+}
+
+/** A connector joins a name when a capitalised word, or more particles and then one, follow ("von der Leyen"). */
+function connectsName(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+    const t = tokens[k] as Token;
+    if (t.broken) return false;
+    if (t.capital) return true;
+    if (!NAME_PARTICLES.has(t.text)) return false;
+  }
+  return false;
 }
 
 /** "Belt and Road Forum": "and" joins two capitalised words when the run it makes ends in a forum or organisation cue. */

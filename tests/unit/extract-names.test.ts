@@ -50,6 +50,16 @@ describe("extract: actors, forums and places (cold, recogniser alone)", () => {
     ]);
   });
 
+  test("when an organisation's officer is named with title and name particles, then the organisation and the person are two names", async () => {
+    const found = await names("European Commission President Ursula von der Leyen met Faisal bin Farhan.");
+    expect(found.map(brief)).toEqual([
+      "European Commission:organisation",
+      "Ursula von der Leyen:person",
+      "Faisal bin Farhan:person",
+    ]);
+    expect(found[1]).toMatchObject({ title: "President" });
+  });
+
   test("when 'the West' is named, then it is a group", async () => {
     expect((await names("Both avoid a complete break with the West.")).map(brief)).toEqual(["the West:group"]);
   });
