@@ -3,10 +3,11 @@
  * (or, at a forum, from the forum's own events) so that no request aggregates the whole graph.
  */
 import type { Node } from "neo4j-driver";
-import type { EdgeData, MeetingNetworkResponse } from "../../common/api-types.js";
+import type { MeetingNetworkResponse, MetData } from "../../common/api-types.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, toJson } from "../neo4j/to-elements.js";
 import { chooseBackbone, type Tie } from "./backbone.js";
+import { isoDate } from "./evidence.js";
 import { EVENT_SAMPLE, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
@@ -136,7 +137,7 @@ export async function meetingNetwork(
     { signal },
   );
   const collector = new ElementCollector();
-  const byPair = new Map<string, { data: EdgeData }>();
+  const byPair = new Map<string, { data: MetData }>();
   for (const record of records) {
     const pair = String(record.get("pair"));
     const a = collector.addNode(record.get("a") as Node);
@@ -155,8 +156,8 @@ export async function meetingNetwork(
         label: `met (${weight})`,
         weight,
         events,
-        first: toJson(record.get("first")),
-        last: toJson(record.get("last")),
+        first: isoDate(record.get("first")),
+        last: isoDate(record.get("last")),
         forums: record.get("forums") as string[],
         // How often the sources say the pair met ("met 18 times"), which a single series event hides.
         reported,

@@ -1,9 +1,15 @@
 /** GET /api/meetings: who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
 import type { Node } from "neo4j-driver";
-import type { AggregateClaim, Counterpart, MeetingEvent, MeetingsResponse } from "../../common/api-types.js";
+import type {
+  AggregateClaim,
+  Counterpart,
+  EvidenceItem,
+  MeetingEvent,
+  MeetingsResponse,
+} from "../../common/api-types.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { toJson } from "../neo4j/to-elements.js";
-import { dateValue, evidenceList } from "./evidence.js";
+import { dateValue, evidenceByIds, pick } from "./evidence.js";
 import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
@@ -64,7 +70,12 @@ interface PageRow {
   forums: string[];
 }
 
-function meetingEvent({ event, forums, evidence }: { event: Node; forums: unknown; evidence: unknown }): MeetingEvent {
+type Found = ReadonlyMap<string, EvidenceItem>;
+
+function meetingEvent(
+  { event, forums, evidence }: { event: Node; forums: unknown; evidence: string[] },
+  found: Found,
+): MeetingEvent {
   const p = props(event);
   return {
     id: String(p.id),
@@ -73,11 +84,11 @@ function meetingEvent({ event, forums, evidence }: { event: Node; forums: unknow
     date: dateValue(p, "date"),
     place: text(p.place),
     forums: (forums as { id: string; name: string }[]).map((forum) => ({ id: forum.id, name: forum.name })),
-    evidence: evidenceList(evidence),
+    evidence: pick(found, evidence),
   };
 }
 
-function aggregateClaim({ claim, evidence }: { claim: Node; evidence: unknown }): AggregateClaim {
+function aggregateClaim({ claim, evidence }: { claim: Node; evidence: string[] }, found: Found): AggregateClaim {
   const p = props(claim);
   return {
     id: String(p.id),
@@ -86,7 +97,7 @@ function aggregateClaim({ claim, evidence }: { claim: Node; evidence: unknown })
     unit: text(p.unit),
     qualifier: text(p.qualifier),
     period: dateValue(p, "period"),
-    evidence: evidenceList(evidence),
+    evidence: pick(found, evidence),
   };
 }
 
@@ -166,12 +177,20 @@ export async function meetings(
           },
           { signal },
         );
+  type EventRow = Parameters<typeof meetingEvent>[0];
+  type ClaimRow = Parameters<typeof aggregateClaim>[0];
+  const eventRows = shown.map((record) => (record.get("events") as EventRow[] | undefined) ?? []);
+  const claimRows = shown.map((record) => (record.get("aggregates") as ClaimRow[] | undefined) ?? []);
+  // The page's passages in one query: the projection every evidence shares.
+  const found = await evidenceByIds(
+    runner,
+    [...eventRows.flat(), ...claimRows.flat()].flatMap((row) => row.evidence),
+    signal,
+  );
   const list: Counterpart[] = rows.map((row, index) => {
     const record = shown[index];
     const p = props(row.node);
-    const events = ((record?.get("events") as Parameters<typeof meetingEvent>[0][] | undefined) ?? []).map(
-      meetingEvent,
-    );
+    const events = (eventRows[index] ?? []).map((item) => meetingEvent(item, found));
     const end = row.eventsOffset + events.length;
     return {
       actor: { id: row.id, name: String(p.name ?? row.id), kind: String(p.kind ?? "") },
@@ -179,9 +198,7 @@ export async function meetings(
       eventCount: row.eventCount,
       eventsOffset: row.eventsOffset,
       nextEventsOffset: end < row.eventCount ? end : null,
-      aggregates: ((record?.get("aggregates") as Parameters<typeof aggregateClaim>[0][] | undefined) ?? []).map(
-        aggregateClaim,
-      ),
+      aggregates: (claimRows[index] ?? []).map((item) => aggregateClaim(item, found)),
       forums: ((record?.get("forums") as { id: string; name: string }[] | undefined) ?? []).map((forum) => ({
         id: forum.id,
         name: forum.name,

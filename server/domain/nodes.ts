@@ -11,7 +11,7 @@ import type {
 import { BadRequestError, NotFoundError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, toJson } from "../neo4j/to-elements.js";
-import { evidenceItem } from "./evidence.js";
+import { evidenceByIds, pick } from "./evidence.js";
 
 const byId = defineQuery<{ id: string }>("nodes/by-id", "READ");
 
@@ -88,7 +88,9 @@ export async function getNode(runner: QueryRunner, id: string, signal?: AbortSig
   const found = await findNode(runner, id, "GET /api/nodes/:id", signal);
   const data = nodeData(found);
   const content = found.node.properties.content;
-  return { node: content === undefined ? data : { ...data, content: toJson(content) } };
+  return {
+    node: data.type === "Source" && content !== undefined ? { ...data, content: String(toJson(content)) } : data,
+  };
 }
 
 export interface NeighbourhoodOptions {
@@ -175,9 +177,10 @@ export async function provenance(runner: QueryRunner, id: string, signal?: Abort
     const speaker = record.get("speaker") as { id: string; name: string };
     return { id: speaker.id, name: speaker.name };
   });
+  const passageIds = passages.records.map((record) => String(record.get("passage")));
   return {
     node: nodeData(found),
-    evidence: passages.records.map((record) => evidenceItem(record.get("passage"), record.get("source"))),
+    evidence: pick(await evidenceByIds(runner, passageIds, signal), passageIds),
     speaker: speakerList[0] ?? null,
     speakers: speakerList,
   };

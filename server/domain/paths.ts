@@ -4,11 +4,10 @@ import type { PathsResponse } from "../../common/api-types.js";
 import { BadRequestError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector } from "../neo4j/to-elements.js";
-import { evidenceItem } from "./evidence.js";
+import { evidenceByIds, pick } from "./evidence.js";
 import { findNode } from "./nodes.js";
 
 const shortest = defineQuery<{ from: string; to: string; maxHops: number; maxPaths: number }>("paths/shortest", "READ");
-const passages = defineQuery<{ ids: string[] }>("paths/passages", "READ");
 
 export interface PathsOptions {
   from: string;
@@ -53,11 +52,6 @@ export async function paths(runner: QueryRunner, options: PathsOptions, signal?:
     });
     found.push({ ...ids, length: path.length });
   }
-  const evidence =
-    passageIds.size === 0
-      ? []
-      : (await runner.run(passages, { ids: [...passageIds] }, { signal })).records.map((record) =>
-          evidenceItem(record.get("passage"), record.get("source")),
-        );
+  const evidence = pick(await evidenceByIds(runner, passageIds, signal), [...passageIds]);
   return { elements: collector.elements(), paths: found, evidence };
 }
