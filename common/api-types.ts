@@ -14,12 +14,6 @@ export { NODE_TYPES, type NodeType, REL_TYPES, type RelType } from "./contract/k
 export type DatePrecision = z.infer<typeof dates.DatePrecision>;
 export type DateValue = z.infer<typeof dates.DateValue>;
 
-export type ActorData = z.infer<typeof graph.ActorData>;
-export type ForumData = z.infer<typeof graph.ForumData>;
-export type EventData = z.infer<typeof graph.EventData>;
-export type ClaimData = z.infer<typeof graph.ClaimData>;
-export type SourceData = z.infer<typeof graph.SourceData>;
-export type PassageData = z.infer<typeof graph.PassageData>;
 /** A node's data, by its label (`type`). */
 export type NodeData = z.infer<typeof graph.NodeData>;
 /** A who-met-whom line of the overview. */

@@ -16,7 +16,7 @@ export const Highlighted = named(
   "Plain text (not HTML) with the ranges to highlight, as UTF-16 offsets into it.",
 );
 
-export const EvidencePassage = z.object({
+const EvidencePassage = z.object({
   id: z.string(),
   /** The quoted span, exactly as the source has it. */
   exact: z.string(),
@@ -32,7 +32,7 @@ export const EvidencePassage = z.object({
   context: Highlighted,
 });
 
-export const EvidenceSource = z.object({
+const EvidenceSource = z.object({
   id: z.string(),
   title: z.string(),
   /** The author's name. */

@@ -153,25 +153,25 @@ const edgeBase = {
 const edge = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ ...edgeBase, type: z.literal(type), ...shape });
 
-export const ParticipatedInData = edge("PARTICIPATED_IN", { role: text.optional(), ...certainty });
-export const AtForumData = edge("AT_FORUM", {});
-export const MemberOfData = edge("MEMBER_OF", { ...certainty });
-export const HoldsRoleData = edge("HOLDS_ROLE", {
+const ParticipatedInData = edge("PARTICIPATED_IN", { role: text.optional(), ...certainty });
+const AtForumData = edge("AT_FORUM", {});
+const MemberOfData = edge("MEMBER_OF", { ...certainty });
+const HoldsRoleData = edge("HOLDS_ROLE", {
   title: text.optional(),
   qualifier: text.optional(),
   ...dateFields("date"),
   ...certainty,
 });
-export const PartOfData = edge("PART_OF", {});
-export const AboutData = edge("ABOUT", {});
-export const StatedByData = edge("STATED_BY", {});
-export const ContradictsData = edge("CONTRADICTS", { note: text.optional() });
-export const EvidencedByData = edge("EVIDENCED_BY", {});
-export const InSourceData = edge("IN_SOURCE", {});
-export const AuthoredByData = edge("AUTHORED_BY", {});
+const PartOfData = edge("PART_OF", {});
+const AboutData = edge("ABOUT", {});
+const StatedByData = edge("STATED_BY", {});
+const ContradictsData = edge("CONTRADICTS", { note: text.optional() });
+const EvidencedByData = edge("EVIDENCED_BY", {});
+const InSourceData = edge("IN_SOURCE", {});
+const AuthoredByData = edge("AUTHORED_BY", {});
 
 /** An aggregate claim that counts a pair's meetings ("met 18 times"). */
-export const ReportedMeetings = z.object({ claim: text, value: z.number(), qualifier: text.nullable() });
+const ReportedMeetings = z.object({ claim: text, value: z.number(), qualifier: text.nullable() });
 
 /**
  * A who-met-whom line of GET /api/meetings/network: `${a}|MET|${b}`, a's id before b's.
