@@ -46,3 +46,18 @@ export class InvalidArgumentError extends DomainError {
     super("BAD_REQUEST", origin, reason);
   }
 }
+
+/**
+ * Some of the ids an argument lists name no `what`: `parameter` names the argument, `ids` every one not found.
+ * @example throw new UnknownIdsError("evidence", "passage", "ids", ["passage:x"]) // evidence: no passage "passage:x".
+ */
+export class UnknownIdsError extends DomainError {
+  constructor(
+    origin: string,
+    readonly what: string,
+    readonly parameter: string,
+    readonly ids: readonly string[],
+  ) {
+    super("NOT_FOUND", origin, `no ${what} ${ids.map((id) => `"${id}"`).join(", ")}.`);
+  }
+}

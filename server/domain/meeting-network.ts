@@ -3,7 +3,7 @@
  * (or, at a forum, from the forum's own events) so that no request aggregates the whole graph.
  */
 import { z } from "zod";
-import type { EdgeData, MeetingNetworkResponse } from "../../common/api-types.js";
+import type { MeetingNetworkResponse, MetData } from "../../common/api-types.js";
 import { int, listOrEmpty, node, num, temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector } from "../neo4j/to-elements.js";
@@ -148,7 +148,7 @@ export async function meetingNetwork(
     { signal },
   );
   const collector = new ElementCollector();
-  const byPair = new Map<string, { data: EdgeData }>();
+  const byPair = new Map<string, { data: MetData }>();
   for (const row of rows) {
     const pair = row.pair;
     const a = collector.addNode(row.a);

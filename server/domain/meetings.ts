@@ -1,9 +1,15 @@
 /** Who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
 import { z } from "zod";
-import type { AggregateClaim, Counterpart, MeetingEvent, MeetingsResponse } from "../../common/api-types.js";
-import { int, jsonMap, listOrEmpty, node } from "../neo4j/columns.js";
+import type {
+  AggregateClaim,
+  Counterpart,
+  EvidenceItem,
+  MeetingEvent,
+  MeetingsResponse,
+} from "../../common/api-types.js";
+import { int, listOrEmpty, node } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
-import { dateValue, evidenceList } from "./evidence.js";
+import { dateValue, evidenceByIds, pick } from "./evidence.js";
 import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
@@ -48,7 +54,8 @@ interface DetailRow {
   forums: string[];
 }
 const forum = z.object({ id: z.string(), name: z.string() });
-const evidence = z.array(z.object({ passage: jsonMap(), source: jsonMap() }));
+/** Passage ids: their projection with their sources is read once per page (evidenceByIds). */
+const evidence = z.array(z.string());
 const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>(
   "meetings/details",
   "READ",
@@ -82,7 +89,9 @@ const numberOrNull = (value: unknown) => (value === null || value === undefined 
 /** The pair key of two actors, as MET relationships carry it: the smaller id first. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function meetingEvent({ event, forums, evidence }: Details["events"][number]): MeetingEvent {
+type Found = ReadonlyMap<string, EvidenceItem>;
+
+function meetingEvent({ event, forums, evidence }: Details["events"][number], found: Found): MeetingEvent {
   const p = event.properties;
   return {
     id: String(p.id),
@@ -91,11 +100,11 @@ function meetingEvent({ event, forums, evidence }: Details["events"][number]): M
     date: dateValue(p, "date"),
     place: text(p.place),
     forums,
-    evidence: evidenceList(evidence),
+    evidence: pick(found, evidence),
   };
 }
 
-function aggregateClaim({ claim, evidence }: Details["aggregates"][number]): AggregateClaim {
+function aggregateClaim({ claim, evidence }: Details["aggregates"][number], found: Found): AggregateClaim {
   const p = claim.properties;
   return {
     id: String(p.id),
@@ -104,7 +113,7 @@ function aggregateClaim({ claim, evidence }: Details["aggregates"][number]): Agg
     unit: text(p.unit),
     qualifier: text(p.qualifier),
     period: dateValue(p, "period"),
-    evidence: evidenceList(evidence),
+    evidence: pick(found, evidence),
   };
 }
 
@@ -187,10 +196,16 @@ export async function meetings(
           },
           { signal },
         );
+  // The page's passages in one query: the projection every evidence shares.
+  const passages = await evidenceByIds(
+    runner,
+    shown.flatMap((row) => [...row.events, ...row.aggregates].flatMap((item) => item.evidence)),
+    signal,
+  );
   const list: Counterpart[] = rows.map((row, index) => {
     const record = shown[index];
     const p = row.node.properties;
-    const events = (record?.events ?? []).map(meetingEvent);
+    const events = (record?.events ?? []).map((item) => meetingEvent(item, passages));
     const end = row.eventsOffset + events.length;
     return {
       actor: { id: row.id, name: String(p.name ?? row.id), kind: String(p.kind ?? "") },
@@ -198,7 +213,7 @@ export async function meetings(
       eventCount: row.eventCount,
       eventsOffset: row.eventsOffset,
       nextEventsOffset: end < row.eventCount ? end : null,
-      aggregates: (record?.aggregates ?? []).map(aggregateClaim),
+      aggregates: (record?.aggregates ?? []).map((item) => aggregateClaim(item, passages)),
       forums: record?.forums ?? [],
     };
   });

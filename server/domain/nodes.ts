@@ -8,11 +8,11 @@ import type {
   RelType,
   SubgraphResponse,
 } from "../../common/api-types.js";
-import { int, jsonMap, node, relationship } from "../neo4j/columns.js";
+import { int, node, relationship } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector, type GraphNode } from "../neo4j/to-elements.js";
 import { InvalidArgumentError, NotFoundDomainError } from "./errors.js";
-import { evidenceItem } from "./evidence.js";
+import { evidenceByIds, pick } from "./evidence.js";
 
 const byId = defineQuery<{ id: string }>("nodes/by-id", "READ").rows({
   node: node(),
@@ -36,8 +36,7 @@ const subgraph = defineQuery<Filters & { ids: string[] }>("nodes/subgraph", "REA
   hidden: int(),
 });
 const provenanceQuery = defineQuery<{ elementId: string }>("nodes/provenance", "READ").rows({
-  passage: jsonMap(),
-  source: jsonMap(),
+  passage: z.string(),
 });
 const speakersQuery = defineQuery<{ id: string }>("nodes/speakers", "READ").rows({
   speaker: z.object({ id: z.string(), name: z.string() }),
@@ -94,7 +93,9 @@ export async function getNode(runner: QueryRunner, id: string, signal?: AbortSig
   const found = await findNode(runner, id, signal);
   const data = nodeData(found);
   const content = found.node.properties.content;
-  return { node: content === undefined ? data : { ...data, content } };
+  return {
+    node: data.type === "Source" && content !== undefined ? { ...data, content: String(content) } : data,
+  };
 }
 
 export interface NeighbourhoodOptions {
@@ -178,9 +179,10 @@ export async function provenance(runner: QueryRunner, id: string, signal?: Abort
     runner.run(speakersQuery, { id }, { signal }),
   ]);
   const speakerList = speakers.rows.map(({ speaker }) => ({ id: speaker.id, name: speaker.name }));
+  const passageIds = passages.rows.map((row) => row.passage);
   return {
     node: nodeData(found),
-    evidence: passages.rows.map((row) => evidenceItem(row.passage, row.source)),
+    evidence: pick(await evidenceByIds(runner, passageIds, signal), passageIds),
     speaker: speakerList[0] ?? null,
     speakers: speakerList,
   };

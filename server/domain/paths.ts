@@ -1,21 +1,17 @@
 /** Shortest paths between two nodes, as elements, each hop with the passages behind it. */
 import { z } from "zod";
 import type { PathsResponse } from "../../common/api-types.js";
-import { jsonMap, listOrEmpty, path } from "../neo4j/columns.js";
+import { listOrEmpty, path } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { ElementCollector } from "../neo4j/to-elements.js";
 import { InvalidArgumentError } from "./errors.js";
-import { evidenceItem } from "./evidence.js";
+import { evidenceByIds, pick } from "./evidence.js";
 import { findNode } from "./nodes.js";
 
 const shortest = defineQuery<{ from: string; to: string; maxHops: number; maxPaths: number }>(
   "paths/shortest",
   "READ",
 ).rows({ path: path(), evidence: z.array(listOrEmpty(z.string())) });
-const passages = defineQuery<{ ids: string[] }>("paths/passages", "READ").rows({
-  passage: jsonMap(),
-  source: jsonMap(),
-});
 
 export interface PathsOptions {
   from: string;
@@ -51,11 +47,6 @@ export async function paths(runner: QueryRunner, options: PathsOptions, signal?:
     });
     found.push({ ...ids, length: path.segments.length });
   }
-  const evidence =
-    passageIds.size === 0
-      ? []
-      : (await runner.run(passages, { ids: [...passageIds] }, { signal })).rows.map((row) =>
-          evidenceItem(row.passage, row.source),
-        );
+  const evidence = pick(await evidenceByIds(runner, passageIds, signal), [...passageIds]);
   return { elements: collector.elements(), paths: found, evidence };
 }

@@ -188,6 +188,6 @@ function candidate(
 function matchedText(hit: Candidate, terms: readonly string[]): string {
   const texts = searchedTexts(hit.props, hit.type);
   const marks = (text: string) =>
-    snippet(text, terms, Number.POSITIVE_INFINITY, PREFIX_MIN[hit.kind]).includes("<mark>");
+    snippet(text, terms, Number.POSITIVE_INFINITY, PREFIX_MIN[hit.kind]).highlights.length > 0;
   return texts.find(marks) ?? texts[0] ?? hit.label;
 }

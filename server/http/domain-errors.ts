@@ -1,6 +1,6 @@
 /** Turns the domain's errors into HTTP errors: a status by code, the route in front of the message, and where each argument came from. */
 import { z } from "zod";
-import { type DomainError, InvalidArgumentError, NotFoundDomainError } from "../domain/errors.js";
+import { type DomainError, InvalidArgumentError, NotFoundDomainError, UnknownIdsError } from "../domain/errors.js";
 import { BadRequestError, LiaisonError, NotFoundError } from "../lib/errors.js";
 import type { Endpoint, ParameterProblem } from "./endpoint.js";
 
@@ -19,7 +19,7 @@ export function parameterSource(definition: Pick<Endpoint, "params" | "query" | 
 
 /**
  * The HTTP error of a domain error: its message starts with the route instead of the use case; an
- * invalid argument's details name the parameter and where the request gave it.
+ * invalid argument's (or unknown ids') details name the parameter and where the request gave it.
  * @example httpError(new NotFoundDomainError("findNode", "node", "actor:x"), "GET /api/nodes/:id") // 404, `GET /api/nodes/:id: no node "actor:x".`
  */
 export function httpError(
@@ -29,6 +29,17 @@ export function httpError(
 ): LiaisonError {
   const message = `${route}: ${error.reason}`;
   if (error instanceof NotFoundDomainError) return new NotFoundError(message, { id: error.id });
+  if (error instanceof UnknownIdsError) {
+    const where = source(error.parameter);
+    return new NotFoundError(
+      message,
+      error.ids.map((id) => ({
+        parameter: error.parameter,
+        ...(where ? { in: where } : {}),
+        message: `no ${error.what} "${id}"`,
+      })),
+    );
+  }
   if (error instanceof InvalidArgumentError) {
     const where = source(error.parameter);
     return new BadRequestError(message, [

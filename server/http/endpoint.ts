@@ -5,12 +5,12 @@ import { DomainError } from "../domain/errors.js";
 import { BadRequestError } from "../lib/errors.js";
 import { httpError, parameterSource } from "./domain-errors.js";
 
-/** One HTTP endpoint under /api: its request schemas and the use case it calls. */
+/** One HTTP endpoint under /api: its request schemas, its response schema (common/contract/) and the use case it calls. */
 export interface Endpoint<
   P extends ZodType = ZodType,
   Q extends ZodType = ZodType,
   B extends ZodType = ZodType,
-  R = unknown,
+  R extends ZodType = ZodType,
 > {
   method: "get" | "post";
   /** Express-style path under /api, e.g. `/nodes/:id`. */
@@ -20,17 +20,19 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /** What a 200 answers: a named schema of the contract, documented in OpenAPI and checked by the contract test. */
+  response: R;
   handle(
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     context: { signal: AbortSignal; req: Request; res: Response },
-  ): Promise<R>;
+  ): Promise<z.output<R>>;
 }
 
 /**
- * Declares an endpoint; the types of `handle`'s input follow from the schemas.
- * @example endpoint({ method: "get", path: "/nodes/:id", summary: "One node", params: z.object({ id: z.string() }), handle: … })
+ * Declares an endpoint; the types of `handle`'s input follow from the request schemas, its result's from `response`.
+ * @example endpoint({ method: "get", path: "/nodes/:id", summary: "One node", params: z.object({ id: z.string() }), response: NodeResponse, handle: … })
  */
-export function endpoint<P extends ZodType, Q extends ZodType, B extends ZodType, R>(
+export function endpoint<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
   definition: Endpoint<P, Q, B, R>,
 ): Endpoint {
   return definition as unknown as Endpoint;

@@ -1,14 +1,11 @@
 /** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace or a credential. */
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ApiError } from "../../common/api-types.js";
 import { DomainError } from "../domain/errors.js";
 import { audit } from "../lib/audit.js";
 import { LiaisonError, NotFoundError } from "../lib/errors.js";
 import { mapNeo4jError } from "../neo4j/neo4j-errors.js";
 import { httpError } from "./domain-errors.js";
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown; requestId?: string };
-}
 
 /** 404 for any /api path no route answered. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -49,7 +46,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
       reason: known.message,
     });
   }
-  const body: ErrorBody = {
+  const body: ApiError = {
     error: {
       code: known.code,
       message:

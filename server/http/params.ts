@@ -58,6 +58,24 @@ export const nodeId = z
   .max(200)
   .regex(/^[a-z][a-z0-9-]*:[^\s]+$/, 'must be a node id such as "actor:sergey-lavrov"');
 
+/**
+ * A list of node ids given as `a,b` or repeated (`?ids=a&ids=b`), at least one and at most `max` (duplicates count once).
+ * @example idList(100).parse("passage:a:1-2,passage:a:3-4") // ["passage:a:1-2", "passage:a:3-4"]
+ */
+export function idList(max: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [
+      ...new Set(
+        (Array.isArray(value) ? value : [value])
+          .flatMap((item) => item.split(","))
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
+      ),
+    ])
+    .pipe(z.array(nodeId).min(1, "give at least one id").max(max, `give at most ${max} ids`));
+}
+
 /** An integer query parameter within bounds, with a default. */
 export function boundedInt(min: number, max: number, fallback: number) {
   return z.coerce.number().int().min(min).max(max).default(fallback);

@@ -137,14 +137,17 @@ export class ElementCollector {
       Object.assign(existing, extra);
       return existing;
     }
-    const data: NodeData = { id, type: nodeType(node.labels), label: nodeLabel(properties, id) };
+    const data: Record<string, unknown> = { id, type: nodeType(node.labels), label: nodeLabel(properties, id) };
     for (const [key, value] of Object.entries(properties)) {
       if (!HEAVY_PROPERTIES.has(key) && !(key in data)) data[key] = toJson(value);
     }
     Object.assign(data, extra);
-    this.nodes.set(id, data);
+    // The one place stored properties become contract data: the loader writes them by the dataset
+    // schema, and tests/integration/api-contract.test.ts checks real responses against NodeData.
+    const typed = data as NodeData;
+    this.nodes.set(id, typed);
     this.nodeIds.set(node.elementId, id);
-    return data;
+    return typed;
   }
 
   /** Adds a relationship (once) and returns its data; its endpoints are named by their node ids when known. */
@@ -157,13 +160,21 @@ export class ElementCollector {
     const seen = (this.parallel.get(base) ?? 0) + 1;
     this.parallel.set(base, seen);
     const id = seen === 1 ? base : `${base}|${seen}`;
-    const data: EdgeData = { id, source, target, type: rel.type, label: rel.type.toLowerCase().replaceAll("_", " ") };
+    const data: Record<string, unknown> = {
+      id,
+      source,
+      target,
+      type: rel.type,
+      label: rel.type.toLowerCase().replaceAll("_", " "),
+    };
     for (const [key, value] of Object.entries(rel.properties)) {
       if (!(key in data)) data[key] = toJson(value);
     }
-    this.edges.set(id, data);
+    // As for nodes: stored properties by the dataset schema, checked against EdgeData by the contract test.
+    const typed = data as EdgeData;
+    this.edges.set(id, typed);
     this.edgeIds.set(rel.elementId, id);
-    return data;
+    return typed;
   }
 
   /** Adds every node and relationship of a path; returns the ordered ids it runs through. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { InvalidArgumentError, NotFoundDomainError } from "../../server/domain/errors.js";
+import { InvalidArgumentError, NotFoundDomainError, UnknownIdsError } from "../../server/domain/errors.js";
 import { httpError, parameterSource } from "../../server/http/domain-errors.js";
 
 describe("httpError", () => {
@@ -27,6 +27,19 @@ describe("httpError", () => {
       details: [{ parameter: "offset", in: "query", message: "needs depth=1" }],
     });
     expect(error.message).toBe("GET /api/nodes/:id/neighbourhood: offset needs depth=1.");
+  });
+
+  test("when some ids of a list argument are unknown, then 404 NOT_FOUND naming each, with the parameter and where it came from", () => {
+    const error = httpError(new UnknownIdsError("evidence", "node", "offset", ["a", "b"]), "GET /api/x", source);
+    expect(error).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      details: [
+        { parameter: "offset", in: "query", message: 'no node "a"' },
+        { parameter: "offset", in: "query", message: 'no node "b"' },
+      ],
+    });
+    expect(error.message).toBe('GET /api/x: no node "a", "b".');
   });
 
   test("when the route does not declare the parameter, then the details leave out where it came from", () => {
