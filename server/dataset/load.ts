@@ -30,6 +30,9 @@ type NodeParams = Rows<{ id: string; props: Record<string, unknown> }>;
 type RelParams = Rows<{ from: string; to: string; props: Record<string, unknown> }>;
 
 const kebab = (name: string) => name.toLowerCase().replaceAll("_", "-");
+// One merge file per label and per type, generated from the model (tests/unit/merge-queries.test.ts):
+// Neo4j 5.26 plans a dynamic label in MERGE as a scan of all nodes, and a dynamic type as a scan
+// of all relationships when the graph is empty (a first load), so neither can be folded.
 const mergeNodes = Object.fromEntries(
   NODE_LABELS.map((label) => [label, defineQuery<NodeParams>(`dataset/merge-${kebab(label)}-nodes`, "WRITE")]),
 ) as Record<NodeLabel, Query<NodeParams>>;
