@@ -75,10 +75,10 @@ export interface LoadOptions {
 }
 
 /** Above this many bytes of list files, `auto` loads by streaming. */
-export const STREAM_ABOVE_BYTES = 32 * 1024 * 1024;
+const STREAM_ABOVE_BYTES = 32 * 1024 * 1024;
 
 /** Bytes of the dataset's list files (missing ones count 0). */
-export async function listBytes(folder: string): Promise<number> {
+async function listBytes(folder: string): Promise<number> {
   let total = 0;
   for (const { file } of LIST_FILES)
     total += await stat(path.join(folder, file)).then(

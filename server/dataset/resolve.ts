@@ -93,7 +93,7 @@ export function shorten(text: string, max = 60): string {
 }
 
 /** Date properties under a prefix: `date` → dateStart, dateEnd, datePrecision, dateQualifier, dateText, dateNote. */
-export function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
+function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
   if (!spec) return {};
   const date: ResolvedDate = resolveDate(spec);
   return props({
@@ -107,7 +107,7 @@ export function dateProps(prefix: string, spec: DateSpec | null | undefined): Pr
 }
 
 /** The flat quantity properties of a claim (docs/data-model.md). */
-export function quantityProps(quantity: Claim["quantity"]): Props {
+function quantityProps(quantity: Claim["quantity"]): Props {
   if (!quantity) return {};
   return props({
     measure: quantity.measure,

@@ -22,7 +22,7 @@ const TIE_BREAK = 0.02;
 const FUZZY = 0.01;
 
 /** A word, or a quoted phrase of two words or more, that a hit covers or not. */
-export interface Unit {
+interface Unit {
   kind: "word" | "phrase";
   /** Content words (stop words dropped unless the query has nothing else). */
   words: string[];
@@ -172,7 +172,7 @@ export function markTerms(query: ParsedQuery): string[] {
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
 }
 

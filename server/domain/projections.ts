@@ -11,7 +11,7 @@ import { type MetProjectionOptions, projectMeetings } from "./met-projection.js"
 export type Exec = <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>;
 
 /** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
-export const PROJECTION_VERSION = 1;
+const PROJECTION_VERSION = 1;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE");
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE");
@@ -49,7 +49,7 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
 }
 
 /** The dates summary the projection keeps, or null when none was built. */
-export interface DatesSummary {
+interface DatesSummary {
   months: string[];
   eventSpanDays: number;
   claimSpanDays: number;

@@ -35,7 +35,7 @@ export function endpoint<P extends ZodType, Q extends ZodType, B extends ZodType
 }
 
 /** One problem with a request, naming the parameter. */
-export interface ParameterProblem {
+interface ParameterProblem {
   parameter: string;
   in: "path" | "query" | "body";
   message: string;
@@ -46,7 +46,7 @@ export interface ParameterProblem {
  * each bad parameter.
  * @example parsePart(z.object({ q: z.string() }), req.query, "query", "GET /api/search")
  */
-export function parsePart<S extends ZodType>(
+function parsePart<S extends ZodType>(
   schema: S,
   value: unknown,
   where: ParameterProblem["in"],

@@ -4,7 +4,7 @@ import { audit } from "../lib/audit.js";
 import { LiaisonError, NotFoundError } from "../lib/errors.js";
 import { mapNeo4jError } from "../neo4j/neo4j-errors.js";
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
 }
 

@@ -9,7 +9,7 @@ import type { Neo4jStatus } from "../neo4j/supervisor.js";
 const countsByLabel = defineQuery<Record<string, never>>("health/counts-by-label", "READ");
 const version = defineQuery<Record<string, never>>("health/version", "READ");
 
-export interface Health {
+interface Health {
   status: "ok" | "unavailable";
   neo4j: {
     mode: "bundled" | "external";
