@@ -3,7 +3,6 @@ import type {
   ApiError,
   CypherRequest,
   CypherResponse,
-  Elements,
   EvidenceResponse,
   HealthResponse,
   MeetingNetworkResponse,
@@ -38,7 +37,7 @@ type Query = Record<string, string | number | undefined | null | string[]>;
  * Builds `/api/path?query`, leaving out empty values and joining lists with commas.
  * @example apiUrl("/search", { q: "lavr", types: ["Actor"] }) === "/api/search?q=lavr&types=Actor"
  */
-export function apiUrl(path: string, query: Query = {}): string {
+function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
@@ -140,6 +139,3 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
 };
-
-/** An empty elements object. */
-export const noElements = (): Elements => ({ nodes: [], edges: [] });

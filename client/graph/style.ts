@@ -26,7 +26,7 @@ const FALLBACK: TypeStyle = { color: "#52525b", shape: "ellipse", glyph: "○", 
 export const nodeStyle = (type: string): TypeStyle => NODE_STYLES[type as NodeType] ?? FALLBACK;
 
 /** Relationship colours: meeting-related relationships stand out, bookkeeping ones (evidence, source) are quiet. */
-export const REL_COLORS: Record<string, string> = {
+const REL_COLORS: Record<string, string> = {
   PARTICIPATED_IN: "#c2410c",
   AT_FORUM: "#047857",
   MEMBER_OF: "#059669",
@@ -73,7 +73,7 @@ export function nodeSize(data: Pick<NodeData, "degree" | "evidenceCount">): numb
 }
 
 /** The label drawn on the canvas: short enough to read, the rest goes to the tooltip. */
-export function shortLabel(label: unknown, max = 38): string {
+function shortLabel(label: unknown, max = 38): string {
   const text = typeof label === "string" ? label : String(label ?? "");
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -29,7 +29,7 @@ const SKIP = new Set([
   "reported",
 ]);
 
-export function propertyText(key: string, value: unknown): string {
+function propertyText(key: string, value: unknown): string {
   if (Array.isArray(value))
     return value.map((item) => (typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ");
   if (value !== null && typeof value === "object") return JSON.stringify(value);

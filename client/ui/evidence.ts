@@ -5,9 +5,9 @@ import { formatDate } from "../format/dates.js";
 import { highlightParts } from "./snippet.js";
 
 /** Only http(s) links are followed; anything else is shown as text. */
-export const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-export function evidenceTemplate(item: EvidenceItem): TemplateResult {
+function evidenceTemplate(item: EvidenceItem): TemplateResult {
   const { passage, source } = item;
   const url = safeUrl(source.url);
   // The server cut the paragraph around the passage and marked where it sits; the template escapes the text.

@@ -64,7 +64,7 @@ const CLEAR_BATCH = 10_000;
  * Transaction memory the publishing transaction needs per node (label changes), measured on Neo4j
  * 5.26: 300,000 nodes took ~655 MB (docs/loading.md). Rounded up.
  */
-export const PUBLISH_BYTES_PER_NODE = 2_400;
+const PUBLISH_BYTES_PER_NODE = 2_400;
 
 /** "768.00MiB", "2g", "805306368" → bytes; undefined when unreadable. */
 export function settingBytes(value: string): number | undefined {
@@ -88,7 +88,7 @@ async function transactionMemoryLimit(runner: QueryRunner): Promise<number | und
 }
 
 /** A load lock without a heartbeat for this long belongs to a killed load and may be taken over. */
-export const LOCK_STALE_MS = 120_000;
+const LOCK_STALE_MS = 120_000;
 const HEARTBEAT_MS = 10_000;
 
 /** The load failed after checking (Neo4j refused a write, or ran out of transaction memory); the graph is as it was. */
@@ -109,7 +109,7 @@ export function loadFailure(error: unknown, where: string): unknown {
   return error;
 }
 
-export interface StreamProgress {
+interface StreamProgress {
   phase: "checking" | "staging nodes" | "staging relationships" | "publishing" | "clearing";
   step: string;
   done: number;

@@ -126,7 +126,7 @@ export function evidenceItem(passage: PassageRow, source: SourceRow): EvidenceIt
 }
 
 /** Evidence in reading order: by source, then by where the passage starts in it. */
-export function inSourceOrder(items: readonly EvidenceItem[]): EvidenceItem[] {
+function inSourceOrder(items: readonly EvidenceItem[]): EvidenceItem[] {
   return [...items].sort((a, b) => a.source.id.localeCompare(b.source.id) || a.passage.start - b.passage.start);
 }
 

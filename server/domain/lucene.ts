@@ -23,7 +23,7 @@ const TIE_BREAK = 0.02;
 const FUZZY = 0.01;
 
 /** A word, or a quoted phrase of two words or more, that a hit covers or not. */
-export interface Unit {
+interface Unit {
   kind: "word" | "phrase";
   /** Content words (stop words dropped unless the query has nothing else). */
   words: string[];

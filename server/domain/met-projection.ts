@@ -11,7 +11,7 @@ import type { Exec } from "./projections.js";
 /** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
 export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
 /** Units of aggregate claims that count a pair's meetings ("met 18 times"). */
-export const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
+const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
 /** Event ids kept on each MET (its latest): enough for an edge's tooltip; the pair's details page through all. */
 export const EVENT_SAMPLE = 10;
 /** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
@@ -22,9 +22,9 @@ export const LISTED_EVENTS = 3;
  * POOL_ACTORS × POOL_TIES relationships, whatever the size of the graph.
  */
 export const POOL_ACTORS = 500;
-export const POOL_TIES = 12;
+const POOL_TIES = 12;
 /** Up to this many pairs in all, every pair is in the pool: a small graph's overview can show them all. */
-export const POOL_ALL = 10_000;
+const POOL_ALL = 10_000;
 
 const batchQuery = defineQuery<{
   after: string | null;

@@ -26,22 +26,22 @@ const base = {
 export const ActorType = z.enum(["person", "state", "organisation", "group"]);
 export type ActorType = z.infer<typeof ActorType>;
 
-export const ActorProposal = z.object({
+const ActorProposal = z.object({
   ...base,
   kind: z.literal("actor"),
   type: ActorType,
   /** A title written before the name ("Foreign Minister" in "Chinese Foreign Minister Wang Yi"). */
   title: z.string().optional(),
 });
-export const ForumProposal = z.object({ ...base, kind: z.literal("forum") });
-export const PlaceProposal = z.object({ ...base, kind: z.literal("place") });
+const ForumProposal = z.object({ ...base, kind: z.literal("forum") });
+const PlaceProposal = z.object({ ...base, kind: z.literal("place") });
 
 export const DatePrecision = z.enum(["day", "month", "year", "decade", "range"]);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 export const DateQualifier = z.enum(["about", "early", "mid", "late", "before", "after", "since", "by"]);
 export type DateQualifier = z.infer<typeof DateQualifier>;
 
-export const DateProposal = z.object({
+const DateProposal = z.object({
   ...base,
   kind: z.literal("date"),
   /** A partial date as the dataset writes it ("2025-05-09", "2025-05", "2024", "1960s"), or "from/to" for a range. */
@@ -75,7 +75,7 @@ export const QuantityProposal = z.object({
     .optional(),
 });
 
-export const StatementProposal = z.object({
+const StatementProposal = z.object({
   ...base,
   kind: z.literal("statement"),
   /** The words quoted, without the quotation marks. */
@@ -106,11 +106,7 @@ export const Proposal = z.discriminatedUnion("kind", [
   MeetingProposal,
 ]);
 export type Proposal = z.infer<typeof Proposal>;
-export type ProposalKind = Proposal["kind"];
-export type ActorProposal = z.infer<typeof ActorProposal>;
-export type DateProposal = z.infer<typeof DateProposal>;
 export type QuantityProposal = z.infer<typeof QuantityProposal>;
-export type StatementProposal = z.infer<typeof StatementProposal>;
 export type MeetingProposal = z.infer<typeof MeetingProposal>;
 
 export const Extraction = z.object({

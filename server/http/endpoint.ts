@@ -50,7 +50,7 @@ export interface ParameterProblem {
  * each bad parameter.
  * @example parsePart(z.object({ q: z.string() }), req.query, "query", "GET /api/search")
  */
-export function parsePart<S extends ZodType>(
+function parsePart<S extends ZodType>(
   schema: S,
   value: unknown,
   where: ParameterProblem["in"],

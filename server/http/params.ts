@@ -21,7 +21,7 @@ export function list<const T extends readonly [string, ...string[]]>(allowed: T)
 const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the first or last day it can mean, or undefined if it is no date. */
-export function dateBound(text: string, bound: "start" | "end"): string | undefined {
+function dateBound(text: string, bound: "start" | "end"): string | undefined {
   const match = datePattern.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);

@@ -63,7 +63,7 @@ function launcherIsBuilt(): boolean {
  * Resolves Neo4j's jars with Maven (downloaded once into ~/.m2) and compiles the launcher.
  * Prints progress, since the first run downloads about 60 MB.
  */
-export async function ensureLauncherBuilt(progress: (line: string) => void = () => {}): Promise<void> {
+async function ensureLauncherBuilt(progress: (line: string) => void = () => {}): Promise<void> {
   if (!hasCommand("java", ["-version"])) {
     throw new StartupError(
       "JAVA_MISSING",
