@@ -15,6 +15,7 @@ const subjectsQuery = defineQuery<Record<string, never>>("bench/subjects", "READ
   other: z.string().nullable(),
   claim: z.string().nullable(),
   passage: z.string().nullable(),
+  passageId: z.string().nullable(),
   year: int().nullable(),
 });
 
@@ -26,6 +27,8 @@ export interface Subjects {
   other: string;
   claim: string | null;
   passage: string | null;
+  /** The id of that passage. */
+  passageId: string | null;
   year: number | null;
 }
 
@@ -54,6 +57,7 @@ export async function pickSubjects(runner: QueryRunner): Promise<Subjects> {
     other: row.other,
     claim: row.claim,
     passage: row.passage,
+    passageId: row.passageId,
     year: row.year,
   };
 }
@@ -90,17 +94,23 @@ export function benchEndpoints(s: Subjects): BenchEndpoint[] {
     {
       name: "meetings of the hub",
       path: `/meetings?actor=${q(s.hub)}`,
-      queries: ["nodes/by-id", "meetings/counterparts", "meetings/details"],
+      queries: ["nodes/by-id", "meetings/counterparts", "meetings/details", "evidence/passages"],
     },
     {
       name: "meetings of the hub, later page",
       path: `/meetings?actor=${q(s.hub)}&offset=${laterPage}`,
-      queries: ["nodes/by-id", "meetings/counterparts", "meetings/details"],
+      queries: ["nodes/by-id", "meetings/counterparts", "meetings/details", "evidence/passages"],
     },
     s.counterpart !== null && {
       name: "pair events (hub and its most met)",
       path: `/meetings?actor=${q(s.hub)}&with=${q(s.counterpart)}`,
-      queries: ["nodes/by-id", "meetings/counterparts", "meetings/pair-events", "meetings/details"],
+      queries: [
+        "nodes/by-id",
+        "meetings/counterparts",
+        "meetings/pair-events",
+        "meetings/details",
+        "evidence/passages",
+      ],
     },
     {
       name: "neighbourhood of the hub, depth 1",
@@ -131,12 +141,17 @@ export function benchEndpoints(s: Subjects): BenchEndpoint[] {
     s.claim !== null && {
       name: "provenance of a claim",
       path: `/nodes/${q(s.claim)}/provenance`,
-      queries: ["nodes/by-id", "nodes/provenance", "nodes/speakers"],
+      queries: ["nodes/by-id", "nodes/provenance", "nodes/speakers", "evidence/passages"],
+    },
+    s.passageId !== null && {
+      name: "evidence of a passage",
+      path: `/evidence?ids=${q(s.passageId)}`,
+      queries: ["evidence/passages"],
     },
     {
       name: "paths hub → 5th busiest",
       path: `/paths?from=${q(s.hub)}&to=${q(s.other)}`,
-      queries: ["nodes/by-id", "paths/shortest", "paths/passages"],
+      queries: ["nodes/by-id", "paths/shortest", "evidence/passages"],
     },
   ];
   return list.filter((entry): entry is BenchEndpoint => entry !== false);

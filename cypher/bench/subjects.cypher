@@ -4,8 +4,8 @@
 // of its first passage (for provenance and a phrase search), and the middle year of event dates.
 // Parameters: none.
 // Returns: hub, hubName (strings), hubCounterparts (integer, its MET relationships), counterpart
-// (string or null), other (string), claim, passage (strings or null), year (integer or null);
-// one row.
+// (string or null), other (string), claim, passage, passageId (strings or null), year (integer
+// or null); one row.
 MATCH (a:Actor)
 WITH a ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 5
 WITH collect(a) AS busiest
@@ -16,7 +16,7 @@ CALL (hub) {
 }
 CALL () {
   OPTIONAL MATCH (c:Claim)-[:EVIDENCED_BY]->(p:Passage)
-  RETURN c.id AS claim, p.exact AS passage ORDER BY c.id, p.start LIMIT 1
+  RETURN c.id AS claim, p.exact AS passage, p.id AS passageId ORDER BY c.id, p.start LIMIT 1
 }
 CALL () {
   OPTIONAL MATCH (e:Event) WHERE e.dateStart IS NOT NULL
@@ -27,4 +27,4 @@ CALL () {
   RETURN e.dateStart.year AS last ORDER BY e.dateStart DESC LIMIT 1
 }
 RETURN hub.id AS hub, hub.name AS hubName, COUNT { (hub)-[:MET]-() } AS hubCounterparts, counterpart,
-  other.id AS other, claim, passage, (first + last) / 2 AS year
+  other.id AS other, claim, passage, passageId, (first + last) / 2 AS year
