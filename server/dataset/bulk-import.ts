@@ -185,6 +185,7 @@ async function runImporter(importHome: string, argumentsFile: string, report: st
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   const tail: string[] = [];
+  const badEntry: string[] = [];
   let outcome = "";
   createInterface({ input: child.stdout }).on("line", (line) => {
     if (line.startsWith("LIAISON_NEO4J_")) outcome = line;
@@ -192,6 +193,8 @@ async function runImporter(importHome: string, argumentsFile: string, report: st
   createInterface({ input: child.stderr }).on("line", (line) => {
     tail.push(line);
     if (tail.length > 60) tail.shift();
+    if (line.includes("ERROR in input") && badEntry.length === 0) badEntry.push(line);
+    else if (badEntry.length > 0 && badEntry.length < 6) badEntry.push(line);
     // The importer's stages and summary, not its per-percent dots.
     if (
       /^(IMPORT |Imported:|Peak memory|\s+\d+ (nodes|relationships|properties)|.*(started|completed) \d{4}-)/.test(line)
@@ -207,9 +210,9 @@ async function runImporter(importHome: string, argumentsFile: string, report: st
   const why = outcome.startsWith("LIAISON_NEO4J_IN_USE")
     ? `its folder ${importHome} is in use by another process (${outcome.split(" ").slice(1).join(" ")})`
     : outcome.replace(/^LIAISON_NEO4J_FAILED /, "") || `the importer ended (${signal ?? `code ${code}`})`;
-  const details = [...tail.filter((line) => !/^\s+at /.test(line)).slice(-20), reportText.split("\n").slice(0, 10)]
-    .flat()
-    .join("\n    ");
+  // The importer's own account of the bad entry (file, line, field, value), else the end of its output.
+  const account = badEntry.length > 0 ? badEntry : tail.filter((line) => !/^\s+at /.test(line)).slice(-12);
+  const details = [...account, ...reportText.split("\n").slice(0, 10)].join("\n    ");
   throw new DatasetLoadError(`bulk import of ${importHome} failed: ${why}; nothing was changed.\n    ${details}`);
 }
 
@@ -231,6 +234,8 @@ async function finish(
     heap: options.heap,
     pageCache: options.pageCache,
     txMemory: options.txMemory,
+    // Index files and caches of a large store open more slowly than an empty one's.
+    readyTimeoutMs: 600_000,
   });
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {

@@ -58,6 +58,7 @@ async function startOn(dataDir: string): Promise<BundledNeo4j> {
         boltPort: await freePort(),
         heap: "768m",
         pageCache: "64m",
+        readyTimeoutMs: 300_000,
       });
     } catch (error) {
       if ((error as { code?: string }).code !== "DATA_DIR_IN_USE" || attempt > 30) throw error;
