@@ -197,11 +197,15 @@ describe("npm run load -- --bulk", () => {
   }, 300_000);
 });
 
-/** Runs the built `npm run load -- <folder> --bulk` and SIGKILLs it when a line of its output matches. */
+/** Runs `npm run load -- <folder> --bulk` (its script, without npm) and SIGKILLs it when a line of its output matches. */
 async function killedBulkLoad(folder: string, env: NodeJS.ProcessEnv, when: RegExp) {
-  const cli = path.join(projectRoot, "dist/server/cli/load.js");
-  expect(existsSync(cli), "build the server first (npm run build:server)").toBe(true);
-  const child = spawn(process.execPath, [cli, folder, "--bulk"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const cli = "dist/server/cli/load.js";
+  expect(existsSync(path.join(projectRoot, cli)), "build the server first (npm run build:server)").toBe(true);
+  const child = spawn(process.execPath, ["scripts/run-built.mjs", cli, folder, "--bulk"], {
+    cwd: projectRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const watch = (chunk: Buffer) => {
     output += chunk;
