@@ -1,125 +1,281 @@
 /**
- * `npm run bench`: times a few API endpoints against the seed graph, each beside a naive baseline
- * measured in the same run (the unbounded two-hop neighbourhood; a substring scan instead of the
- * full-text index). Uses NEO4J_URI/NEO4J_PASSWORD when set (its graph is replaced by the seed!),
- * otherwise a throw-away bundled Neo4j. Not part of `npm test`.
+ * `npm run bench -- [--size tiny|small|medium|large] [--requests 200] [--data <folder>]`: every
+ * figure of issue 10 in one run. Generates (or reuses) the synthetic dataset, loads it with
+ * `npm run load` in a child on a throw-away data folder, then on that database times every read
+ * endpoint through HTTP and straight through the driver, throughput against a bare node:http
+ * handler, and the explorer's first view in Chromium; prints a table and the targets, and writes
+ * the JSON under bench/results/. Asserts nothing: the figures are the machine's of the moment.
  */
+
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { createApp } from "../server/app.js";
 import { loadConfig } from "../server/config.js";
-import { loadDataset } from "../server/dataset/load.js";
+import { ensureProjections } from "../server/domain/projections.js";
 import { createLogger } from "../server/lib/logger.js";
 import { fromRoot } from "../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../server/neo4j/bundled.js";
 import { connect } from "../server/neo4j/connect.js";
-import { defineQuery, QueryRunner } from "../server/neo4j/query-runner.js";
-import { applySchema } from "../server/neo4j/schema.js";
-import { recordsToElements } from "../server/neo4j/to-elements.js";
+import { QueryRunner } from "../server/neo4j/query-runner.js";
+import { isSizeName, SIZES } from "../server/synth/sizes.js";
+import { perRowBaseline } from "./baseline.js";
+import { runNode, syntheticDataset } from "./dataset.js";
+import { benchEndpoints, pickSubjects } from "./endpoints.js";
+import { measureFirstView } from "./first-view.js";
+import { measureLatency, type Recorded, recordWork } from "./latency.js";
+import { measureLoad, type Neo4jMemory } from "./load-phase.js";
+import { gitCommit, loadAverage, machine } from "./machine.js";
+import { RecordingRunner } from "./recording-runner.js";
+import { type BenchResult, formatResult, writeResult } from "./report.js";
+import { checkTargets } from "./targets.js";
+import { bareServer, measureThroughput } from "./throughput.js";
 
-const unboundedNeighbourhood = defineQuery<{ id: string }>("bench/neighbourhood-unbounded", "READ");
-const searchContains = defineQuery<{ text: string }>("bench/search-contains", "READ");
+const usage = `usage: npm run bench -- [--size tiny|small|medium|large] [--seed 1] [--requests 200]
+                       [--clients 16] [--seconds 10] [--first-views 5] [--sample 2000]
+                       [--data <folder>] [--keep] [--out <file.json>]
+                       [--heap 1g] [--page-cache 256m] [--tx-memory 512m]
 
-interface Figure {
-  name: string;
-  medianMs: number;
-  p95Ms: number;
-  bytes: number;
+  --size         synthetic dataset to generate (cached in .bench-data/) and load; default small
+  --requests     requests per endpoint, HTTP and driver each (≥ 200 for the issue's figures)
+  --clients      concurrent clients of the throughput runs; --seconds: how long each run lasts
+  --first-views  page loads in Chromium (median reported)
+  --sample       rows of the per-row baseline (nodes and relationships each)
+  --data         a data folder (LIAISON_DATA_DIR) already loaded, e.g. one kept by --keep: the
+                 load is not measured, the rest is
+  --keep         keep the throw-away data folder and say where it is
+  --out          where to write the JSON (default bench/results/bench-<size>-<time>.json)
+  --heap, --page-cache, --tx-memory  the bundled Neo4j's memory, for the load and the run
+`;
+
+/** Endpoints whose throughput is measured: the explorer's busiest requests. */
+const THROUGHPUT = [
+  "search, exact name",
+  "neighbourhood of the hub, 2-hop capped",
+  "network (first view)",
+  "meetings of the hub",
+];
+
+function options(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      size: { type: "string", default: "small" },
+      seed: { type: "string", default: "1" },
+      requests: { type: "string", default: "200" },
+      clients: { type: "string", default: "16" },
+      seconds: { type: "string", default: "10" },
+      "first-views": { type: "string", default: "5" },
+      sample: { type: "string", default: "2000" },
+      data: { type: "string" },
+      keep: { type: "boolean", default: false },
+      out: { type: "string" },
+      heap: { type: "string" },
+      "page-cache": { type: "string" },
+      "tx-memory": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const count = (name: keyof typeof values, min: number) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
+    return value;
+  };
+  if (!isSizeName(values.size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
+  const defaults = loadConfig({});
+  return {
+    help: values.help === true,
+    size: values.size,
+    seed: count("seed", 0),
+    requests: count("requests", 1),
+    clients: count("clients", 1),
+    seconds: count("seconds", 1),
+    firstViews: count("first-views", 0),
+    sample: count("sample", 1),
+    data: values.data === undefined ? undefined : path.resolve(values.data),
+    keep: values.keep === true,
+    out: values.out,
+    memory: {
+      heap: values.heap ?? defaults.LIAISON_NEO4J_HEAP,
+      pageCache: values["page-cache"] ?? defaults.LIAISON_NEO4J_PAGE_CACHE,
+      txMemory: values["tx-memory"] ?? defaults.LIAISON_NEO4J_TX_MEMORY,
+    } satisfies Neo4jMemory,
+  };
 }
 
-async function measure(name: string, runs: number, once: () => Promise<string>): Promise<Figure> {
-  for (let i = 0; i < 3; i++) await once(); // warm the plan cache and the page cache
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    bytes = (await once()).length;
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
-  return { name, medianMs: at(0.5), p95Ms: at(0.95), bytes };
-}
+const began = performance.now();
+/** Progress lines, each with the seconds since the run began (which phase costs what). */
+const say = (line: string) =>
+  process.stdout.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
-export async function main(args: string[] = []): Promise<void> {
-  const runs = Number(args[0] ?? 30);
-  let bundled: BundledNeo4j | undefined;
-  let home: string | undefined;
-  let target: { uri: string; user: string; password: string };
-  if (process.env.NEO4J_URI) {
-    target = {
-      uri: process.env.NEO4J_URI,
-      user: process.env.NEO4J_USER ?? "neo4j",
-      password: process.env.NEO4J_PASSWORD ?? "",
-    };
-  } else {
-    home = await mkdtemp(path.join(os.tmpdir(), "liaison-bench-neo4j-"));
-    process.stdout.write("Starting a throw-away bundled Neo4j…\n");
-    bundled = await startBundledNeo4j({ home, boltPort: await freePort(), heap: "768m", pageCache: "64m" });
-    target = { uri: bundled.uri, user: bundled.user, password: bundled.password };
-  }
-  const driver = await connect(target);
-  let server: Server | undefined;
+/** Runs the benchmark (see the module comment); resolves with what it wrote. */
+export async function main(args: string[] = []): Promise<BenchResult | undefined> {
+  let o: ReturnType<typeof options>;
   try {
-    const config = loadConfig({ NEO4J_URI: target.uri, NEO4J_PASSWORD: target.password, LOG_LEVEL: "silent" });
-    const runner = new QueryRunner(driver, undefined, config.LIAISON_QUERY_TIMEOUT_MS);
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
-    const session = driver.session();
-    try {
-      await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
-    } finally {
-      await session.close();
-    }
-    await applySchema(runner);
-    await loadDataset(runner, fromRoot("data", "seed"));
-    const app = createApp({ runner, config, logger: createLogger("silent"), neo4jInfo: { mode: "external", uri: "" } });
-    const listening = app.listen(0, "127.0.0.1");
-    server = listening;
-    await new Promise((resolve) => listening.once("listening", resolve));
-    const address = listening.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api`;
-    const get = async (url: string) => {
-      const response = await fetch(base + url);
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return response.text();
-    };
-
-    const figures: [Figure, Figure][] = [
-      [
-        await measure("GET neighbourhood actor:china depth=2 limit=100", runs, () =>
-          get("/nodes/actor:china/neighbourhood?depth=2&limit=100"),
-        ),
-        await measure("baseline: unbounded 2-hop paths → elements", runs, async () => {
-          const { records } = await runner.run(unboundedNeighbourhood, { id: "actor:china" });
-          return JSON.stringify({ elements: recordsToElements(records) });
-        }),
-      ],
-      [
-        await measure('GET search q="lavr"', runs, () => get("/search?q=lavr&limit=20")),
-        await measure("baseline: substring scan, no index", runs, async () => {
-          const { records } = await runner.run(searchContains, { text: "lavr" });
-          return JSON.stringify(recordsToElements(records));
-        }),
-      ],
-      [
-        await measure("GET meetings actor:xi-jinping", runs, () => get("/meetings?actor=actor:xi-jinping")),
-        await measure("GET paths actor:qin-gang → actor:fu-cong", runs, () =>
-          get("/paths?from=actor:qin-gang&to=actor:fu-cong"),
-        ),
-      ],
-    ];
-    const row = (f: Figure) =>
-      `${f.name.padEnd(50)} ${String(f.medianMs).padStart(8)} ${String(f.p95Ms).padStart(8)} ${String(f.bytes).padStart(9)}`;
-    process.stdout.write(`\n${runs} runs each, after 3 warm-up runs; times in ms, size of the JSON in bytes.\n`);
-    process.stdout.write(`${"".padEnd(50)} ${"median".padStart(8)} ${"p95".padStart(8)} ${"bytes".padStart(9)}\n`);
-    for (const [ours, other] of figures) process.stdout.write(`${row(ours)}\n${row(other)}\n\n`);
-  } finally {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await driver.close();
-    await bundled?.stop();
-    if (home) await rm(home, { recursive: true, force: true });
+    o = options(args);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${usage}`);
+    process.exitCode = 2;
+    return undefined;
   }
+  if (o.help) {
+    process.stdout.write(usage);
+    return undefined;
+  }
+  const when = new Date().toISOString();
+  const result: BenchResult = {
+    when,
+    size: o.data ? "given" : o.size,
+    seed: o.data ? null : o.seed,
+    data: o.data ?? "",
+    settings: {
+      requests: o.requests,
+      clients: o.clients,
+      seconds: o.seconds,
+      firstViews: o.firstViews,
+      sample: o.sample,
+    },
+    neo4jMemory: o.memory,
+    machine: machine(),
+    versions: { node: process.version, commit: gitCommit() },
+    endpoints: [],
+    throughput: [],
+    targets: [],
+  };
+
+  // As bench:load and the tests do: NEO4J_URI names a running Neo4j that the dataset is loaded
+  // into (beside what it holds), instead of a throw-away bundled one started twice (load, run).
+  const external = process.env.NEO4J_URI
+    ? {
+        uri: process.env.NEO4J_URI,
+        user: process.env.NEO4J_USER ?? "neo4j",
+        password: process.env.NEO4J_PASSWORD ?? "",
+      }
+    : undefined;
+  if (external && o.data) {
+    process.stderr.write("bench: --data is for the bundled Neo4j; unset NEO4J_URI to use it\n");
+    process.exitCode = 2;
+    return undefined;
+  }
+  result.neo4j = external ? "external (NEO4J_URI)" : "bundled, throw-away";
+  const dataset = o.data ? undefined : await syntheticDataset(o.size, o.seed, say);
+  const dataDir = external ? undefined : (o.data ?? (await mkdtemp(path.join(os.tmpdir(), "liaison-bench-"))));
+  if (dataset) result.data = path.relative(fromRoot(), dataset);
+  let db: BundledNeo4j | undefined;
+  let driverToClose: { close(): Promise<void> } | undefined;
+  const servers: Server[] = [];
+  try {
+    if (dataset) {
+      say(`load: npm run load -- ${result.data} (${dataDir ? `data folder ${dataDir}` : "into NEO4J_URI"})`);
+      result.load = await measureLoad(dataset, external ? { external } : { dataDir: dataDir ?? "" }, o.memory, say);
+    }
+    let target = external;
+    if (dataDir) {
+      say("Starting the bundled Neo4j on the loaded data…");
+      db = await startBundledNeo4j({
+        home: path.join(dataDir, "neo4j"),
+        boltPort: await freePort(),
+        heap: o.memory.heap,
+        pageCache: o.memory.pageCache,
+        txMemory: o.memory.txMemory,
+      });
+      target = db;
+    }
+    if (!target) throw new Error("bench: no Neo4j to run against");
+    const driver = await connect(target);
+    driverToClose = driver;
+    result.versions.neo4j = (await driver.getServerInfo()).agent?.replace(/^Neo4j\//, "") ?? "unknown";
+    const config = loadConfig({
+      NEO4J_URI: target.uri,
+      NEO4J_USER: target.user,
+      NEO4J_PASSWORD: target.password,
+      LOG_LEVEL: "silent",
+      // A benchmark times requests: one that ran past the app's 10 s on a busy machine would end
+      // the whole run and its figures with a 408.
+      LIAISON_QUERY_TIMEOUT_MS: "120000",
+    });
+    const runner = new RecordingRunner(driver, undefined, config.LIAISON_QUERY_TIMEOUT_MS);
+    // Setting up (deriving what a --data folder lacks, the baseline) may take minutes.
+    await ensureProjections(new QueryRunner(driver, undefined, 600_000), say);
+    if (dataset) {
+      say(`baseline: ${o.sample} nodes and ${o.sample} relationships, one transaction each…`);
+      result.baseline = await perRowBaseline(runner, dataset, o.sample);
+    }
+
+    say("Building the client if it is stale…");
+    await runNode(
+      [
+        "--input-type=module",
+        "-e",
+        `import { ensureClientBuilt } from ${JSON.stringify(pathToFileURL(fromRoot("scripts", "build-if-stale.mjs")).href)}; ensureClientBuilt();`,
+      ],
+      say,
+    );
+    const app = createApp({
+      runner,
+      config,
+      logger: createLogger("silent"),
+      neo4jInfo: { mode: external ? "external" : "bundled", uri: "" },
+    });
+    const appServer = app.listen(0, "127.0.0.1");
+    servers.push(appServer);
+    await new Promise((resolve) => appServer.once("listening", resolve));
+    const address = appServer.address();
+    const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = `${origin}/api`;
+
+    const subjects = await pickSubjects(runner);
+    say(`subjects: hub ${subjects.hub} (${subjects.hubName}, ${subjects.hubCounterparts} counterparts)`);
+    const recorded: Recorded[] = [];
+    for (const endpoint of benchEndpoints(subjects)) recorded.push(await recordWork(base, runner, endpoint));
+    for (const entry of recorded) {
+      const row = await measureLatency(base, driver, entry, o.requests);
+      say(
+        `  ${row.name}: HTTP p50 ${row.http.p50} p95 ${row.http.p95} ms, driver p50 ${row.driver.p50} p95 ${row.driver.p95} ms (load ${row.loadAverage.start[0]})`,
+      );
+      result.endpoints.push(row);
+    }
+
+    const bare = await bareServer(driver, recorded);
+    servers.push(bare.server);
+    for (const entry of recorded.filter((r) => THROUGHPUT.includes(r.endpoint.name))) {
+      const row = await measureThroughput(base, bare.base, entry, o.clients, o.seconds);
+      say(`  ${row.name}: Express ${row.express.requestsPerS} req/s, node:http ${row.bare.requestsPerS} req/s`);
+      result.throughput.push(row);
+    }
+
+    if (o.firstViews > 0) {
+      say(`first view: ${o.firstViews} page loads in Chromium…`);
+      result.firstView = await measureFirstView(`${origin}/`, o.firstViews);
+      result.versions.chromium = result.firstView.chromium;
+    }
+  } catch (error) {
+    // What was measured before the failure is still written, with the reason.
+    result.error = (error as Error).message;
+    process.exitCode = 1;
+  } finally {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    await driverToClose?.close();
+    await db?.stop();
+    if (dataDir && !o.data) {
+      if (o.keep) say(`The loaded data folder is kept: npm run bench -- --data ${dataDir}`);
+      else await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  result.machine.loadAverage.end = loadAverage();
+  result.targets = checkTargets(result);
+  const file = o.out
+    ? path.resolve(o.out)
+    : fromRoot("bench", "results", `bench-${result.size}-${when.replace(/[:.]/g, "-")}.json`);
+  await writeResult(result, file);
+  process.stdout.write(`\n${formatResult(result).join("\n")}\n\nWritten to ${path.relative(fromRoot(), file)}\n`);
+  if (result.error) process.stderr.write(`bench: stopped early: ${result.error}\n`);
+  return result;
 }

@@ -115,6 +115,16 @@ export class App implements AppContext {
     }
     const span = this.schema?.dateRange;
     if (!span) return;
+    // The months the loader's dates summary lists; only a graph not yet summarised needs the timeline.
+    const months = this.schema?.dateStops;
+    if (months) {
+      this.#timeStops = timeStops(
+        months.map((month) => ({ start: month, end: null })),
+        span,
+      );
+      this.render();
+      return;
+    }
     api
       .timeline({ limit: 5000 })
       .then((timeline) => {

@@ -3,7 +3,7 @@ import type {
   ApiError,
   CypherRequest,
   CypherResponse,
-  Elements,
+  EvidenceResponse,
   HealthResponse,
   MeetingNetworkResponse,
   MeetingsResponse,
@@ -37,7 +37,7 @@ type Query = Record<string, string | number | undefined | null | string[]>;
  * Builds `/api/path?query`, leaving out empty values and joining lists with commas.
  * @example apiUrl("/search", { q: "lavr", types: ["Actor"] }) === "/api/search?q=lavr&types=Actor"
  */
-export function apiUrl(path: string, query: Query = {}): string {
+function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
@@ -92,6 +92,9 @@ const get = <T>(path: string, query?: Query, signal?: AbortSignal) =>
 
 const id = (value: string) => encodeURIComponent(value);
 
+/** GET /api/evidence takes at most this many ids (server/routes/api.ts). */
+const EVIDENCE_IDS_PER_REQUEST = 100;
+
 /** The API, one function per endpoint. */
 export const api = {
   health: () => get<HealthResponse>("/health"),
@@ -112,6 +115,15 @@ export const api = {
     } = {},
   ) => get<SubgraphResponse>(`/nodes/${id(nodeId)}/neighbourhood`, query),
   provenance: (nodeId: string) => get<ProvenanceResponse>(`/nodes/${id(nodeId)}/provenance`),
+  /** Passages with their paragraph and source, in the order asked: one request (one per 100 ids). */
+  evidence: async (passageIds: readonly string[]): Promise<EvidenceResponse> => {
+    const chunks: string[][] = [];
+    for (let index = 0; index < passageIds.length; index += EVIDENCE_IDS_PER_REQUEST) {
+      chunks.push(passageIds.slice(index, index + EVIDENCE_IDS_PER_REQUEST));
+    }
+    const answers = await Promise.all(chunks.map((ids) => get<EvidenceResponse>("/evidence", { ids })));
+    return { evidence: answers.flatMap((answer) => answer.evidence) };
+  },
   meetings: (query: { actor: string; with?: string; forum?: string; from?: string; to?: string }) =>
     get<MeetingsResponse>("/meetings", query),
   meetingNetwork: (query: { from?: string; to?: string; forum?: string } = {}) =>
@@ -127,6 +139,3 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
 };
-
-/** An empty elements object. */
-export const noElements = (): Elements => ({ nodes: [], edges: [] });

@@ -6,7 +6,7 @@
 import cytoscape, { type Core, type EventObject } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import svg from "cytoscape-svg";
-import type { EdgeData, Elements, NodeData } from "../../common/api-types.js";
+import type { ConsoleElements, EdgeData, Elements, NodeData } from "../../common/api-types.js";
 import { type DisplayClass, type DisplayOptions, displayClasses } from "./display-classes.js";
 import { type Restorable, type Snapshot, snapshotDefinitions, snapshotOf, toDefinitions } from "./elements.js";
 import { LAYOUTS, type LayoutName, runLayout } from "./layouts.js";
@@ -100,8 +100,9 @@ export class GraphCanvas {
    * Adds elements that are not on the canvas yet. With `near`, new nodes go on rings around that node and
    * nothing else moves; without it, new nodes are laid out around the existing graph. Returns the new ids.
    */
-  add(elements: Elements, options: { near?: string } = {}): string[] {
-    const fresh: Elements = {
+  add(elements: Elements | ConsoleElements, options: { near?: string } = {}): string[] {
+    // Console results may hold other labels (a Dataset) and stored relationships: they are drawn like the rest.
+    const fresh: ConsoleElements = {
       nodes: elements.nodes.filter((node) => !this.has(node.data.id)),
       edges: elements.edges.filter((edge) => !this.has(edge.data.id)),
     };

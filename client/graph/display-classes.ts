@@ -5,12 +5,12 @@
  */
 import { nodeDateBounds, overlapsRange, type TimeRange } from "../format/dates.js";
 
-export interface GraphNode {
+interface GraphNode {
   id: string;
   type: string;
   data: Record<string, unknown>;
 }
-export interface GraphEdge {
+interface GraphEdge {
   id: string;
   source: string;
   target: string;

@@ -1,5 +1,5 @@
 /** Where newly expanded nodes go: on rings around their parent, clear of the nodes already placed, so nothing else moves. */
-import type { Elements } from "../../common/api-types.js";
+import type { ConsoleElements } from "../../common/api-types.js";
 
 export interface Point {
   x: number;
@@ -49,7 +49,7 @@ export function centroid(points: Point[]): Point {
 }
 
 /** The existing node that most new edges touch (undefined when none does): where new nodes without a parent gather. */
-export function mostLinked(fresh: Elements, exists: (id: string) => boolean): string | undefined {
+export function mostLinked(fresh: ConsoleElements, exists: (id: string) => boolean): string | undefined {
   const counts = new Map<string, number>();
   for (const edge of fresh.edges) {
     for (const end of [edge.data.source, edge.data.target])

@@ -1,6 +1,6 @@
 /** How each node and relationship type looks (colour, shape, glyph) and the Cytoscape stylesheet built from it. */
 import type { EdgeSingular, NodeSingular, StylesheetJson } from "cytoscape";
-import type { NodeType } from "../../common/api-types.js";
+import type { MetData, NodeData, NodeType } from "../../common/api-types.js";
 
 export interface TypeStyle {
   color: string;
@@ -26,7 +26,7 @@ const FALLBACK: TypeStyle = { color: "#52525b", shape: "ellipse", glyph: "○", 
 export const nodeStyle = (type: string): TypeStyle => NODE_STYLES[type as NodeType] ?? FALLBACK;
 
 /** Relationship colours: meeting-related relationships stand out, bookkeeping ones (evidence, source) are quiet. */
-export const REL_COLORS: Record<string, string> = {
+const REL_COLORS: Record<string, string> = {
   PARTICIPATED_IN: "#c2410c",
   AT_FORUM: "#047857",
   MEMBER_OF: "#059669",
@@ -48,18 +48,18 @@ export const relColor = (type: string) => REL_COLORS[type] ?? "#71717a";
  * shared events in the graph when there are several; a single shared meeting needs no number.
  * @example metLabel({ weight: 1, reportedCount: 18 }) === "18×"; metLabel({ weight: 1 }) === ""
  */
-export function metLabel(data: { weight?: unknown; reportedCount?: unknown }): string {
-  if (typeof data.reportedCount === "number") return `${data.reportedCount}×`;
-  return typeof data.weight === "number" && data.weight > 1 ? String(data.weight) : "";
+export function metLabel(data: Pick<MetData, "weight" | "reportedCount">): string {
+  if (data.reportedCount !== undefined) return `${data.reportedCount}×`;
+  return data.weight > 1 ? String(data.weight) : "";
 }
 
 /**
  * Width of a who-met-whom line: more meetings (as the source counts them, else shared events) draw it thicker.
  * @example metWidth({ weight: 1 }) === 3; metWidth({ weight: 1, reportedCount: 18 }) > metWidth({ weight: 4 })
  */
-export function metWidth(data: { weight?: unknown; reportedCount?: unknown }): number {
-  const count =
-    typeof data.reportedCount === "number" ? data.reportedCount : typeof data.weight === "number" ? data.weight : 1;
+export function metWidth(data: Pick<MetData, "weight" | "reportedCount">): number {
+  // A MET the console returns as stored has a `count`, not the overview's `weight`: it draws as one meeting.
+  const count = data.reportedCount ?? data.weight ?? 1;
   return Math.round(Math.min(10, 1.5 + 1.5 * Math.sqrt(Math.max(1, count))) * 10) / 10;
 }
 
@@ -67,15 +67,13 @@ export function metWidth(data: { weight?: unknown; reportedCount?: unknown }): n
  * Node diameter from data: more connections or more evidence make a node bigger, within bounds.
  * @example nodeSize({ degree: 0 }) === 26; nodeSize({ degree: 400 }) === 72
  */
-export function nodeSize(data: { degree?: unknown; evidenceCount?: unknown; weight?: unknown }): number {
-  const degree = typeof data.degree === "number" ? data.degree : 0;
-  const evidence = typeof data.evidenceCount === "number" ? data.evidenceCount : 0;
-  const score = degree + 2 * evidence;
+export function nodeSize(data: Pick<NodeData, "degree" | "evidenceCount">): number {
+  const score = (data.degree ?? 0) + 2 * (data.evidenceCount ?? 0);
   return Math.round(Math.min(72, 26 + 8 * Math.sqrt(score)));
 }
 
 /** The label drawn on the canvas: short enough to read, the rest goes to the tooltip. */
-export function shortLabel(label: unknown, max = 38): string {
+function shortLabel(label: unknown, max = 38): string {
   const text = typeof label === "string" ? label : String(label ?? "");
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

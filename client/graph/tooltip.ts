@@ -28,7 +28,7 @@ export function edgeTooltip(
   const lines = [`${sourceLabel} → ${targetLabel}`];
   if (data.role) lines.push(`role: ${data.role}`);
   if (data.title) lines.push(String(data.title));
-  if (typeof data.reportedCount === "number") lines.push(`met ${data.reportedCount} times, per the source`);
+  if (data.reportedCount !== undefined) lines.push(`met ${data.reportedCount} times, per the source`);
   if (data.weight) lines.push(`${data.weight} shared event${data.weight === 1 ? "" : "s"} in the graph`);
   if (Array.isArray(data.evidence) && data.evidence.length)
     lines.push(`${data.evidence.length} passage(s) of evidence`);

@@ -80,7 +80,7 @@ export function serializeViewState(state: ViewState): string {
 }
 
 /** Whether two views would give the same URL. */
-export const sameView = (a: ViewState, b: ViewState) => serializeViewState(a) === serializeViewState(b);
+const sameView = (a: ViewState, b: ViewState) => serializeViewState(a) === serializeViewState(b);
 
 /**
  * Binds the view state to the browser's location: `update` pushes (or replaces) a history entry,

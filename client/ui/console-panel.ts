@@ -13,7 +13,7 @@ const DEFAULT_QUERY =
   "MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)\nWHERE a.name = $name\nRETURN a, e, b LIMIT 25";
 
 /** Where a Neo4j error points, read from the error details the API sends (`position` with line/column, or an offset). */
-export function errorPosition(details: unknown, query: string): { line: number; column: number } | null {
+function errorPosition(details: unknown, query: string): { line: number; column: number } | null {
   if (typeof details !== "object" || details === null) return null;
   const position = (details as { position?: unknown }).position ?? details;
   if (typeof position !== "object" || position === null) return null;

@@ -1,11 +1,11 @@
 /** The details panel: the selected node or edge, its properties, and its evidence traced to the source. */
 import { html, nothing, render, type TemplateResult } from "lit-html";
-import type { EdgeData, EvidenceItem, NodeData, ProvenanceResponse } from "../../common/api-types.js";
+import type { EdgeData, EvidenceItem, MetData, NodeData, ProvenanceResponse } from "../../common/api-types.js";
 import { api } from "../api/client.js";
 import { formatDate, nodeDate } from "../format/dates.js";
 import { nodeStyle } from "../graph/style.js";
 import { type AppContext, errorMessage } from "./context.js";
-import { evidenceFromNodes, evidenceList } from "./evidence.js";
+import { evidenceList } from "./evidence.js";
 import { type Counterpart, counterpartTemplate, type MeetingActions } from "./meeting-templates.js";
 
 type Load<T> = { state: "loading" } | { state: "done"; value: T } | { state: "failed"; message: string };
@@ -29,7 +29,7 @@ const SKIP = new Set([
   "reported",
 ]);
 
-export function propertyText(key: string, value: unknown): string {
+function propertyText(key: string, value: unknown): string {
   if (Array.isArray(value))
     return value.map((item) => (typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ");
   if (value !== null && typeof value === "object") return JSON.stringify(value);
@@ -43,7 +43,6 @@ export class DetailsPanel {
   #provenance = new Map<string, Load<ProvenanceResponse>>();
   #edgeEvidence = new Map<string, Load<EvidenceItem[]>>();
   #pairs = new Map<string, Load<Counterpart | undefined>>();
-  #nodeCache = new Map<string, Promise<NodeData | undefined>>();
 
   constructor(host: HTMLElement, app: AppContext) {
     this.#host = host;
@@ -90,7 +89,7 @@ export class DetailsPanel {
   }
 
   /** A who-met-whom line: the pair's meetings, forums and the claims that count them, as the meetings view has them. */
-  #loadPair(edge: EdgeData): void {
+  #loadPair(edge: MetData): void {
     if (this.#pairs.has(edge.id)) return;
     this.#pairs.set(edge.id, { state: "loading" });
     api
@@ -105,26 +104,9 @@ export class DetailsPanel {
       .finally(() => this.render());
   }
 
-  #node(id: string): Promise<NodeData | undefined> {
-    let promise = this.#nodeCache.get(id);
-    if (!promise) {
-      promise = api.node(id).then((response) => response.node);
-      this.#nodeCache.set(id, promise);
-    }
-    return promise;
-  }
-
-  /** Edge evidence lists passage ids: each passage and its source are fetched as nodes and shown like provenance. */
+  /** Passages by id with their paragraph and source, in one request: the server does the tracing. */
   async #evidenceOf(passageIds: string[]): Promise<EvidenceItem[]> {
-    return Promise.all(
-      passageIds.map(async (passageId) => {
-        const passage = await this.#node(passageId);
-        if (!passage) throw new Error(`Passage ${passageId} was not found.`);
-        const sourceId = typeof passage.sourceId === "string" ? passage.sourceId : undefined;
-        const source = sourceId ? await this.#node(sourceId) : undefined;
-        return evidenceFromNodes(passage, source);
-      }),
-    );
+    return (await api.evidence(passageIds)).evidence;
   }
 
   #template(id: string | undefined, data: NodeData | EdgeData | undefined): TemplateResult {
@@ -146,11 +128,11 @@ export class DetailsPanel {
     const provenance = this.#provenance.get(node.id);
     const more = node.hiddenNeighbours ?? 0;
     return html`<article class="details" aria-label=${`${node.type} ${node.label}`}>
-      <p class="kicker"><span class="type-icon" style=${`color:${style.color}`} aria-hidden="true">${style.glyph}</span> ${node.type}${typeof node.kind === "string" ? html` · ${node.kind}` : nothing}</p>
+      <p class="kicker"><span class="type-icon" style=${`color:${style.color}`} aria-hidden="true">${style.glyph}</span> ${node.type}${"kind" in node && node.kind ? html` · ${node.kind}` : nothing}</p>
       <h3 class="details-title">${node.label}</h3>
       ${date ? html`<p class="date">${formatDate(date)}</p>` : nothing}
-      ${typeof node.text === "string" && node.text !== node.label ? html`<p class="claim-text">${node.text}</p>` : nothing}
-      ${typeof node.description === "string" ? html`<p>${node.description}</p>` : nothing}
+      ${node.type === "Claim" && node.text && node.text !== node.label ? html`<p class="claim-text">${node.text}</p>` : nothing}
+      ${"description" in node && node.description ? html`<p>${node.description}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => void app.expand(node.id)}>Expand</button>
         ${more > 0 ? html`<button type="button" @click=${() => void app.expand(node.id, { limit: 500, more: true })}>Show ${more} more</button>` : nothing}
@@ -205,11 +187,11 @@ export class DetailsPanel {
     </p>`;
   }
 
-  #pairTemplate(edge: EdgeData): TemplateResult {
+  #pairTemplate(edge: MetData): TemplateResult {
     const app = this.#app;
     const label = (id: string) => (app.canvas.data(id) as NodeData | undefined)?.label ?? id;
     const pair = this.#pairs.get(edge.id);
-    const shared = typeof edge.weight === "number" ? edge.weight : 0;
+    const shared = edge.weight;
     const openMeetings = (change: { forum?: string } = {}) => {
       app.setView({ actor: edge.source, with: edge.target, forum: change.forum });
       app.openPanel("meetings");
@@ -227,7 +209,7 @@ export class DetailsPanel {
         <button type="button" class="link" @click=${() => app.select(edge.target)}>${label(edge.target)}</button>
       </h3>
       <p class="pair-summary">
-        ${typeof edge.reportedCount === "number" ? html`Met <strong>${edge.reportedCount} times</strong>, per the source. ` : nothing}${shared} shared event${shared === 1 ? "" : "s"} in the graph.
+        ${edge.reportedCount !== undefined ? html`Met <strong>${edge.reportedCount} times</strong>, per the source. ` : nothing}${shared} shared event${shared === 1 ? "" : "s"} in the graph.
       </p>
       <div class="actions">
         <button type="button" @click=${() => openMeetings()}>Open in Who met whom</button>
@@ -248,7 +230,6 @@ export class DetailsPanel {
     const canvas = this.#app.canvas;
     const label = (id: string) => (canvas.data(id) as NodeData | undefined)?.label ?? id;
     const evidence = this.#edgeEvidence.get(edge.id);
-    const events = Array.isArray(edge.events) ? (edge.events as string[]) : [];
     return html`<article class="details" aria-label=${`Relationship ${edge.type}`}>
       <p class="kicker">Relationship · ${edge.type}</p>
       <h3 class="details-title">
@@ -256,12 +237,6 @@ export class DetailsPanel {
         <span aria-hidden="true"> → </span><span class="visually-hidden"> to </span>
         <button type="button" class="link" @click=${() => this.#app.select(edge.target)}>${label(edge.target)}</button>
       </h3>
-      ${
-        events.length > 0
-          ? html`<p>${events.length} shared event${events.length === 1 ? "" : "s"}:</p>
-            <ul class="plain">${events.map((eventId) => html`<li><button type="button" class="link" @click=${() => this.#app.focus(eventId)}>${label(eventId)}</button></li>`)}</ul>`
-          : nothing
-      }
       ${
         evidence
           ? html`<section class="evidence-section" tabindex="-1" aria-label="Evidence">

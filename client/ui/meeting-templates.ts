@@ -26,7 +26,7 @@ export function forumsOf(counterpart: Counterpart): { id: string; name: string }
 }
 
 /** How many meetings the sources say took place: the largest aggregate count, else the number of events. */
-export function meetingCount(counterpart: Counterpart): { count: number; fromClaim: boolean } {
+function meetingCount(counterpart: Counterpart): { count: number; fromClaim: boolean } {
   const counts = counterpart.aggregates
     .map((claim) => claim.value)
     .filter((value): value is number => typeof value === "number");

@@ -5,7 +5,7 @@ import { ApiRequestError, api } from "../api/client.js";
 import { nodeStyle } from "../graph/style.js";
 import { activity } from "../state/idle.js";
 import { errorMessage } from "./context.js";
-import { snippetParts } from "./snippet.js";
+import { highlightParts } from "./snippet.js";
 
 let counter = 0;
 
@@ -177,9 +177,9 @@ export class SearchBox {
                 <span class="hit-label">${hit.label}</span>
                 <span class="hit-type">${hit.type}</span>
                 ${
-                  hit.snippet && hit.snippet !== hit.label
+                  hit.snippet.text && hit.snippet.text !== hit.label
                     ? html`<span class="hit-snippet"
-                      >${snippetParts(hit.snippet).map((part) => (part.marked ? html`<mark>${part.text}</mark>` : part.text))}</span
+                      >${highlightParts(hit.snippet).map((part) => (part.marked ? html`<mark>${part.text}</mark>` : part.text))}</span
                     >`
                     : nothing
                 }

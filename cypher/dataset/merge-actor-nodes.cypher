@@ -1,5 +1,6 @@
 // Creates or updates the Actor nodes of a dataset: properties are set from the file, and the
 // dataset joins the node's `datasets` list (sorted, no repeats). Run inside the loader's transaction.
+// Generated from tests/unit/merge-queries.test.ts (one file per label: see there why).
 // Parameters: rows (list of {id: string, props: map}), dataset (string, e.g. "dataset:moscow-beijing-2025").
 // Returns: written (integer), one row.
 UNWIND $rows AS row

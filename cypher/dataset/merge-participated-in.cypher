@@ -1,5 +1,6 @@
 // Creates or updates the PARTICIPATED_IN relationships of a dataset (Actor → Event): properties are set from the
 // file, and the dataset joins the relationship's `datasets` list. Run inside the loader's transaction.
+// Generated from tests/unit/merge-queries.test.ts (one file per type: see there why).
 // Parameters: rows (list of {from: string, to: string, props: map}), dataset (string).
 // Returns: written (integer), one row; fewer than the rows means an endpoint was missing.
 UNWIND $rows AS row

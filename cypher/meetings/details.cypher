@@ -6,7 +6,8 @@
 // [forum ids]}), from, to (ISO dates or null).
 // Returns: counterpart (string), events (list of {event: Node, forums: [{id, name}], evidence}, in
 // date order), forums (list of {id, name}), aggregates (list of {claim: Node, evidence}), one row
-// per row given, in the same order. Each evidence is a list of {passage: map, source: map}.
+// per row given, in the same order. Each evidence is a list of passage ids (their projection with
+// their sources is cypher/evidence/passages.cypher).
 UNWIND range(0, size($rows) - 1) AS index
 WITH index, $rows[index] AS row
 MATCH (b:Actor {id: row.counterpart})
@@ -18,11 +19,7 @@ RETURN index, b.id AS counterpart,
     RETURN {
       event: e,
       forums: [(e)-[:AT_FORUM]->(f:Forum) | f {.id, .name}],
-      evidence: [(e)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
-        passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
-        source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
-                   .publishedPrecision, .publishedText}
-      }]
+      evidence: [(e)-[:EVIDENCED_BY]->(p:Passage) | p.id]
     } AS item
     ORDER BY e.dateStart, e.id
   } AS events,
@@ -47,11 +44,7 @@ RETURN index, b.id AS counterpart,
       AND ($to IS NULL OR coalesce(c.periodStart, c.dateStart) IS NULL OR coalesce(c.periodStart, c.dateStart) <= date($to))
     RETURN {
       claim: c,
-      evidence: [(c)-[:EVIDENCED_BY]->(p:Passage)-[:IN_SOURCE]->(s:Source) | {
-        passage: p {.id, .exact, .prefix, .suffix, .start, .end, .paragraph, .paragraphOffset},
-        source: s {.id, .title, .author, .authorAffiliation, .publisher, .url, .publishedStart, .publishedEnd,
-                   .publishedPrecision, .publishedText}
-      }]
+      evidence: [(c)-[:EVIDENCED_BY]->(p:Passage) | p.id]
     } AS item
     ORDER BY c.id
   } AS aggregates

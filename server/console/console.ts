@@ -120,7 +120,10 @@ async function explain(deps: ConsoleDeps, text: string, params: Record<string, u
   }
 }
 
-/** Turns records into JSON-safe rows and elements, stopping at the byte limit. */
+/**
+ * Turns records into JSON-safe rows and elements, stopping at the byte limit. The console's rows
+ * are the one untyped path (runText): an analyst's query has no row schema to decode with.
+ */
 function collectRows(
   result: Awaited<ReturnType<QueryRunner["runText"]>>,
   maxRows: number,

@@ -13,7 +13,7 @@
  *   a quote, backtick or `/*` that is never closed is one error character and lexing goes on after it.
  */
 
-export type TokenKind =
+type TokenKind =
   | "word" // identifiers and keywords, unquoted
   | "name" // `escaped name`
   | "string"

@@ -79,7 +79,7 @@ export const BUILT_IN_NAMESPACED_FUNCTIONS: ReadonlySet<string> = new Set(
 );
 
 /** Why a plan is refused, for clients and audit lines; the message says it for people. */
-export type PlanRefusalCode =
+type PlanRefusalCode =
   | "not-a-read"
   | "no-plan"
   | "administration"

@@ -8,8 +8,10 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { z } from "zod";
 import { autoCommit, refreshProjections } from "../domain/projections.js";
 import { ensureLauncherBuilt, freePort, launcherClasspath, startBundledNeo4j } from "../neo4j/bundled.js";
+import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchema } from "../neo4j/schema.js";
@@ -20,22 +22,27 @@ import { DatasetLoadError } from "./stream-load.js";
 import { LIST_FILES, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError } from "./validate.js";
 
-const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ");
+const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ").rows({
+  nodes: int(),
+  datasets: int(),
+});
 const emptyListNodes = defineQuery<{ label: string; key: string; marker: string }>(
   "dataset/bulk-empty-list-nodes",
   "WRITE",
-);
+).rows({ fixed: int() });
 const emptyListRels = defineQuery<{ type: string; key: string; marker: string }>(
   "dataset/bulk-empty-list-relationships",
   "WRITE",
-);
-const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE");
+).rows({ fixed: int() });
+const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE").rows({
+  id: z.string(),
+});
 
 /** What the database holds that the bulk importer would replace: model nodes and Dataset nodes (count store). */
 export async function bulkTarget(runner: QueryRunner): Promise<{ nodes: number; datasets: number; empty: boolean }> {
-  const { records } = await runner.run(target, {});
-  const nodes = Number(records[0]?.get("nodes") ?? 0);
-  const datasets = Number(records[0]?.get("datasets") ?? 0);
+  const { rows } = await runner.run(target, {});
+  const nodes = rows[0]?.nodes ?? 0;
+  const datasets = rows[0]?.datasets ?? 0;
   return { nodes, datasets, empty: nodes === 0 && datasets === 0 };
 }
 

@@ -38,7 +38,7 @@ export interface LineSpan {
 }
 
 /** The text's lines with their offsets. */
-export function lines(text: string): LineSpan[] {
+function lines(text: string): LineSpan[] {
   const result: LineSpan[] = [];
   let start = 0;
   for (;;) {

@@ -16,6 +16,25 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 /** The relationship types a dataset writes: all of the graph's (common/api-types.ts). */
 export { REL_TYPES, type RelType };
 
+/**
+ * What each relationship type joins: the labels its ends may have and, where one pair of nodes
+ * may hold several, the property that tells them apart. The loader's merge queries are generated
+ * from this (tests/unit/merge-queries.test.ts).
+ */
+export const REL_ENDS: Record<RelType, { from: readonly NodeLabel[]; to: readonly NodeLabel[]; key?: string }> = {
+  PARTICIPATED_IN: { from: ["Actor"], to: ["Event"] },
+  AT_FORUM: { from: ["Event"], to: ["Forum"] },
+  MEMBER_OF: { from: ["Actor"], to: ["Forum"] },
+  HOLDS_ROLE: { from: ["Actor"], to: ["Actor"], key: "title" },
+  PART_OF: { from: ["Event", "Forum"], to: ["Event", "Forum"] },
+  ABOUT: { from: ["Claim"], to: ["Actor", "Forum", "Event", "Claim"] },
+  STATED_BY: { from: ["Claim"], to: ["Actor"] },
+  CONTRADICTS: { from: ["Claim"], to: ["Claim"] },
+  EVIDENCED_BY: { from: ["Actor", "Forum", "Event", "Claim"], to: ["Passage"] },
+  IN_SOURCE: { from: ["Passage"], to: ["Source"] },
+  AUTHORED_BY: { from: ["Source"], to: ["Actor"] },
+};
+
 /** Property values as the loader sends them; ISO date strings become Neo4j Dates on the way. */
 export type Props = Record<string, string | number | boolean | string[]>;
 
@@ -74,7 +93,7 @@ export function shorten(text: string, max = 60): string {
 }
 
 /** Date properties under a prefix: `date` → dateStart, dateEnd, datePrecision, dateQualifier, dateText, dateNote. */
-export function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
+function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
   if (!spec) return {};
   const date: ResolvedDate = resolveDate(spec);
   return props({
@@ -88,7 +107,7 @@ export function dateProps(prefix: string, spec: DateSpec | null | undefined): Pr
 }
 
 /** The flat quantity properties of a claim (docs/data-model.md). */
-export function quantityProps(quantity: Claim["quantity"]): Props {
+function quantityProps(quantity: Claim["quantity"]): Props {
   if (!quantity) return {};
   return props({
     measure: quantity.measure,

@@ -6,19 +6,19 @@ const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-kebab-case-name"`);
 
-export const ActorId = idOf("actor");
-export const ForumId = idOf("forum");
-export const EventId = idOf("event");
-export const ClaimId = idOf("claim");
-export const SourceId = idOf("source");
+const ActorId = idOf("actor");
+const ForumId = idOf("forum");
+const EventId = idOf("event");
+const ClaimId = idOf("claim");
+const SourceId = idOf("source");
 /** Anything a claim can be about. */
-export const SubjectId = z.union([ActorId, ForumId, EventId, ClaimId]);
+const SubjectId = z.union([ActorId, ForumId, EventId, ClaimId]);
 
 /**
  * A partial calendar date as the text gives it: `2025-05-09` (day), `2025-05` (month),
  * `2025` (year) or `1960s` (decade). Never more precise than the source.
  */
-export const PartialDate = z
+const PartialDate = z
   .string()
   .regex(
     /^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{3}0s)$/,
@@ -56,20 +56,11 @@ export const Evidence = z.strictObject({
 const EvidenceList = z.array(Evidence).min(1);
 
 /** How sure the data is of a fact; anything but "stated" needs a note saying why. */
-export const Certainty = z.enum(["stated", "implied", "uncertain", "contested"]);
+const Certainty = z.enum(["stated", "implied", "uncertain", "contested"]);
 
-export const ActorKind = z.enum([
-  "person",
-  "state",
-  "organisation",
-  "agency",
-  "company",
-  "military",
-  "group",
-  "region",
-]);
+const ActorKind = z.enum(["person", "state", "organisation", "agency", "company", "military", "group", "region"]);
 
-export const Role = z.strictObject({
+const Role = z.strictObject({
   title: z.string().min(1),
   /** The state or organisation the role is held in or for, when the text names it. */
   of: ActorId.optional(),
@@ -81,7 +72,7 @@ export const Role = z.strictObject({
   evidence: EvidenceList,
 });
 
-export const Membership = z.strictObject({
+const Membership = z.strictObject({
   forum: ForumId,
   certainty: Certainty.default("stated"),
   note: z.string().min(1).optional(),
@@ -111,7 +102,7 @@ export const Forum = z.strictObject({
   evidence: z.array(Evidence).default([]),
 });
 
-export const EventKind = z.enum([
+const EventKind = z.enum([
   "meeting",
   "meeting-series",
   "call",
@@ -134,7 +125,7 @@ export const EventKind = z.enum([
   "other",
 ]);
 
-export const Participation = z.strictObject({
+const Participation = z.strictObject({
   actor: ActorId,
   /** e.g. host, guest, invitee, speaker, voter, participant */
   role: z.string().min(1).default("participant"),
@@ -159,7 +150,7 @@ export const Event = z.strictObject({
   evidence: EvidenceList,
 });
 
-export const Quantity = z.strictObject({
+const Quantity = z.strictObject({
   /** What is measured, e.g. "bilateral trade", "joint military drills". */
   measure: z.string().min(1),
   value: z.number(),
@@ -193,7 +184,7 @@ export const Quantity = z.strictObject({
  * quoted or reported statement of a speaker; assessment: the author's judgement; report: what the
  * source attributes to unnamed reports; fact: a plain fact the author states.
  */
-export const ClaimKind = z.enum(["quantity", "aggregate", "statement", "assessment", "report", "fact"]);
+const ClaimKind = z.enum(["quantity", "aggregate", "statement", "assessment", "report", "fact"]);
 
 export const Claim = z.strictObject({
   id: ClaimId,
@@ -255,4 +246,3 @@ export type Claim = z.infer<typeof Claim>;
 export type Evidence = z.infer<typeof Evidence>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type SourceDocument = z.infer<typeof SourceDocument>;
-export type Quantity = z.infer<typeof Quantity>;

@@ -12,7 +12,9 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import neo4j, { Neo4jError } from "neo4j-driver";
+import { z } from "zod";
 import { LiaisonError } from "../lib/errors.js";
+import { int } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import type { LoadResult } from "./load.js";
 import { datasetRow, type NodeLabel, type RecordRows, type RelRow, type RelType, recordResolver } from "./resolve.js";
@@ -25,24 +27,34 @@ type RelParams = {
   type: string;
   dataset: string;
 };
-const stageNodes = defineQuery<NodeParams>("dataset/stage-nodes", "WRITE");
-const stageRels = defineQuery<RelParams>("dataset/stage-relationships", "WRITE");
+/** Stages a batch of nodes (also the per-row baseline of `npm run bench`). */
+export const stageNodes = defineQuery<NodeParams>("dataset/stage-nodes", "WRITE").rows({
+  id: z.string(),
+  element: z.string(),
+});
+/** Stages a batch of relationships between staged nodes. */
+export const stageRels = defineQuery<RelParams>("dataset/stage-relationships", "WRITE").rows({ written: int() });
 const clearStaging = defineQuery<{ dataset: string; limit: ReturnType<typeof neo4j.int> }>(
   "dataset/clear-staging",
   "WRITE",
-);
+).rows({ deleted: int() });
 type LockParams = { id: string; token: string };
 const takeLock = defineQuery<LockParams & { dataset: string; staleMs: ReturnType<typeof neo4j.int> }>(
   "dataset/take-load-lock",
   "WRITE",
-);
-const heartbeat = defineQuery<LockParams>("dataset/heartbeat-load-lock", "WRITE");
-const releaseLock = defineQuery<LockParams>("dataset/release-load-lock", "WRITE");
-const sharedNodes = defineQuery<{ dataset: string }>("dataset/shared-nodes", "READ");
-const retire = defineQuery<{ dataset: string }>("dataset/retire", "WRITE");
-const publishStaged = defineQuery<{ dataset: string }>("dataset/publish-staged", "WRITE");
-const memoryLimits = defineQuery<Record<string, never>>("dataset/transaction-memory-limits", "READ");
-const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE");
+).rows({ taken: z.boolean() });
+const heartbeat = defineQuery<LockParams>("dataset/heartbeat-load-lock", "WRITE").rows({ held: int() });
+const releaseLock = defineQuery<LockParams>("dataset/release-load-lock", "WRITE").rows({ released: int() });
+const sharedNodes = defineQuery<{ dataset: string }>("dataset/shared-nodes", "READ").rows({ shared: int() });
+const retire = defineQuery<{ dataset: string }>("dataset/retire", "WRITE").rows({ retired: int() });
+const publishStaged = defineQuery<{ dataset: string }>("dataset/publish-staged", "WRITE").rows({ published: int() });
+const memoryLimits = defineQuery<Record<string, never>>("dataset/transaction-memory-limits", "READ").rows({
+  name: z.string(),
+  value: z.string(),
+});
+const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE").rows({
+  id: z.string(),
+});
 
 /** Rows per write transaction: big enough to amortise a round trip, small enough for any transaction memory limit. */
 const BATCH = 5_000;
@@ -52,7 +64,7 @@ const CLEAR_BATCH = 10_000;
  * Transaction memory the publishing transaction needs per node (label changes), measured on Neo4j
  * 5.26: 300,000 nodes took ~655 MB (docs/loading.md). Rounded up.
  */
-export const PUBLISH_BYTES_PER_NODE = 2_400;
+const PUBLISH_BYTES_PER_NODE = 2_400;
 
 /** "768.00MiB", "2g", "805306368" → bytes; undefined when unreadable. */
 export function settingBytes(value: string): number | undefined {
@@ -65,9 +77,9 @@ export function settingBytes(value: string): number | undefined {
 /** The smallest non-zero transaction memory limit, or undefined when none (or they cannot be read). */
 async function transactionMemoryLimit(runner: QueryRunner): Promise<number | undefined> {
   try {
-    const { records } = await runner.run(memoryLimits, {});
-    const limits = records
-      .map((record) => settingBytes(String(record.get("value"))))
+    const { rows } = await runner.run(memoryLimits, {});
+    const limits = rows
+      .map((row) => settingBytes(row.value))
       .filter((bytes): bytes is number => bytes !== undefined && bytes > 0);
     return limits.length > 0 ? Math.min(...limits) : undefined;
   } catch {
@@ -76,7 +88,7 @@ async function transactionMemoryLimit(runner: QueryRunner): Promise<number | und
 }
 
 /** A load lock without a heartbeat for this long belongs to a killed load and may be taken over. */
-export const LOCK_STALE_MS = 120_000;
+const LOCK_STALE_MS = 120_000;
 const HEARTBEAT_MS = 10_000;
 
 /** The load failed after checking (Neo4j refused a write, or ran out of transaction memory); the graph is as it was. */
@@ -97,7 +109,7 @@ export function loadFailure(error: unknown, where: string): unknown {
   return error;
 }
 
-export interface StreamProgress {
+interface StreamProgress {
   phase: "checking" | "staging nodes" | "staging relationships" | "publishing" | "clearing";
   step: string;
   done: number;
@@ -123,12 +135,8 @@ export async function clearStaged(
 ): Promise<number> {
   let total = 0;
   for (;;) {
-    const { records } = await runner.run(
-      clearStaging,
-      { dataset, limit: neo4j.int(CLEAR_BATCH) },
-      { timeoutMs: 600_000 },
-    );
-    const deleted = Number(records[0]?.get("deleted") ?? 0);
+    const { rows } = await runner.run(clearStaging, { dataset, limit: neo4j.int(CLEAR_BATCH) }, { timeoutMs: 600_000 });
+    const deleted = rows[0]?.deleted ?? 0;
     total += deleted;
     onBatch(total);
     if (deleted === 0) return total;
@@ -162,13 +170,13 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
   const beat = async () => {
     if (Date.now() - lastBeat < HEARTBEAT_MS) return;
     lastBeat = Date.now();
-    const { records } = await runner.run(heartbeat, lock);
-    if (Number(records[0]?.get("held") ?? 0) === 0)
+    const { rows } = await runner.run(heartbeat, lock);
+    if ((rows[0]?.held ?? 0) === 0)
       throw new DatasetLoadError(`${folder}: the load lock of ${datasetId} was taken over; this load stopped.`);
   };
   if (write) {
-    const { records } = await runner.run(sharedNodes, { dataset: datasetId });
-    const shared = Number(records[0]?.get("shared") ?? 0);
+    const { rows } = await runner.run(sharedNodes, { dataset: datasetId });
+    const shared = rows[0]?.shared ?? 0;
     if (shared > 0) {
       throw new DatasetLoadError(
         `${folder}: ${shared} node(s) of ${datasetId} are held by another dataset too; the streaming loader replaces a dataset wholesale and cannot load over shared nodes. Nothing was changed.`,
@@ -179,7 +187,7 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
       dataset: datasetId,
       staleMs: neo4j.int(options.lockStaleMs ?? LOCK_STALE_MS),
     });
-    if (taken.records[0]?.get("taken") !== true) {
+    if (taken.rows[0]?.taken !== true) {
       throw new DatasetLoadError(
         `${folder}: another load of ${datasetId} is running (or was killed less than ${Math.round((options.lockStaleMs ?? LOCK_STALE_MS) / 1000)} s ago); nothing was changed. Try again when it has finished.`,
       );
@@ -226,13 +234,11 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
       batches.set(label, []);
       await pending; // at most one write in flight while the next batch is read
       await beat();
-      pending = runner
-        .run(stageNodes, { rows, label, dataset: datasetId }, { timeoutMs: 600_000 })
-        .then(({ records }) => {
-          for (const record of records) keepElement(record.get("id") as string, record.get("element") as string);
-          staged += rows.length;
-          say("staging nodes", label, staged);
-        });
+      pending = runner.run(stageNodes, { rows, label, dataset: datasetId }, { timeoutMs: 600_000 }).then((result) => {
+        for (const row of result.rows) keepElement(row.id, row.element);
+        staged += rows.length;
+        say("staging nodes", label, staged);
+      });
     };
     const add = async (rows: RecordRows) => {
       if (!write || data.problems.length > 0) {
@@ -300,8 +306,8 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
           { rows: rows.map((row) => ({ ...row, props: options.toNeo4jProps(row.props) })), type, dataset: datasetId },
           { timeoutMs: 600_000 },
         )
-        .then(({ records }) => {
-          if (Number(records[0]?.get("written")) !== rows.length)
+        .then(({ rows: [result] }) => {
+          if (result?.written !== rows.length)
             throw new DatasetLoadError(`${folder}: ${type} rows were not all written (an endpoint is missing)`);
           relsDone += rows.length;
           say("staging relationships", type, relsDone, totalRels);
@@ -330,7 +336,7 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
           const [old] = await run(retire, { dataset: datasetId });
           await run(publishStaged, { dataset: datasetId });
           await run(mergeDataset, { props: options.toNeo4jProps(datasetRow(manifest, data.checksum).props) });
-          return Number(old?.get("retired") ?? 0);
+          return old?.retired ?? 0;
         } catch (error) {
           throw loadFailure(error, `dataset/publish ${datasetId}`);
         }

@@ -27,7 +27,6 @@ export const LIST_FILES = [
   { file: "claims.yaml", key: "claims", kind: "claim", schema: Claim },
 ] as const;
 
-export type RecordKind = (typeof LIST_FILES)[number]["kind"];
 export type AnyRecord =
   | { kind: "source"; value: SourceText }
   | { kind: "actor"; value: Actor }

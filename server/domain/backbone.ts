@@ -78,7 +78,7 @@ export function chooseBackbone(candidates: readonly Tie[], options: BackboneOpti
   const parent = new Map<string, string>();
   const root = (id: string): string => {
     let at = id;
-    while (parent.has(at)) at = parent.get(at) as string;
+    for (let up = parent.get(at); up !== undefined; up = parent.get(at)) at = up;
     if (at !== id) parent.set(id, at);
     return at;
   };

@@ -1,13 +1,22 @@
-/** GET /api/schema: labels, relationship types and property keys with counts, the span of dates and its months, for the legend, the time sliders and the console. */
+/** The graph's schema: labels, relationship types and property keys with counts, the span of dates and its months, for the legend, the time sliders and the console. */
+
+import { z } from "zod";
 import type { SchemaResponse } from "../../common/api-types.js";
+import { int, temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { toJson } from "../neo4j/to-elements.js";
 import { projectionState } from "./projections.js";
 
+const counted = z.array(z.object({ name: z.string(), count: int() }));
 // Two queries, not one: together they nested deeper than the console lets an analyst's query go.
-const counts = defineQuery<Record<string, never>>("graph/counts", "READ");
-const dateSpan = defineQuery<Record<string, never>>("graph/date-span", "READ");
-const propertyKeys = defineQuery<Record<string, never>>("graph/property-keys", "READ");
+const counts = defineQuery<Record<string, never>>("graph/counts", "READ").rows({
+  labels: counted,
+  relationshipTypes: counted,
+});
+const dateSpan = defineQuery<Record<string, never>>("graph/date-span", "READ").rows({
+  dateStart: temporal().nullable(),
+  dateEnd: temporal().nullable(),
+});
+const propertyKeys = defineQuery<Record<string, never>>("graph/property-keys", "READ").rows({ key: z.string() });
 
 /** @example (await graphSchema(runner)).labels // [{ name: "Actor", count: 60 }, …] */
 export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Promise<SchemaResponse> {
@@ -17,16 +26,14 @@ export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Pr
     runner.run(propertyKeys, {}, { signal }),
     projectionState(runner, signal),
   ]);
-  const record = countsResult.records[0];
-  const span = spanResult.records[0];
-  const counted = (value: unknown) =>
-    (toJson(value) as { name: string; count: number }[] | null)?.map(({ name, count }) => ({ name, count })) ?? [];
-  const start = toJson(span?.get("dateStart")) as string | null;
-  const end = toJson(span?.get("dateEnd")) as string | null;
+  const [record] = countsResult.rows;
+  const [span] = spanResult.rows;
+  const start = span?.dateStart;
+  const end = span?.dateEnd;
   return {
-    labels: counted(record?.get("labels")),
-    relationshipTypes: counted(record?.get("relationshipTypes")),
-    propertyKeys: keysResult.records.map((row) => String(row.get("key"))),
+    labels: record?.labels ?? [],
+    relationshipTypes: record?.relationshipTypes ?? [],
+    propertyKeys: keysResult.rows.map((row) => row.key),
     dateRange: start && end ? { start, end } : null,
     dateStops: projection.dates?.months ?? null,
   };

@@ -2,6 +2,7 @@
  * Turns what a person types into safe Lucene queries for the search indexes (cypher/schema.cypher),
  * and highlights matches for snippets. Every query string is a parameter, never Cypher text.
  */
+import type { Highlighted } from "../../common/api-types.js";
 import { contentWords, fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
 
 /** At most this many words or phrases of a query count; the rest is ignored. */
@@ -22,7 +23,7 @@ const TIE_BREAK = 0.02;
 const FUZZY = 0.01;
 
 /** A word, or a quoted phrase of two words or more, that a hit covers or not. */
-export interface Unit {
+interface Unit {
   kind: "word" | "phrase";
   /** Content words (stop words dropped unless the query has nothing else). */
   words: string[];
@@ -142,7 +143,7 @@ export function coverage(query: ParsedQuery, texts: readonly string[], kind: Ind
   let whole = 0;
   for (const unit of query.units) {
     if (unit.kind === "word") {
-      const word = unit.words[0] as string;
+      const [word = ""] = unit.words;
       if (all.includes(word)) {
         covered++;
         whole++;
@@ -170,19 +171,14 @@ export function markTerms(query: ParsedQuery): string[] {
   return [...new Set(query.units.flatMap((unit) => unit.words))];
 }
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
-}
-
 /**
- * A short snippet of `text` around the first word that starts with a query term, HTML-escaped,
- * with every such word wrapped in `<mark>`. Matching ignores case and diacritics; a term shorter
- * than `prefixMin` marks only a word equal to it (as the index matched it).
- * @example snippet("Sergey Lavrov met Wang Yi", ["lavr"]) === "Sergey <mark>Lavrov</mark> met Wang Yi"
+ * A short snippet of `text` around the first word that starts with a query term, as plain text
+ * with every such word's range to highlight (nothing is escaped: the client's template does it).
+ * Matching ignores case and diacritics; a term shorter than `prefixMin` marks only a word equal
+ * to it (as the index matched it).
+ * @example snippet("Sergey Lavrov met Wang Yi", ["lavr"]) // { text: "Sergey Lavrov met Wang Yi", highlights: [{ start: 7, end: 13 }] }
  */
-export function snippet(text: string, terms: readonly string[], width = 160, prefixMin = 1): string {
+export function snippet(text: string, terms: readonly string[], width = 160, prefixMin = 1): Highlighted {
   // Fold character by character, remembering where each folded character came from.
   let folded = "";
   const origin: number[] = [];
@@ -229,16 +225,11 @@ export function snippet(text: string, terms: readonly string[], width = 160, pre
     const space = text.lastIndexOf(" ", to);
     if (space > Math.max(from, merged.find((r) => r[0] >= from)?.[1] ?? from)) to = space;
   }
-  let out = from > 0 ? "…" : "";
-  let cursor = from;
+  const lead = from > 0 ? "…" : "";
+  const highlights: Highlighted["highlights"] = [];
   for (const [start, end] of merged) {
     if (end <= from || start >= to) continue;
-    const s = Math.max(start, from);
-    const e = Math.min(end, to);
-    out += `${escapeHtml(text.slice(cursor, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
-    cursor = e;
+    highlights.push({ start: lead.length + Math.max(start, from) - from, end: lead.length + Math.min(end, to) - from });
   }
-  out += escapeHtml(text.slice(cursor, to));
-  if (to < text.length) out += "…";
-  return out;
+  return { text: `${lead}${text.slice(from, to)}${to < text.length ? "…" : ""}`, highlights };
 }

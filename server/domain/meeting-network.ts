@@ -1,16 +1,26 @@
 /**
- * GET /api/meetings/network: the who-met-whom overview, chosen from precomputed MET relationships
+ * The who-met-whom overview, chosen from precomputed MET relationships
  * (or, at a forum, from the forum's own events) so that no request aggregates the whole graph.
  */
-import type { Node } from "neo4j-driver";
-import type { EdgeData, MeetingNetworkResponse } from "../../common/api-types.js";
+import { z } from "zod";
+import type { MeetingNetworkResponse, MetData } from "../../common/api-types.js";
+import { int, listOrEmpty, node, num, temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { ElementCollector, toJson } from "../neo4j/to-elements.js";
+import { ElementCollector } from "../neo4j/to-elements.js";
 import { chooseBackbone, type Tie } from "./backbone.js";
 import { EVENT_SAMPLE, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
-const pool = defineQuery<{ actors: number }>("meetings/network-pool", "READ");
+const pool = defineQuery<{ actors: number }>("meetings/network-pool", "READ").rows({
+  pair: z.string(),
+  a: z.string(),
+  b: z.string(),
+  count: int(),
+  years: listOrEmpty(int()),
+  yearCounts: listOrEmpty(int()),
+  undated: int(),
+  pairs: int(),
+});
 const atForum = defineQuery<{
   forum: string;
   kinds: readonly string[];
@@ -19,11 +29,27 @@ const atForum = defineQuery<{
   events: number;
   sample: number;
   candidates: number;
-}>("meetings/network-forum", "READ");
+}>("meetings/network-forum", "READ").rows({
+  pair: z.string(),
+  a: z.string(),
+  b: z.string(),
+  count: int(),
+  events: z.array(z.string()),
+  held: int(),
+});
 const edges = defineQuery<{ pairs: string[]; from: string | null; to: string | null }>(
   "meetings/network-edges",
   "READ",
-);
+).rows({
+  pair: z.string(),
+  a: node(),
+  b: node(),
+  first: temporal().nullable(),
+  last: temporal().nullable(),
+  forums: z.array(z.string()),
+  events: listOrEmpty(z.string()),
+  reported: z.array(z.object({ claim: z.string(), value: num().nullable(), qualifier: z.string().nullable() })),
+});
 
 /** Most events a forum's overview counts (its latest in the window), and most pairs it is chosen from (the heaviest). */
 const FORUM_EVENTS = 1_000;
@@ -40,8 +66,6 @@ export interface NetworkOptions {
   /** Strongest ties kept per actor. */
   ties: number;
 }
-
-const int = (value: unknown) => Number(toJson(value) ?? 0);
 
 /**
  * How many of a pair's meetings fall in the window, from its counts by start year (the window is
@@ -71,7 +95,7 @@ async function candidates(
   const from = options.from ?? null;
   const to = options.to ?? null;
   if (options.forum) {
-    const { records } = await runner.run(
+    const { rows } = await runner.run(
       atForum,
       {
         forum: options.forum,
@@ -85,34 +109,22 @@ async function candidates(
       { signal },
     );
     const events = new Map<string, string[]>();
-    const ties = records.map((record) => {
-      const pair = String(record.get("pair"));
-      events.set(pair, record.get("events") as string[]);
-      return { pair, a: String(record.get("a")), b: String(record.get("b")), weight: int(record.get("count")) };
+    const ties = rows.map((row) => {
+      events.set(row.pair, row.events);
+      return { pair: row.pair, a: row.a, b: row.b, weight: row.count };
     });
-    const held = int(records[0]?.get("held"));
+    const held = rows[0]?.held ?? 0;
     return { ties, events, complete: ties.length < FORUM_CANDIDATES && held <= FORUM_EVENTS };
   }
-  const { records } = await runner.run(pool, { actors: options.actors }, { signal });
-  const ties = records.map((record) => ({
-    pair: String(record.get("pair")),
-    a: String(record.get("a")),
-    b: String(record.get("b")),
-    weight:
-      from || to
-        ? weightIn(
-            {
-              years: (record.get("years") as unknown[]).map(int),
-              yearCounts: (record.get("yearCounts") as unknown[]).map(int),
-              undated: int(record.get("undated")),
-            },
-            from,
-            to,
-          )
-        : int(record.get("count")),
+  const { rows } = await runner.run(pool, { actors: options.actors }, { signal });
+  const ties = rows.map((row) => ({
+    pair: row.pair,
+    a: row.a,
+    b: row.b,
+    weight: from || to ? weightIn(row, from, to) : row.count,
   }));
   // Complete when the pool holds every pair who met (a small graph), not only the strongest.
-  const pairs = int(records[0]?.get("pairs"));
+  const pairs = rows[0]?.pairs ?? 0;
   return { ties, events: null, complete: ties.length === pairs };
 }
 
@@ -126,26 +138,28 @@ export async function meetingNetwork(
   options: NetworkOptions,
   signal?: AbortSignal,
 ): Promise<MeetingNetworkResponse> {
-  if (options.forum) await expectNode(runner, options.forum, "Forum", "forum", "GET /api/meetings/network", signal);
+  if (options.forum) await expectNode(runner, options.forum, "Forum", "forum", signal);
   const found = await candidates(runner, options, signal);
   const backbone = chooseBackbone(found.ties, options);
   const weights = new Map(backbone.ties.map((tie) => [tie.pair, tie.weight]));
-  const { records } = await runner.run(
+  const { rows } = await runner.run(
     edges,
     { pairs: backbone.ties.map((tie) => tie.pair), from: options.from ?? null, to: options.to ?? null },
     { signal },
   );
   const collector = new ElementCollector();
-  const byPair = new Map<string, { data: EdgeData }>();
-  for (const record of records) {
-    const pair = String(record.get("pair"));
-    const a = collector.addNode(record.get("a") as Node);
-    const b = collector.addNode(record.get("b") as Node);
+  const byPair = new Map<string, { data: MetData }>();
+  for (const row of rows) {
+    const pair = row.pair;
+    const a = collector.addNode(row.a);
+    const b = collector.addNode(row.b);
     const weight = weights.get(pair) ?? 0;
-    const events = found.events?.get(pair) ?? (record.get("events") as string[]);
-    const reported = (record.get("reported") as { claim: string; value: unknown; qualifier: string | null }[]).map(
-      (claim) => ({ claim: claim.claim, value: Number(toJson(claim.value)), qualifier: claim.qualifier }),
-    );
+    const events = found.events?.get(pair) ?? row.events;
+    const reported = row.reported.map((claim) => ({
+      claim: claim.claim,
+      value: claim.value ?? 0,
+      qualifier: claim.qualifier,
+    }));
     byPair.set(pair, {
       data: {
         id: `${a.id}|MET|${b.id}`,
@@ -155,9 +169,9 @@ export async function meetingNetwork(
         label: `met (${weight})`,
         weight,
         events,
-        first: toJson(record.get("first")),
-        last: toJson(record.get("last")),
-        forums: record.get("forums") as string[],
+        first: row.first,
+        last: row.last,
+        forums: row.forums,
         // How often the sources say the pair met ("met 18 times"), which a single series event hides.
         reported,
         ...(reported[0] ? { reportedCount: reported[0].value } : {}),

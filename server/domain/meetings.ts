@@ -1,9 +1,15 @@
-/** GET /api/meetings: who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
-import type { Node } from "neo4j-driver";
-import type { AggregateClaim, Counterpart, MeetingEvent, MeetingsResponse } from "../../common/api-types.js";
-import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { toJson } from "../neo4j/to-elements.js";
-import { dateValue, evidenceList } from "./evidence.js";
+/** Who an actor met, one page of counterparts at a time, each with its events, forums and the claims that count them. */
+import { z } from "zod";
+import type {
+  AggregateClaim,
+  Counterpart,
+  EvidenceItem,
+  MeetingEvent,
+  MeetingsResponse,
+} from "../../common/api-types.js";
+import { int, listOrEmpty, node } from "../neo4j/columns.js";
+import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
+import { dateValue, evidenceByIds, pick } from "./evidence.js";
 import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
@@ -17,19 +23,50 @@ interface Page {
   offset: number;
   limit: number;
 }
-const counterparts = defineQuery<Page & { actor: string; pair: string | null }>("meetings/counterparts", "READ");
+/** A page of counterparts, as both counterpart queries return it (the projection's also lists claims, unused here). */
+const pageOfCounterparts = {
+  total: int(),
+  page: z.array(
+    z.object({
+      counterpart: node(),
+      pair: z.string(),
+      eventCount: int(),
+      events: listOrEmpty(z.string()),
+      forums: listOrEmpty(z.string()),
+    }),
+  ),
+};
+const counterparts = defineQuery<Page & { actor: string; pair: string | null }>("meetings/counterparts", "READ").rows(
+  pageOfCounterparts,
+);
 const filtered = defineQuery<Window & Page & { actor: string; with: string | null; sample: number }>(
   "meetings/counterparts-filtered",
   "READ",
-);
-const pairEvents = defineQuery<Window & Page & { a: string; b: string }>("meetings/pair-events", "READ");
+).rows(pageOfCounterparts);
+const pairEvents = defineQuery<Window & Page & { a: string; b: string }>("meetings/pair-events", "READ").rows({
+  total: int(),
+  events: z.array(z.string()),
+});
 interface DetailRow {
   counterpart: string;
   pair: string;
   events: string[];
   forums: string[];
 }
-const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>("meetings/details", "READ");
+const forum = z.object({ id: z.string(), name: z.string() });
+/** Passage ids: their projection with their sources is read once per page (evidenceByIds). */
+const evidence = z.array(z.string());
+const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>(
+  "meetings/details",
+  "READ",
+).rows({
+  index: int(),
+  counterpart: z.string(),
+  events: z.array(z.object({ event: node(), forums: z.array(forum), evidence })),
+  forums: z.array(forum),
+  aggregates: z.array(z.object({ claim: node(), evidence })),
+});
+type Details = RowOf<typeof details>;
 
 export interface MeetingsOptions {
   actor: string;
@@ -45,40 +82,30 @@ export interface MeetingsOptions {
   eventsOffset: number;
 }
 
-const props = (node: Node) => node.properties as Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" ? value : null);
-const int = (value: unknown) => Number(toJson(value) ?? 0);
-const numberOrNull = (value: unknown) => {
-  const json = toJson(value);
-  return typeof json === "number" ? json : json === null ? null : Number(json);
-};
+/** A property's number (node properties are JSON already: a number, or a string past 2^53). */
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** The pair key of two actors, as MET relationships carry it: the smaller id first. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-interface PageRow {
-  counterpart: Node;
-  pair: string;
-  eventCount: unknown;
-  events: string[];
-  forums: string[];
-}
+type Found = ReadonlyMap<string, EvidenceItem>;
 
-function meetingEvent({ event, forums, evidence }: { event: Node; forums: unknown; evidence: unknown }): MeetingEvent {
-  const p = props(event);
+function meetingEvent({ event, forums, evidence }: Details["events"][number], found: Found): MeetingEvent {
+  const p = event.properties;
   return {
     id: String(p.id),
     name: String(p.name ?? p.id),
     kind: String(p.kind ?? ""),
     date: dateValue(p, "date"),
     place: text(p.place),
-    forums: (forums as { id: string; name: string }[]).map((forum) => ({ id: forum.id, name: forum.name })),
-    evidence: evidenceList(evidence),
+    forums,
+    evidence: pick(found, evidence),
   };
 }
 
-function aggregateClaim({ claim, evidence }: { claim: Node; evidence: unknown }): AggregateClaim {
-  const p = props(claim);
+function aggregateClaim({ claim, evidence }: Details["aggregates"][number], found: Found): AggregateClaim {
+  const p = claim.properties;
   return {
     id: String(p.id),
     text: String(p.text ?? ""),
@@ -86,7 +113,7 @@ function aggregateClaim({ claim, evidence }: { claim: Node; evidence: unknown })
     unit: text(p.unit),
     qualifier: text(p.qualifier),
     period: dateValue(p, "period"),
-    evidence: evidenceList(evidence),
+    evidence: pick(found, evidence),
   };
 }
 
@@ -101,11 +128,10 @@ export async function meetings(
   options: MeetingsOptions,
   signal?: AbortSignal,
 ): Promise<MeetingsResponse> {
-  const where = "GET /api/meetings";
   const [actor] = await Promise.all([
-    expectNode(runner, options.actor, "Actor", "actor", where, signal),
-    options.with ? expectNode(runner, options.with, "Actor", "with", where, signal) : undefined,
-    options.forum ? expectNode(runner, options.forum, "Forum", "forum", where, signal) : undefined,
+    expectNode(runner, options.actor, "Actor", "actor", signal),
+    options.with ? expectNode(runner, options.with, "Actor", "with", signal) : undefined,
+    options.forum ? expectNode(runner, options.forum, "Forum", "forum", signal) : undefined,
   ]);
   const window: Window = {
     forum: options.forum ?? null,
@@ -115,48 +141,52 @@ export async function meetings(
   };
   const page: Page = { offset: options.offset, limit: options.limit };
   const projected = !options.forum && !options.from && !options.to;
-  const { records } = projected
-    ? await runner.run(
-        counterparts,
-        { actor: options.actor, pair: options.with ? pairKey(options.actor, options.with) : null, ...page },
-        { signal },
-      )
-    : await runner.run(
-        filtered,
-        { ...window, ...page, actor: options.actor, with: options.with ?? null, sample: LISTED_EVENTS },
-        { signal },
-      );
-  const total = int(records[0]?.get("total"));
-  const rows = ((records[0]?.get("page") as PageRow[] | undefined) ?? []).map((row) => {
+  const [found] = (
+    projected
+      ? await runner.run(
+          counterparts,
+          { actor: options.actor, pair: options.with ? pairKey(options.actor, options.with) : null, ...page },
+          { signal },
+        )
+      : await runner.run(
+          filtered,
+          { ...window, ...page, actor: options.actor, with: options.with ?? null, sample: LISTED_EVENTS },
+          { signal },
+        )
+  ).rows;
+  const total = found?.total ?? 0;
+  const rows = (found?.page ?? []).map((row) => {
     // The latest few, in date order: the last page of the pair's events.
-    const events = (row.events ?? []).slice(-LISTED_EVENTS);
+    const events = row.events.slice(-LISTED_EVENTS);
     return {
       node: row.counterpart,
-      id: String(props(row.counterpart).id),
+      id: String(row.counterpart.properties.id),
       pair: row.pair,
-      eventCount: int(row.eventCount),
+      eventCount: row.eventCount,
       events,
-      forums: row.forums ?? [],
-      eventsOffset: Math.max(0, int(row.eventCount) - events.length),
+      forums: row.forums,
+      eventsOffset: Math.max(0, row.eventCount - events.length),
     };
   });
 
   // One pair asked for: its events are paged exactly instead of its latest few.
   const pairRow = options.with ? rows[0] : undefined;
   if (pairRow) {
-    const { records: pageOfEvents } = await runner.run(
-      pairEvents,
-      { ...window, a: options.actor, b: pairRow.id, offset: options.eventsOffset, limit: options.eventsLimit },
-      { signal },
-    );
-    pairRow.eventCount = int(pageOfEvents[0]?.get("total"));
-    pairRow.events = (pageOfEvents[0]?.get("events") as string[] | undefined) ?? [];
+    const [pageOfEvents] = (
+      await runner.run(
+        pairEvents,
+        { ...window, a: options.actor, b: pairRow.id, offset: options.eventsOffset, limit: options.eventsLimit },
+        { signal },
+      )
+    ).rows;
+    pairRow.eventCount = pageOfEvents?.total ?? 0;
+    pairRow.events = pageOfEvents?.events ?? [];
     pairRow.eventsOffset = Math.min(options.eventsOffset, pairRow.eventCount);
   }
 
-  const { records: shown } =
+  const { rows: shown } =
     rows.length === 0
-      ? { records: [] }
+      ? { rows: [] }
       : await runner.run(
           details,
           {
@@ -166,12 +196,16 @@ export async function meetings(
           },
           { signal },
         );
+  // The page's passages in one query: the projection every evidence shares.
+  const passages = await evidenceByIds(
+    runner,
+    shown.flatMap((row) => [...row.events, ...row.aggregates].flatMap((item) => item.evidence)),
+    signal,
+  );
   const list: Counterpart[] = rows.map((row, index) => {
     const record = shown[index];
-    const p = props(row.node);
-    const events = ((record?.get("events") as Parameters<typeof meetingEvent>[0][] | undefined) ?? []).map(
-      meetingEvent,
-    );
+    const p = row.node.properties;
+    const events = (record?.events ?? []).map((item) => meetingEvent(item, passages));
     const end = row.eventsOffset + events.length;
     return {
       actor: { id: row.id, name: String(p.name ?? row.id), kind: String(p.kind ?? "") },
@@ -179,18 +213,13 @@ export async function meetings(
       eventCount: row.eventCount,
       eventsOffset: row.eventsOffset,
       nextEventsOffset: end < row.eventCount ? end : null,
-      aggregates: ((record?.get("aggregates") as Parameters<typeof aggregateClaim>[0][] | undefined) ?? []).map(
-        aggregateClaim,
-      ),
-      forums: ((record?.get("forums") as { id: string; name: string }[] | undefined) ?? []).map((forum) => ({
-        id: forum.id,
-        name: forum.name,
-      })),
+      aggregates: (record?.aggregates ?? []).map((item) => aggregateClaim(item, passages)),
+      forums: record?.forums ?? [],
     };
   });
   const next = options.offset + list.length;
   return {
-    actor: { id: options.actor, name: String(props(actor.node).name ?? options.actor) },
+    actor: { id: options.actor, name: String(actor.node.properties.name ?? options.actor) },
     counterparts: list,
     total,
     offset: options.offset,

@@ -3,13 +3,15 @@
  * meeting-like event, with counts by year, a sample of events and the claims that count them,
  * rebuilt from PARTICIPATED_IN after every load, so that no request aggregates the whole graph.
  */
-import { defineQuery } from "../neo4j/query-runner.js";
+import { z } from "zod";
+import { int } from "../neo4j/columns.js";
+import { defineQuery, type RowOf } from "../neo4j/query-runner.js";
 import type { Exec } from "./projections.js";
 
 /** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
 export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
 /** Units of aggregate claims that count a pair's meetings ("met 18 times"). */
-export const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
+const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
 /** Event ids kept on each MET (its latest): enough for an edge's tooltip; the pair's details page through all. */
 export const EVENT_SAMPLE = 10;
 /** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
@@ -20,9 +22,9 @@ export const LISTED_EVENTS = 3;
  * POOL_ACTORS × POOL_TIES relationships, whatever the size of the graph.
  */
 export const POOL_ACTORS = 500;
-export const POOL_TIES = 12;
+const POOL_TIES = 12;
 /** Up to this many pairs in all, every pair is in the pool: a small graph's overview can show them all. */
-export const POOL_ALL = 10_000;
+const POOL_ALL = 10_000;
 
 const batchQuery = defineQuery<{
   after: string | null;
@@ -30,9 +32,9 @@ const batchQuery = defineQuery<{
   kinds: readonly string[];
   units: readonly string[];
   sample: number;
-}>("meetings/project-batch", "WRITE");
-const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE");
-const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE");
+}>("meetings/project-batch", "WRITE").rows({ last: z.string().nullable(), actors: int(), pairs: int() });
+const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE").rows({ ranked: int() });
+const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE").rows({ pooled: int() });
 
 export interface MetProjectionOptions {
   /** Actors per batch: bounds each query's memory (a hub's pairs are all in its batch). */
@@ -40,8 +42,6 @@ export interface MetProjectionOptions {
   /** Called after each batch with the actors done so far. */
   progress?: (actors: number, pairs: number) => void;
 }
-
-const count = (value: unknown) => Number((value as { toNumber?: () => number })?.toNumber?.() ?? value ?? 0);
 
 /**
  * Rebuilds every MET relationship, batch by batch of actors (in id order), then ranks the actors
@@ -57,22 +57,21 @@ export async function projectMeetings(
   let actors = 0;
   let pairs = 0;
   for (;;) {
-    const [row] = await exec(batchQuery, {
+    const [row]: RowOf<typeof batchQuery>[] = await exec(batchQuery, {
       after,
       batch: options.batch ?? 500,
       kinds: MEETING_KINDS,
       units: MEETING_UNITS,
       sample: EVENT_SAMPLE,
     });
-    const done = count(row?.get("actors"));
-    if (done === 0) break;
-    actors += done;
-    pairs += count(row?.get("pairs"));
-    after = row?.get("last") as string;
+    if (!row || row.actors === 0) break;
+    actors += row.actors;
+    pairs += row.pairs;
+    after = row.last;
     options.progress?.(actors, pairs);
   }
   const everything = pairs <= POOL_ALL;
   await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
   const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
-  return { actors, pairs, pooled: count(pooled?.get("pooled")) };
+  return { actors, pairs, pooled: pooled?.pooled ?? 0 };
 }

@@ -1,5 +1,5 @@
 /** Use cases on single nodes: one node, its bounded neighbourhood, and its provenance. */
-import type { Node } from "neo4j-driver";
+import { z } from "zod";
 import type {
   NodeData,
   NodeResponse,
@@ -8,12 +8,17 @@ import type {
   RelType,
   SubgraphResponse,
 } from "../../common/api-types.js";
-import { BadRequestError, NotFoundError } from "../lib/errors.js";
+import { int, node, relationship } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { ElementCollector, toJson } from "../neo4j/to-elements.js";
-import { evidenceItem } from "./evidence.js";
+import { ElementCollector, type GraphNode } from "../neo4j/to-elements.js";
+import { InvalidArgumentError, NotFoundDomainError } from "./errors.js";
+import { evidenceByIds, pick } from "./evidence.js";
 
-const byId = defineQuery<{ id: string }>("nodes/by-id", "READ");
+const byId = defineQuery<{ id: string }>("nodes/by-id", "READ").rows({
+  node: node(),
+  degree: int(),
+  evidenceCount: int(),
+});
 
 interface Filters {
   labels: readonly NodeType[] | null;
@@ -24,56 +29,56 @@ interface Filters {
 const expand = defineQuery<Filters & { frontier: string[]; seen: string[]; offset: number; budget: number }>(
   "nodes/expand",
   "READ",
-);
-const subgraph = defineQuery<Filters & { ids: string[] }>("nodes/subgraph", "READ");
-const provenanceQuery = defineQuery<{ elementId: string }>("nodes/provenance", "READ");
-const speakersQuery = defineQuery<{ id: string }>("nodes/speakers", "READ");
+).rows({ node: node(), elementId: z.string() });
+const subgraph = defineQuery<Filters & { ids: string[] }>("nodes/subgraph", "READ").rows({
+  node: node(),
+  rels: z.array(relationship()),
+  hidden: int(),
+});
+const provenanceQuery = defineQuery<{ elementId: string }>("nodes/provenance", "READ").rows({
+  passage: z.string(),
+});
+const speakersQuery = defineQuery<{ id: string }>("nodes/speakers", "READ").rows({
+  speaker: z.object({ id: z.string(), name: z.string() }),
+});
 
 export interface FoundNode {
-  node: Node;
+  node: GraphNode;
   degree: number;
   evidenceCount: number;
 }
 
 /**
- * The node with this id, or NotFoundError naming `where` and the id.
- * @example await findNode(runner, "actor:sergey-lavrov", "GET /api/nodes/:id")
+ * The node with this id, or NotFoundDomainError naming the id.
+ * @example await findNode(runner, "actor:sergey-lavrov")
  */
-export async function findNode(
-  runner: QueryRunner,
-  id: string,
-  where: string,
-  signal?: AbortSignal,
-): Promise<FoundNode> {
-  const { records } = await runner.run(byId, { id }, { signal });
-  const record = records[0];
-  if (!record) throw new NotFoundError(`${where}: no node "${id}".`, { id });
-  return {
-    node: record.get("node") as Node,
-    degree: Number(toJson(record.get("degree"))),
-    evidenceCount: Number(toJson(record.get("evidenceCount"))),
-  };
+export async function findNode(runner: QueryRunner, id: string, signal?: AbortSignal): Promise<FoundNode> {
+  const [found] = (await runner.run(byId, { id }, { signal })).rows;
+  if (!found) throw new NotFoundDomainError("findNode", "node", id);
+  return found;
 }
 
 /**
- * The node with this id if it is of the expected type: NotFoundError when unknown, BadRequestError
- * naming the parameter when it is of another type.
- * @example await expectNode(runner, "forum:g20", "Forum", "forum", "GET /api/meetings")
+ * The node with this id if it is of the expected type: NotFoundDomainError when unknown,
+ * InvalidArgumentError naming the parameter when it is of another type.
+ * @example await expectNode(runner, "forum:g20", "Forum", "forum")
  */
 export async function expectNode(
   runner: QueryRunner,
   id: string,
   type: NodeType,
   parameter: string,
-  where: string,
   signal?: AbortSignal,
 ): Promise<FoundNode> {
-  const found = await findNode(runner, id, where, signal);
+  const found = await findNode(runner, id, signal);
   if (!found.node.labels.includes(type)) {
     const article = type === "Actor" ? "an" : "a";
-    throw new BadRequestError(`${where}: ${parameter} "${id}" is not ${article} ${type}.`, [
-      { parameter, in: "query", message: `must be the id of ${article} ${type}` },
-    ]);
+    throw new InvalidArgumentError(
+      "expectNode",
+      parameter,
+      `must be the id of ${article} ${type}`,
+      `${parameter} "${id}" is not ${article} ${type}.`,
+    );
   }
   return found;
 }
@@ -83,12 +88,14 @@ function nodeData(found: FoundNode, collector = new ElementCollector()): NodeDat
   return collector.addNode(found.node, { degree: found.degree, evidenceCount: found.evidenceCount });
 }
 
-/** GET /api/nodes/:id: the node with all its properties (a source's full text included). */
+/** One node with all its properties (a source's full text included). */
 export async function getNode(runner: QueryRunner, id: string, signal?: AbortSignal): Promise<NodeResponse> {
-  const found = await findNode(runner, id, "GET /api/nodes/:id", signal);
+  const found = await findNode(runner, id, signal);
   const data = nodeData(found);
   const content = found.node.properties.content;
-  return { node: content === undefined ? data : { ...data, content: toJson(content) } };
+  return {
+    node: data.type === "Source" && content !== undefined ? { ...data, content: String(content) } : data,
+  };
 }
 
 export interface NeighbourhoodOptions {
@@ -103,7 +110,7 @@ export interface NeighbourhoodOptions {
 }
 
 /**
- * GET /api/nodes/:id/neighbourhood: the k-hop subgraph, ring by ring (nearest first) until
+ * A node's neighbourhood: the k-hop subgraph, ring by ring (nearest first) until
  * `limit` nodes; every returned node says how many of its neighbours were left out. At depth 1,
  * `offset` pages through all the node's neighbours ("Show more"): `nextOffset` names the next page.
  */
@@ -113,14 +120,16 @@ export async function neighbourhood(
   options: NeighbourhoodOptions,
   signal?: AbortSignal,
 ): Promise<SubgraphResponse> {
-  const where = "GET /api/nodes/:id/neighbourhood";
   const offset = options.offset ?? 0;
   if (offset > 0 && options.depth > 1) {
-    throw new BadRequestError(`${where}: offset pages through direct neighbours only; give depth=1.`, [
-      { parameter: "offset", in: "query", message: "needs depth=1" },
-    ]);
+    throw new InvalidArgumentError(
+      "neighbourhood",
+      "offset",
+      "needs depth=1",
+      "offset pages through direct neighbours only; give depth=1.",
+    );
   }
-  const center = await findNode(runner, id, where, signal);
+  const center = await findNode(runner, id, signal);
   const filters: Filters = {
     labels: options.types ?? null,
     rels: options.rels ?? null,
@@ -137,24 +146,22 @@ export async function neighbourhood(
       break;
     }
     const skip = ring === 1 ? offset : 0;
-    const { records } = await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal });
-    const found = records.map((record) => String(record.get("elementId")));
+    const { rows } = await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal });
+    const found = rows.map((row) => row.elementId);
     if (found.length > budget) truncated = true;
     frontier = found.slice(0, budget);
     seen.push(...frontier);
   }
 
-  const { records } = await runner.run(subgraph, { ...filters, ids: seen }, { signal });
+  const { rows } = await runner.run(subgraph, { ...filters, ids: seen }, { signal });
   const collector = new ElementCollector();
   nodeData(center, collector);
-  for (const record of records) {
-    const node = record.get("node") as Node;
-    const hidden = Number(toJson(record.get("hidden")));
+  for (const { node, hidden } of rows) {
     // The pages skipped are not "left out": the caller has them already.
     const left = node.elementId === center.node.elementId ? Math.max(0, hidden - offset) : hidden;
     collector.addNode(node, { hiddenNeighbours: left });
   }
-  for (const record of records) collector.addAny(record.get("rels"));
+  for (const row of rows) for (const rel of row.rels) collector.addRelationship(rel);
   const shown = seen.length - 1;
   return {
     elements: collector.elements(),
@@ -164,20 +171,18 @@ export async function neighbourhood(
   };
 }
 
-/** GET /api/nodes/:id/provenance: every passage that evidences the node, its source, and a statement's speakers. */
+/** A node's provenance: every passage that evidences the node, its source, and a statement's speakers. */
 export async function provenance(runner: QueryRunner, id: string, signal?: AbortSignal): Promise<ProvenanceResponse> {
-  const found = await findNode(runner, id, "GET /api/nodes/:id/provenance", signal);
+  const found = await findNode(runner, id, signal);
   const [passages, speakers] = await Promise.all([
     runner.run(provenanceQuery, { elementId: found.node.elementId }, { signal }),
     runner.run(speakersQuery, { id }, { signal }),
   ]);
-  const speakerList = speakers.records.map((record) => {
-    const speaker = record.get("speaker") as { id: string; name: string };
-    return { id: speaker.id, name: speaker.name };
-  });
+  const speakerList = speakers.rows.map(({ speaker }) => ({ id: speaker.id, name: speaker.name }));
+  const passageIds = passages.rows.map((row) => row.passage);
   return {
     node: nodeData(found),
-    evidence: passages.records.map((record) => evidenceItem(record.get("passage"), record.get("source"))),
+    evidence: pick(await evidenceByIds(runner, passageIds, signal), passageIds),
     speaker: speakerList[0] ?? null,
     speakers: speakerList,
   };

@@ -3,27 +3,37 @@
  * dates summary. The loader runs it inside its transaction; start-up rebuilds it when a load was
  * not followed by one (an older version, or a rebuild cut short).
  */
-import type { Record as Neo4jRecord } from "neo4j-driver";
+import { z } from "zod";
+import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import { type MetProjectionOptions, projectMeetings } from "./met-projection.js";
 
-/** Runs one named query and returns its records: inside a transaction, or in a transaction of its own. */
-export type Exec = <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>;
+/** Runs one named query and returns its decoded rows: inside a transaction, or in a transaction of its own. */
+export type Exec = <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>;
 
 /** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
-export const PROJECTION_VERSION = 1;
+const PROJECTION_VERSION = 1;
 
-const begin = defineQuery<{ version: number }>("projection/begin", "WRITE");
-const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE");
-const done = defineQuery<Record<string, never>>("projection/done", "WRITE");
-const state = defineQuery<Record<string, never>>("projection/state", "READ");
+const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
+const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
+const done = defineQuery<Record<string, never>>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
+const state = defineQuery<Record<string, never>>("projection/state", "READ").rows({
+  version: int().nullable(),
+  state: z.string().nullable(),
+  built: z.array(z.string()),
+  current: z.array(z.string()),
+  months: z.array(z.string()).nullable(),
+  eventSpanDays: int().nullable(),
+  claimSpanDays: int().nullable(),
+  periodSpanDays: int().nullable(),
+});
 
 /**
  * Each query in a transaction of its own, with a long timeout: for a rebuild outside a load.
  * @example await refreshProjections(autoCommit(runner))
  */
 export function autoCommit(runner: QueryRunner, timeoutMs = 600_000): Exec {
-  return async (query, params) => (await runner.run(query, params, { timeoutMs })).records;
+  return async (query, params) => (await runner.run(query, params, { timeoutMs })).rows;
 }
 
 export interface ProjectionResult {
@@ -45,11 +55,11 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
   const met = await projectMeetings(exec, options);
   const [summary] = await exec(dates, {});
   await exec(done, {});
-  return { ...met, months: Number(summary?.get("months") ?? 0), ms: Date.now() - started };
+  return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
 }
 
 /** The dates summary the projection keeps, or null when none was built. */
-export interface DatesSummary {
+interface DatesSummary {
   months: string[];
   eventSpanDays: number;
   claimSpanDays: number;
@@ -64,25 +74,22 @@ export interface ProjectionState {
 
 /** Reads whether the derived data is current, and the dates summary. */
 export async function projectionState(runner: QueryRunner, signal?: AbortSignal): Promise<ProjectionState> {
-  const { records } = await runner.run(state, {}, { signal });
-  const row = records[0];
-  const version = row?.get("version");
-  const built = (row?.get("built") as string[] | undefined) ?? [];
-  const current = (row?.get("current") as string[] | undefined) ?? [];
-  const months = row?.get("months") as string[] | null | undefined;
-  const days = (key: string) => Number(row?.get(key) ?? 0);
+  const [row] = (await runner.run(state, {}, { signal })).rows;
+  const built = row?.built ?? [];
+  const current = row?.current ?? [];
+  const months = row?.months;
   return {
     current:
-      Number(version ?? 0) === PROJECTION_VERSION &&
-      row?.get("state") === "done" &&
+      row?.version === PROJECTION_VERSION &&
+      row.state === "done" &&
       built.length === current.length &&
       built.every((key, index) => key === current[index]),
     dates: months
       ? {
           months,
-          eventSpanDays: days("eventSpanDays"),
-          claimSpanDays: days("claimSpanDays"),
-          periodSpanDays: days("periodSpanDays"),
+          eventSpanDays: row?.eventSpanDays ?? 0,
+          claimSpanDays: row?.claimSpanDays ?? 0,
+          periodSpanDays: row?.periodSpanDays ?? 0,
         }
       : null,
   };

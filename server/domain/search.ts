@@ -1,9 +1,11 @@
 /**
- * GET /api/search: finds what people type. An exact name or alias first, then hits by how much of
+ * Search: finds what people type. An exact name or alias first, then hits by how much of
  * the query they cover, named things before what mentions them, with highlighted snippets.
  */
+import { z } from "zod";
 import type { NodeType, SearchHit, SearchResponse } from "../../common/api-types.js";
-import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import { int, listOrEmpty, num } from "../neo4j/columns.js";
+import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
 import { nodeLabel, nodeType } from "../neo4j/to-elements.js";
 import {
   type Coverage,
@@ -17,7 +19,8 @@ import {
   snippet,
 } from "./lucene.js";
 
-type Tier = "keys" | "names" | "titles" | "text";
+const TIERS = ["keys", "names", "titles", "text"] as const;
+type Tier = (typeof TIERS)[number];
 
 const hitsQuery = defineQuery<{
   keys: string | null;
@@ -27,7 +30,22 @@ const hitsQuery = defineQuery<{
   types: readonly NodeType[] | null;
   fetch: number;
   pool: number;
-}>("search/hits", "READ");
+}>("search/hits", "READ").rows({
+  tier: z.enum(TIERS),
+  score: num(),
+  labels: z.array(z.string()),
+  props: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    title: z.string().nullable(),
+    text: z.string().nullable(),
+    exact: z.string().nullable(),
+    aliases: listOrEmpty(z.string()),
+  }),
+  degree: int(),
+});
+/** What a hit's index holds of it: never a source's content or a paragraph. */
+type Props = RowOf<typeof hitsQuery>["props"];
 
 /** The labels each index holds (cypher/schema.cypher): an index that cannot hold a wanted type is not asked. */
 const TIER_LABELS: Record<Tier, readonly NodeType[]> = {
@@ -58,7 +76,7 @@ interface Candidate {
   id: string;
   type: NodeType;
   label: string;
-  props: Record<string, unknown>;
+  props: Props;
   /** Which index found it: how its words were matched. */
   kind: IndexKind;
   exact: boolean;
@@ -86,14 +104,12 @@ function relevance(hit: Candidate): number {
 }
 
 /** The texts a hit is matched on: what its index holds. */
-function searchedTexts(props: Record<string, unknown>, type: NodeType): string[] {
-  const list = (value: unknown) =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  const one = (value: unknown) => (typeof value === "string" ? [value] : []);
+function searchedTexts(props: Props, type: NodeType): string[] {
+  const one = (value: string | null) => (value === null ? [] : [value]);
   if (type === "Claim") return one(props.text);
   if (type === "Passage") return one(props.exact);
   if (type === "Source") return one(props.title ?? props.name);
-  return [...one(props.name), ...list(props.aliases)];
+  return [...one(props.name), ...props.aliases];
 }
 
 /**
@@ -110,7 +126,7 @@ export async function search(
   const lucene = luceneQueries(query);
   const wanted = (tier: Tier) =>
     options.types === undefined || TIER_LABELS[tier].some((label) => options.types?.includes(label));
-  const { records } = await runner.run(
+  const { rows } = await runner.run(
     hitsQuery,
     {
       keys: wanted("keys") ? lucene.keys : null,
@@ -125,19 +141,17 @@ export async function search(
   );
 
   const candidates = new Map<string, Candidate>();
-  for (const record of records) {
-    const tier = record.get("tier") as Tier;
-    const props = record.get("props") as Record<string, unknown>;
-    const type = nodeType(record.get("labels") as string[]);
-    const id = String(props.id);
+  for (const { tier, props, labels, degree, score } of rows) {
+    const type = nodeType(labels);
+    const id = props.id;
     const known = candidates.get(id);
-    const found = { exact: tier === "keys", degree: Number(record.get("degree")), query, tier };
+    const found = { exact: tier === "keys", degree, query, tier };
     if (tier === "keys") {
       // The exact lookup only says that the key matched; the word indexes give the score.
       if (known) known.exact = true;
       else candidates.set(id, candidate(id, type, props, 0, found));
-    } else if (known) known.lucene = Math.max(known.lucene, Number(record.get("score")));
-    else candidates.set(id, candidate(id, type, props, Number(record.get("score")), found));
+    } else if (known) known.lucene = Math.max(known.lucene, score);
+    else candidates.set(id, candidate(id, type, props, score, found));
   }
 
   const ranked = [...candidates.values()]
@@ -160,7 +174,7 @@ export async function search(
 function candidate(
   id: string,
   type: NodeType,
-  props: Record<string, unknown>,
+  props: Props,
   lucene: number,
   found: { exact: boolean; degree: number; query: ParsedQuery; tier: Tier },
 ): Candidate {
@@ -174,6 +188,6 @@ function candidate(
 function matchedText(hit: Candidate, terms: readonly string[]): string {
   const texts = searchedTexts(hit.props, hit.type);
   const marks = (text: string) =>
-    snippet(text, terms, Number.POSITIVE_INFINITY, PREFIX_MIN[hit.kind]).includes("<mark>");
+    snippet(text, terms, Number.POSITIVE_INFINITY, PREFIX_MIN[hit.kind]).highlights.length > 0;
   return texts.find(marks) ?? texts[0] ?? hit.label;
 }

@@ -1,8 +1,11 @@
-/** GET /api/timeline: dated events and claims in order, a page at a time, with their date precision. */
-import type { DatePrecision, TimelineEntry, TimelineResponse } from "../../common/api-types.js";
-import { BadRequestError } from "../lib/errors.js";
+/** The timeline: dated events and claims in order, a page at a time, with their date precision. */
+import { z } from "zod";
+import type { TimelineEntry, TimelineResponse } from "../../common/api-types.js";
+import { temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
-import { nodeLabel, toJson } from "../neo4j/to-elements.js";
+import { nodeLabel } from "../neo4j/to-elements.js";
+import { datePrecision } from "./date-precision.js";
+import { InvalidArgumentError } from "./errors.js";
 import { projectionState } from "./projections.js";
 
 export const TIMELINE_TYPES = ["Event", "Claim"] as const;
@@ -23,7 +26,19 @@ const entries = defineQuery<{
   upper: string;
   after: After | null;
   limit: number;
-}>("timeline/entries", "READ");
+}>("timeline/entries", "READ").rows({
+  entry: z.object({
+    id: z.string(),
+    type: z.enum(TIMELINE_TYPES),
+    name: z.string().nullable(),
+    text: z.string().nullable(),
+    kind: z.string().nullable(),
+  }),
+  start: temporal(),
+  end: temporal(),
+  precision: z.string().nullable(),
+  text: z.string().nullable(),
+});
 
 export interface TimelineOptions {
   types?: readonly TimelineType[] | undefined;
@@ -43,20 +58,26 @@ function encodeCursor(after: After): string {
   return Buffer.from(JSON.stringify([after.start, after.end, after.id])).toString("base64url");
 }
 
-/** The entry a cursor points after, or BadRequestError naming `cursor`. */
+/** What a cursor holds: an entry's start and end days and its id. */
+const cursorSchema = z.tuple([z.string().regex(isoDay), z.string().regex(isoDay), z.string()]);
+
+/** The entry a cursor points after, or InvalidArgumentError naming `cursor`. */
 function decodeCursor(cursor: string): After {
   try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === "string")) {
-      const [start, end, id] = value as [string, string, string];
-      if (isoDay.test(start) && isoDay.test(end)) return { start, end, id };
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (parsed.success) {
+      const [start, end, id] = parsed.data;
+      return { start, end, id };
     }
   } catch {
     // Reported below.
   }
-  throw new BadRequestError("GET /api/timeline: cursor is not one this endpoint gave.", [
-    { parameter: "cursor", in: "query", message: "must be the `next` of a previous page" },
-  ]);
+  throw new InvalidArgumentError(
+    "timeline",
+    "cursor",
+    "must be the `next` of a previous page",
+    "cursor is not one this endpoint gave.",
+  );
 }
 
 /** `day` moved back by `days` (ISO dates; never before year 1). */
@@ -97,7 +118,7 @@ export async function timeline(
       claim: later(lower.claim, after.start),
       period: later(lower.period, after.start),
     };
-  const { records } = await runner.run(
+  const { rows } = await runner.run(
     entries,
     {
       types: options.types ?? TIMELINE_TYPES,
@@ -112,32 +133,24 @@ export async function timeline(
     },
     { signal },
   );
-  const list: TimelineEntry[] = records.slice(0, options.limit).map((record) => {
-    const properties = record.get("entry") as Record<string, unknown> & { type: "Event" | "Claim" };
-    const id = String(properties.id);
-    const start = toJson(record.get("start")) as string;
-    const end = (toJson(record.get("end")) as string | null) ?? start;
-    return {
-      id,
-      type: properties.type,
-      label: nodeLabel(properties, id),
-      kind: String(properties.kind ?? ""),
-      date: {
-        start,
-        end,
-        precision: ((record.get("precision") as string | null) ?? "day") as DatePrecision,
-        text: (record.get("text") as string | null) ?? (start === end ? start : `${start} – ${end}`),
-      },
-    };
-  });
-  const truncated = records.length > options.limit;
-  const last = list.at(-1);
+  const page = rows.slice(0, options.limit);
+  const list: TimelineEntry[] = page.map(({ entry, start, end, precision, text }) => ({
+    id: entry.id,
+    type: entry.type,
+    label: nodeLabel(entry, entry.id),
+    kind: entry.kind ?? "",
+    date: {
+      start,
+      end,
+      precision: datePrecision(precision),
+      text: text ?? (start === end ? start : `${start} – ${end}`),
+    },
+  }));
+  const truncated = rows.length > options.limit;
+  const last = page.at(-1);
   return {
     entries: list,
     truncated,
-    next:
-      truncated && last
-        ? encodeCursor({ start: last.date.start as string, end: last.date.end as string, id: last.id })
-        : null,
+    next: truncated && last ? encodeCursor({ start: last.start, end: last.end, id: last.entry.id }) : null,
   };
 }

@@ -4,7 +4,7 @@ import { BadRequestError } from "../lib/errors.js";
 import { jsonDepth } from "../lib/json-depth.js";
 
 /** Deeper than any body the API takes (console parameters may nest 32 levels, checked with a clearer message by the console); far below where validators overflow. */
-export const MAX_BODY_DEPTH = 64;
+const MAX_BODY_DEPTH = 64;
 
 /** 400 for a body nested deeper than `limit`, naming the body and the bound. */
 export function bodyDepthGuard(limit = MAX_BODY_DEPTH): RequestHandler {

@@ -1,14 +1,16 @@
 /** Endpoints declared once with their zod request schemas: the same schemas validate requests and generate the OpenAPI document. */
 import type { Request, Response, Router } from "express";
 import type { ZodType, z } from "zod";
+import { DomainError } from "../domain/errors.js";
 import { BadRequestError } from "../lib/errors.js";
+import { httpError, parameterSource } from "./domain-errors.js";
 
-/** One HTTP endpoint under /api: its request schemas and the use case it calls. */
+/** One HTTP endpoint under /api: its request schemas, its response schema (common/contract/) and the use case it calls. */
 export interface Endpoint<
   P extends ZodType = ZodType,
   Q extends ZodType = ZodType,
   B extends ZodType = ZodType,
-  R = unknown,
+  R extends ZodType = ZodType,
 > {
   method: "get" | "post";
   /** Express-style path under /api, e.g. `/nodes/:id`. */
@@ -18,17 +20,19 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /** What a 200 answers: a named schema of the contract, documented in OpenAPI and checked by the contract test. */
+  response: R;
   handle(
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     context: { signal: AbortSignal; req: Request; res: Response },
-  ): Promise<R>;
+  ): Promise<z.output<R>>;
 }
 
 /**
- * Declares an endpoint; the types of `handle`'s input follow from the schemas.
- * @example endpoint({ method: "get", path: "/nodes/:id", summary: "One node", params: z.object({ id: z.string() }), handle: … })
+ * Declares an endpoint; the types of `handle`'s input follow from the request schemas, its result's from `response`.
+ * @example endpoint({ method: "get", path: "/nodes/:id", summary: "One node", params: z.object({ id: z.string() }), response: NodeResponse, handle: … })
  */
-export function endpoint<P extends ZodType, Q extends ZodType, B extends ZodType, R>(
+export function endpoint<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
   definition: Endpoint<P, Q, B, R>,
 ): Endpoint {
   return definition as unknown as Endpoint;
@@ -46,7 +50,7 @@ export interface ParameterProblem {
  * each bad parameter.
  * @example parsePart(z.object({ q: z.string() }), req.query, "query", "GET /api/search")
  */
-export function parsePart<S extends ZodType>(
+function parsePart<S extends ZodType>(
   schema: S,
   value: unknown,
   where: ParameterProblem["in"],
@@ -82,10 +86,14 @@ export function abortOnClose(res: Response): AbortSignal {
   return controller.signal;
 }
 
-/** Mounts endpoints on a router: validate path, query and body, call the use case, send its JSON. */
+/**
+ * Mounts endpoints on a router: validate path, query and body, call the use case, send its JSON.
+ * A domain error becomes an HTTP error here, where the route and the request's parts are known.
+ */
 export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): void {
   for (const definition of endpoints) {
     const route = `${definition.method.toUpperCase()} /api${definition.path}`;
+    const source = parameterSource(definition);
     router[definition.method](definition.path, async (req, res, next) => {
       try {
         const input = {
@@ -96,7 +104,7 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): 
         const result = await definition.handle(input as never, { signal: abortOnClose(res), req, res });
         if (!res.headersSent) res.json(result);
       } catch (error) {
-        next(error);
+        next(error instanceof DomainError ? httpError(error, route, source) : error);
       }
     });
   }

@@ -1,12 +1,11 @@
 /** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace or a credential. */
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ApiError } from "../../common/api-types.js";
+import { DomainError } from "../domain/errors.js";
 import { audit } from "../lib/audit.js";
 import { LiaisonError, NotFoundError } from "../lib/errors.js";
 import { mapNeo4jError } from "../neo4j/neo4j-errors.js";
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown; requestId?: string };
-}
+import { httpError } from "./domain-errors.js";
 
 /** 404 for any /api path no route answered. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -20,6 +19,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const requestId = String(req.id ?? "");
   let known: LiaisonError;
   if (error instanceof LiaisonError) known = error;
+  // Endpoints map their domain errors with the parameters' sources; this covers any other route.
+  else if (error instanceof DomainError)
+    known = httpError(error, `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`);
   else if (error?.type === "entity.parse.failed") {
     known = new LiaisonError(400, "BAD_REQUEST", `${req.method} ${req.path}: the body is not valid JSON.`);
   } else if (error?.type === "entity.too.large") {
@@ -44,7 +46,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
       reason: known.message,
     });
   }
-  const body: ErrorBody = {
+  const body: ApiError = {
     error: {
       code: known.code,
       message:

@@ -6,7 +6,7 @@ import type { Exposure } from "../config.js";
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from "../lib/errors.js";
 
 /** The cookie a browser gets after opening the app once with `?token=…`. */
-export const TOKEN_COOKIE = "liaison_token";
+const TOKEN_COOKIE = "liaison_token";
 
 /**
  * The host name of a Host header, lower case, without port or IPv6 brackets.
@@ -22,7 +22,7 @@ export function hostName(header: string | undefined): string {
  * Refuses requests whose Host header names a host the server does not serve: a page on another
  * site that rebinds its own name to this server's address cannot read the API.
  */
-export function hostGuard(allowedHosts: readonly string[]): RequestHandler {
+function hostGuard(allowedHosts: readonly string[]): RequestHandler {
   const allowed = new Set(allowedHosts);
   return (req, _res, next) => {
     const name = hostName(req.headers.host);
@@ -54,7 +54,7 @@ function presentedToken(req: Request): string | undefined {
  * `/…?token=…` with the right token gets an HttpOnly, SameSite=Strict cookie and is redirected
  * to the same address without the token, so it never stays in the address bar or history.
  */
-export function tokenGuard(token: string | undefined): RequestHandler {
+function tokenGuard(token: string | undefined): RequestHandler {
   if (!token) return (_req, _res, next) => next();
   const expected = digest(token);
   const matches = (candidate: string | undefined) =>
@@ -78,7 +78,7 @@ export function tokenGuard(token: string | undefined): RequestHandler {
 }
 
 /** Per-client request rate over one minute (express-rate-limit, in this instance's memory); 0 turns it off. */
-export function rateGuard(perMinute: number): RequestHandler {
+function rateGuard(perMinute: number): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: 60_000,

@@ -1,5 +1,7 @@
-/** The OpenAPI 3.1 document, assembled from the same zod schemas that validate the requests, so the two cannot drift. */
+/** The OpenAPI 3.1 document, assembled from the zod schemas that validate the requests and type the responses (common/contract/), so neither can drift. */
 import { type ZodType, z } from "zod";
+import { contractRegistry } from "../../common/contract/registry.js";
+import { ApiError, HealthResponse } from "../../common/contract/responses.js";
 import type { Endpoint } from "./endpoint.js";
 
 type JsonSchema = Record<string, unknown>;
@@ -24,29 +26,29 @@ function parameters(schema: ZodType | undefined, where: "path" | "query") {
   }));
 }
 
-const errorResponse = {
-  description: "Error",
-  content: {
-    "application/json": {
-      schema: {
-        type: "object",
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: {
-              code: { type: "string" },
-              message: { type: "string" },
-              details: {},
-              requestId: { type: "string" },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+const COMPONENTS = "#/components/schemas/";
+
+/** The contract's named schemas (common/contract/) as OpenAPI components, each shared schema once. */
+function components(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(contractRegistry, {
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `${COMPONENTS}${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _ignored, id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
+/** The component name of a contract schema; every response must be one, so that the document names it. */
+function componentOf(schema: ZodType): string {
+  const id = contractRegistry.get(schema)?.id;
+  if (!id) throw new Error("openApiDocument: a response schema is not named in common/contract (use named()).");
+  return id;
+}
+
+const json = (schema: ZodType) => ({ "application/json": { schema: { $ref: `${COMPONENTS}${componentOf(schema)}` } } });
+const errorResponse = (description: string) => ({ description, content: json(ApiError) });
 
 /**
  * Builds the document for the given endpoints (paths under /api).
@@ -71,15 +73,13 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
           }
         : {}),
       responses: {
-        "200": { description: "OK (see common/api-types.ts for the shape)", content: { "application/json": {} } },
-        "400": { ...errorResponse, description: "A parameter is invalid; `details` names it" },
+        "200": { description: "OK", content: json(definition.response) },
+        "400": errorResponse("A parameter is invalid; `details` names it"),
         ...(definition.path.includes(":id") || definition.method === "get"
-          ? { "404": { ...errorResponse, description: "No node with that id" } }
+          ? { "404": errorResponse("No node with that id") }
           : {}),
-        ...(definition.path === "/cypher"
-          ? { "403": { ...errorResponse, description: "The query could write (READ_ONLY)" } }
-          : {}),
-        "503": { ...errorResponse, description: "Neo4j is unreachable" },
+        ...(definition.path === "/cypher" ? { "403": errorResponse("The query could write (READ_ONLY)") } : {}),
+        "503": errorResponse("Neo4j is unreachable"),
       },
     };
   }
@@ -87,7 +87,13 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
     get: {
       summary: "Is Neo4j answering, which version, and node counts by label",
       operationId: "getHealth",
-      responses: { "200": { description: "OK" }, "503": { description: "Neo4j is unreachable" } },
+      responses: {
+        "200": { description: "OK", content: json(HealthResponse) },
+        "503": {
+          description: "Neo4j is unreachable (the same body, `status: unavailable`, with a `reason`)",
+          content: json(HealthResponse),
+        },
+      },
     },
   };
   return {
@@ -98,5 +104,6 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
       description: "Subgraphs of who met whom, where claims come from, and a read-only Cypher console.",
     },
     paths,
+    components: { schemas: components() },
   };
 }

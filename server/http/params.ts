@@ -21,7 +21,7 @@ export function list<const T extends readonly [string, ...string[]]>(allowed: T)
 const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the first or last day it can mean, or undefined if it is no date. */
-export function dateBound(text: string, bound: "start" | "end"): string | undefined {
+function dateBound(text: string, bound: "start" | "end"): string | undefined {
   const match = datePattern.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
@@ -57,6 +57,24 @@ export const nodeId = z
   .min(3)
   .max(200)
   .regex(/^[a-z][a-z0-9-]*:[^\s]+$/, 'must be a node id such as "actor:sergey-lavrov"');
+
+/**
+ * A list of node ids given as `a,b` or repeated (`?ids=a&ids=b`), at least one and at most `max` (duplicates count once).
+ * @example idList(100).parse("passage:a:1-2,passage:a:3-4") // ["passage:a:1-2", "passage:a:3-4"]
+ */
+export function idList(max: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [
+      ...new Set(
+        (Array.isArray(value) ? value : [value])
+          .flatMap((item) => item.split(","))
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
+      ),
+    ])
+    .pipe(z.array(nodeId).min(1, "give at least one id").max(max, `give at most ${max} ids`));
+}
 
 /** An integer query parameter within bounds, with a default. */
 export function boundedInt(min: number, max: number, fallback: number) {

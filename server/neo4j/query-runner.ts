@@ -1,25 +1,71 @@
 /** The one way the server runs Cypher: a session per call, a read or write transaction by routing, the app's timeout, abort and record limit. */
 import type { Driver, ManagedTransaction, Record as Neo4jRecord, ResultSummary, Session } from "neo4j-driver";
-import { UnavailableError } from "../lib/errors.js";
+import { z } from "zod";
+import { LiaisonError, UnavailableError } from "../lib/errors.js";
 import { cypher } from "./cypher-files.js";
 import { mapNeo4jError, QueryTimeoutError } from "./neo4j-errors.js";
 
 export type Routing = "READ" | "WRITE";
 
-/** A named query from `cypher/`, its routing, and the type of its parameters. */
-export interface Query<Params extends object> {
+/** A row schema: one column schema (server/neo4j/columns.ts) per column the query returns. */
+export type RowShape = Record<string, z.ZodType>;
+
+/** A named query from `cypher/`, its routing, the type of its parameters and the schema of its rows. */
+export interface Query<Params extends object, Row = unknown> {
   name: string;
   routing: Routing;
+  /** Decodes one record's columns (`record.toObject()`) into a Row; the column names are its keys. */
+  row: z.ZodType<Row>;
+  /** The columns the query returns, in no particular order: checked against the file's RETURN by a unit test. */
+  columns: readonly string[];
   /** Phantom field: carries the parameter type only. */
   readonly params?: Params;
 }
 
+/** The row type of a query. */
+export type RowOf<Q> = Q extends { row: z.ZodType<infer Row> } ? Row : never;
+
+/** Every query defined so far, by name (a query may be defined by more than one module). */
+const defined = new Map<string, Query<object>[]>();
+
+/** The queries defined by the modules loaded so far: the unit test that checks columns against RETURN reads them. */
+export function definedQueries(): ReadonlyMap<string, readonly Query<object>[]> {
+  return defined;
+}
+
 /**
- * Declares a query whose text is `cypher/<name>.cypher`.
- * @example const countsByLabel = defineQuery<{}>("health/counts-by-label", "READ");
+ * Declares a query whose text is `cypher/<name>.cypher`; `.rows({…})` gives the schema of its
+ * rows, one column schema per returned column (`{}` when it returns none).
+ * @example const countsByLabel = defineQuery<{}>("health/counts-by-label", "READ").rows({ label: z.string(), count: int() });
  */
-export function defineQuery<Params extends object>(name: string, routing: Routing): Query<Params> {
-  return { name, routing };
+export function defineQuery<Params extends object>(name: string, routing: Routing) {
+  return {
+    rows<Shape extends RowShape>(shape: Shape): Query<Params, z.output<z.ZodObject<Shape>>> {
+      const query = { name, routing, row: z.object(shape), columns: Object.keys(shape) };
+      defined.set(name, [...(defined.get(name) ?? []), query]);
+      return query;
+    },
+  };
+}
+
+/** A row did not have the shape its query declares: the `.cypher` file and its module disagree (a bug). */
+export class RowShapeError extends LiaisonError {
+  constructor(query: string, issue: z.core.$ZodIssue | undefined) {
+    const column = issue?.path.map(String).join(".") || "row";
+    super(500, "INTERNAL", `${query}: column ${column}: ${issue?.message ?? "does not match the row schema"}.`);
+  }
+}
+
+/** Decodes records with a query's row schema; a record that does not fit fails as RowShapeError. */
+export function decodeRows<Row>(
+  query: Pick<Query<object, Row>, "name" | "row">,
+  records: readonly Neo4jRecord[],
+): Row[] {
+  return records.map((record) => {
+    const parsed = query.row.safeParse(record.toObject());
+    if (!parsed.success) throw new RowShapeError(query.name, parsed.error.issues[0]);
+    return parsed.data;
+  });
 }
 
 export interface RunOptions {
@@ -31,6 +77,14 @@ export interface RunOptions {
   timeoutMs?: number | undefined;
 }
 
+/** What `run` gives: the decoded rows of a named query. */
+export interface QueryResult<Row> {
+  rows: Row[];
+  /** True when `maxRecords` stopped the reading before the result ended. */
+  truncated: boolean;
+}
+
+/** What `runText` gives: the raw records of query text, for the console, whose rows have no fixed shape. */
 export interface RunResult {
   /** The result's column names, known even when it has no rows. */
   keys: string[];
@@ -129,9 +183,14 @@ export class QueryRunner {
     if (reason !== undefined) throw new UnavailableError(`${label}: ${reason}`);
   }
 
-  /** Runs a named query from `cypher/`. */
-  run<Params extends object>(query: Query<Params>, params: Params, options: RunOptions = {}): Promise<RunResult> {
-    return this.runText(cypher(query.name), params as Record<string, unknown>, query.routing, query.name, options);
+  /** Runs a named query from `cypher/` and decodes its rows with the query's row schema. */
+  async run<Params extends object, Row>(
+    query: Query<Params, Row>,
+    params: Params,
+    options: RunOptions = {},
+  ): Promise<QueryResult<Row>> {
+    const result = await this.runText(cypher(query.name), params, query.routing, query.name, options);
+    return { rows: decodeRows(query, result.records), truncated: result.truncated };
   }
 
   /**
@@ -143,7 +202,9 @@ export class QueryRunner {
   async transaction<T>(
     routing: Routing,
     label: string,
-    work: (run: <Params extends object>(query: Query<Params>, params: Params) => Promise<Neo4jRecord[]>) => Promise<T>,
+    work: (
+      run: <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>,
+    ) => Promise<T>,
     options: Pick<RunOptions, "timeoutMs"> = {},
   ): Promise<T> {
     this.assertAvailable(label);
@@ -155,7 +216,7 @@ export class QueryRunner {
     const deadline = this.#deadline(config.timeout, label);
     try {
       const inTx = (tx: ManagedTransaction) =>
-        work(async (query, params) => (await tx.run(cypher(query.name), params as Record<string, unknown>)).records);
+        work(async (query, params) => decodeRows(query, (await tx.run(cypher(query.name), { ...params })).records));
       return await deadline.race(
         routing === "READ" ? session.executeRead(inTx, config) : session.executeWrite(inTx, config),
       );
@@ -169,11 +230,13 @@ export class QueryRunner {
 
   /**
    * Runs query text that did not come from `cypher/`: only the console does, and only after
-   * its read-only checks. Everything else goes through `run`.
+   * its read-only checks (and the schema statements at start-up). Everything else goes through
+   * `run`. The records stay raw, on purpose: an analyst's query has no row shape to declare, so
+   * the console turns whatever it returns into JSON with toJson instead.
    */
   async runText(
     text: string,
-    params: Record<string, unknown>,
+    params: object,
     routing: Routing,
     label: string,
     options: RunOptions = {},
@@ -191,7 +254,7 @@ export class QueryRunner {
       const work = async (tx: ManagedTransaction): Promise<RunResult> => {
         const records: Neo4jRecord[] = [];
         let truncated = false;
-        const result = tx.run(text, params);
+        const result = tx.run(text, { ...params });
         const keys = (await result.keys()).map(String);
         for await (const record of result) {
           if (options.maxRecords !== undefined && records.length >= options.maxRecords) {

@@ -2,7 +2,7 @@
 import { cypher, splitStatements } from "./cypher-files.js";
 import { defineQuery, type QueryRunner } from "./query-runner.js";
 
-const awaitIndexes = defineQuery<{ seconds: number }>("await-indexes", "READ");
+const awaitIndexes = defineQuery<{ seconds: number }>("await-indexes", "READ").rows({});
 
 /**
  * Runs each schema statement in its own transaction (Neo4j does not mix schema and data), then

@@ -2,7 +2,7 @@
 import type { Logger } from "../lib/logger.js";
 import { type BundledNeo4j, type BundledNeo4jOptions, type LauncherExit, startBundledNeo4j } from "./bundled.js";
 
-export type Neo4jState = "starting" | "ready" | "restarting" | "stopped";
+type Neo4jState = "starting" | "ready" | "restarting" | "stopped";
 
 /** What the supervisor knows, for /api/health and for failing requests fast during an outage. */
 export interface Neo4jStatus {
@@ -15,7 +15,7 @@ export interface Neo4jStatus {
   lastExit?: string;
 }
 
-export interface Backoff {
+interface Backoff {
   /** Wait before the first restart, in ms; doubled after each failed or short-lived one. */
   initialMs: number;
   maxMs: number;

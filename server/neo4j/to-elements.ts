@@ -11,11 +11,30 @@ import {
   isPoint,
   isRelationship,
   isTime,
-  type Node,
-  type Path,
-  type Relationship,
 } from "neo4j-driver";
 import { type EdgeData, type Elements, NODE_TYPES, type NodeData, type NodeType } from "../../common/api-types.js";
+
+/** A node as ElementCollector reads it: a driver Node, or the plain node a row schema decoded (server/neo4j/columns.ts). */
+export interface GraphNode {
+  elementId: string;
+  labels: readonly string[];
+  properties: Record<string, unknown>;
+}
+
+/** A relationship as ElementCollector reads it: a driver Relationship or a decoded one. */
+export interface GraphRelationship {
+  elementId: string;
+  type: string;
+  startNodeElementId: string;
+  endNodeElementId: string;
+  properties: Record<string, unknown>;
+}
+
+/** A path as ElementCollector reads it: a driver Path or a decoded one. */
+export interface GraphPath {
+  start: GraphNode;
+  segments: readonly { end: GraphNode; relationship: GraphRelationship }[];
+}
 
 /** Properties never copied into element data: too large for a canvas (available from GET /api/nodes/:id). */
 const HEAVY_PROPERTIES = new Set(["content"]);
@@ -110,26 +129,29 @@ export class ElementCollector {
   private readonly parallel = new Map<string, number>();
 
   /** Adds a node (once) and returns its data; `extra` fields are merged into it. */
-  addNode(node: Node, extra: Partial<NodeData> = {}): NodeData {
-    const properties = node.properties as Record<string, unknown>;
+  addNode(node: GraphNode, extra: Partial<NodeData> = {}): NodeData {
+    const properties = node.properties;
     const id = typeof properties.id === "string" ? properties.id : node.elementId;
     const existing = this.nodes.get(id);
     if (existing) {
       Object.assign(existing, extra);
       return existing;
     }
-    const data: NodeData = { id, type: nodeType(node.labels), label: nodeLabel(properties, id) };
+    const data: Record<string, unknown> = { id, type: nodeType(node.labels), label: nodeLabel(properties, id) };
     for (const [key, value] of Object.entries(properties)) {
       if (!HEAVY_PROPERTIES.has(key) && !(key in data)) data[key] = toJson(value);
     }
     Object.assign(data, extra);
-    this.nodes.set(id, data);
+    // The one place stored properties become contract data: the loader writes them by the dataset
+    // schema, and tests/integration/api-contract.test.ts checks real responses against NodeData.
+    const typed = data as NodeData;
+    this.nodes.set(id, typed);
     this.nodeIds.set(node.elementId, id);
-    return data;
+    return typed;
   }
 
   /** Adds a relationship (once) and returns its data; its endpoints are named by their node ids when known. */
-  addRelationship(rel: Relationship): EdgeData {
+  addRelationship(rel: GraphRelationship): EdgeData {
     const known = this.edgeIds.get(rel.elementId);
     if (known) return this.edges.get(known) as EdgeData;
     const source = this.nodeIds.get(rel.startNodeElementId) ?? rel.startNodeElementId;
@@ -138,17 +160,25 @@ export class ElementCollector {
     const seen = (this.parallel.get(base) ?? 0) + 1;
     this.parallel.set(base, seen);
     const id = seen === 1 ? base : `${base}|${seen}`;
-    const data: EdgeData = { id, source, target, type: rel.type, label: rel.type.toLowerCase().replaceAll("_", " ") };
-    for (const [key, value] of Object.entries(rel.properties as Record<string, unknown>)) {
+    const data: Record<string, unknown> = {
+      id,
+      source,
+      target,
+      type: rel.type,
+      label: rel.type.toLowerCase().replaceAll("_", " "),
+    };
+    for (const [key, value] of Object.entries(rel.properties)) {
       if (!(key in data)) data[key] = toJson(value);
     }
-    this.edges.set(id, data);
+    // As for nodes: stored properties by the dataset schema, checked against EdgeData by the contract test.
+    const typed = data as EdgeData;
+    this.edges.set(id, typed);
     this.edgeIds.set(rel.elementId, id);
-    return data;
+    return typed;
   }
 
   /** Adds every node and relationship of a path; returns the ordered ids it runs through. */
-  addPath(path: Path): { nodes: string[]; edges: string[] } {
+  addPath(path: GraphPath): { nodes: string[]; edges: string[] } {
     const nodes = [this.addNode(path.start).id];
     const edges: string[] = [];
     for (const segment of path.segments) {

@@ -2,9 +2,23 @@
 import { Router } from "express";
 import { z } from "zod";
 import { NODE_TYPES, REL_TYPES } from "../../common/api-types.js";
+import {
+  CypherResponse,
+  EvidenceResponse,
+  MeetingNetworkResponse,
+  MeetingsResponse,
+  NodeResponse,
+  PathsResponse,
+  ProvenanceResponse,
+  SchemaResponse,
+  SearchResponse,
+  SubgraphResponse,
+  TimelineResponse,
+} from "../../common/contract/responses.js";
 import type { AppDeps } from "../app.js";
 import { exposure } from "../config.js";
 import { runConsole } from "../console/console.js";
+import { CONTEXT_ROOM, evidence } from "../domain/evidence.js";
 import { graphSchema } from "../domain/graph-schema.js";
 import { meetingNetwork } from "../domain/meeting-network.js";
 import { meetings } from "../domain/meetings.js";
@@ -16,11 +30,13 @@ import { TIMELINE_TYPES, timeline } from "../domain/timeline.js";
 import { consoleAdmission } from "../http/console-admission.js";
 import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
 import { openApiDocument } from "../http/openapi.js";
-import { boundedInt, checkWindow, dateParam, list, nodeId } from "../http/params.js";
+import { boundedInt, checkWindow, dateParam, idList, list, nodeId } from "../http/params.js";
 import { ForbiddenError } from "../lib/errors.js";
 
 const idParams = z.strictObject({ id: nodeId });
 const window = { from: dateParam("start"), to: dateParam("end") };
+/** Passages one GET /api/evidence may ask for: an edge or a claim lists a handful; the URL stays short. */
+const MAX_EVIDENCE_IDS = 100;
 
 /** Every endpoint of the graph API, in the order the OpenAPI document lists them. */
 export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps): Endpoint[] {
@@ -30,12 +46,13 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       path: "/search",
       summary: "Full-text search over names, aliases, claim text, passage text and source titles",
       description:
-        "Tolerates case, diacritics and partial words. Hits are ranked; snippets are HTML-escaped with matches in <mark>.",
+        "Tolerates case, diacritics and partial words. Hits are ranked; each snippet is plain text (not HTML) with the ranges of the matched words.",
       query: z.strictObject({
         q: z.string().trim().min(1, "must not be empty").max(200),
         types: list(NODE_TYPES),
         limit: boundedInt(1, 100, 20),
       }),
+      response: SearchResponse,
       handle: ({ query }, { signal }) => search(runner, query, signal),
     }),
     endpoint({
@@ -43,6 +60,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       path: "/nodes/:id",
       summary: "One node with all its properties",
       params: idParams,
+      response: NodeResponse,
       handle: ({ params }, { signal }) => getNode(runner, params.id, signal),
     }),
     endpoint({
@@ -62,6 +80,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
           offset: boundedInt(0, 10_000_000, 0),
         })
         .superRefine(checkWindow),
+      response: SubgraphResponse,
       handle: ({ params, query }, { signal }) => neighbourhood(runner, params.id, query, signal),
     }),
     endpoint({
@@ -69,7 +88,17 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       path: "/nodes/:id/provenance",
       summary: "Every passage that evidences a node, its source and author, and a statement's speakers",
       params: idParams,
+      response: ProvenanceResponse,
       handle: ({ params }, { signal }) => provenance(runner, params.id, signal),
+    }),
+    endpoint({
+      method: "get",
+      path: "/evidence",
+      summary: "Passages by id, each in its paragraph with its source's metadata, in one request",
+      description: `Each passage comes with its text, offsets, the paragraph around it (at most ${CONTEXT_ROOM} characters on each side, cut at a word, never the whole source) with the passage's range highlighted, and its source's id, title, author (name and id), publisher, date and url. \`ids\`: at most ${MAX_EVIDENCE_IDS}; an id that is no passage answers 404 naming it.`,
+      query: z.strictObject({ ids: idList(MAX_EVIDENCE_IDS) }),
+      response: EvidenceResponse,
+      handle: ({ query }, { signal }) => evidence(runner, query, signal),
     }),
     endpoint({
       method: "get",
@@ -89,6 +118,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
           eventsOffset: boundedInt(0, 10_000_000, 0),
         })
         .superRefine(checkWindow),
+      response: MeetingsResponse,
       handle: ({ query }, { signal }) => meetings(runner, query, signal),
     }),
     endpoint({
@@ -107,6 +137,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
           ties: boundedInt(1, 12, 3),
         })
         .superRefine(checkWindow),
+      response: MeetingNetworkResponse,
       handle: ({ query }, { signal }) => meetingNetwork(runner, query, signal),
     }),
     endpoint({
@@ -121,6 +152,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
         maxHops: boundedInt(1, 6, 6),
         maxPaths: boundedInt(1, 25, 5),
       }),
+      response: PathsResponse,
       handle: ({ query }, { signal }) => paths(runner, query, signal),
     }),
     endpoint({
@@ -136,12 +168,14 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
           cursor: z.string().min(1).max(2000).optional(),
         })
         .superRefine(checkWindow),
+      response: TimelineResponse,
       handle: ({ query }, { signal }) => timeline(runner, query, signal),
     }),
     endpoint({
       method: "get",
       path: "/schema",
       summary: "Labels, relationship types and property keys with counts, and the span of dates",
+      response: SchemaResponse,
       handle: (_input, { signal }) => graphSchema(runner, signal),
     }),
     endpoint({
@@ -154,6 +188,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
         query: z.string().trim().min(1, "must not be empty").max(config.LIAISON_CONSOLE_MAX_QUERY_LENGTH),
         params: z.record(z.string().min(1), z.json()).default({}),
       }),
+      response: CypherResponse,
       handle: ({ body }, { signal, req }) =>
         runConsole({ runner: consoleRunner ?? runner, config, logger, client: req.ip }, body, signal, req.log),
     }),

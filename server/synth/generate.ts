@@ -14,7 +14,7 @@ import { SIZES, type SizeName } from "./sizes.js";
 import { buildWorld, writeWorld } from "./world.js";
 import { Sink } from "./writer.js";
 
-export interface GenerateProgress {
+interface GenerateProgress {
   /** Records written so far (actors, forums, events, claims, sources) and expected in all. */
   records: number;
   total: number;

@@ -14,7 +14,7 @@ export const monthText = (day: Day) => `${MONTHS[day.getUTCMonth()]} ${day.getUT
 export const addDays = (day: Day, days: number): Day => new Date(day.getTime() + days * 86_400_000);
 
 /** "A", "A and B", "A, B and C". */
-export function listText(names: readonly string[]): string {
+function listText(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

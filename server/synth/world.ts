@@ -36,7 +36,7 @@ export interface ActorInfo {
   aliases: string[];
 }
 
-export interface ForumInfo {
+interface ForumInfo {
   id: string;
   name: string;
   aliases: string[];

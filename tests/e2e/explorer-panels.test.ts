@@ -16,6 +16,42 @@ async function pick(page: Page, name: string, text: string, option: RegExp): Pro
   await box.press("Enter");
 }
 
+describe("the details panel", () => {
+  test("when a relationship with evidence is selected, then its passages come in one request, each in its paragraph with its source, and no source is fetched whole", async () => {
+    const edgeId = "actor:sergey-lavrov|PARTICIPATED_IN|event:wang-yi-lavrov-meetings";
+    const page = await open(
+      `/?focus=${encodeURIComponent("event:wang-yi-lavrov-meetings")}&sel=${encodeURIComponent(edgeId)}&panel=details`,
+    );
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/")) asked.push(`${url.pathname}${url.search}`);
+    });
+    // Counted from a fresh load, so that no request went out before the listener.
+    await page.reload();
+    const quote = page.locator(".evidence mark.quote").first();
+    await quote.waitFor();
+    await appIdle(page);
+    const evidence = asked.filter((url) => url.startsWith("/api/evidence"));
+    expect(evidence).toHaveLength(1);
+    expect(asked.filter((url) => /^\/api\/nodes\/(source|passage)/.test(decodeURIComponent(url)))).toEqual([]);
+    const data = await page.evaluate(
+      (id) => (window as unknown as { liaison: Liaison }).liaison.cy.getElementById(id).data("evidence") as string[],
+      edgeId,
+    );
+    await expect(page.locator(".evidence").count()).resolves.toBe(data.length);
+    // The passage is shown inside its paragraph (more text than the quote), with the source and its author.
+    const paragraph = (await page.locator(".evidence .quote-text").first().textContent()) ?? "";
+    const exact = (await quote.textContent()) ?? "";
+    expect(exact.length).toBeGreaterThan(0);
+    expect(paragraph).toContain(exact);
+    expect(paragraph.length).toBeGreaterThan(exact.length);
+    await expect(page.locator(".evidence .source-author").first().textContent()).resolves.toMatch(/Rahul Pandey/);
+    await screenshot(page, "12-edge-evidence-details");
+    await page.close();
+  });
+});
+
 describe("the who-met-whom overview", () => {
   test("when the line between Wang Yi and Sergey Lavrov is clicked, then where they met and who says so are shown, and the line keeps its 18×", async () => {
     const page = await open();

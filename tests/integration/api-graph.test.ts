@@ -82,9 +82,10 @@ describe("GET /api/nodes/:id/provenance", () => {
       "Bilateral trade between the two countries reached about $245 billion in 2024, a 66% increase from 2021.",
     );
     const passage = evidence[0]?.passage;
-    expect(passage?.paragraph.slice(passage.paragraphOffset, passage.paragraphOffset + passage.exact.length)).toBe(
-      passage?.exact,
-    );
+    const [highlight] = passage?.context.highlights ?? [];
+    expect(passage?.context.text.slice(highlight?.start, highlight?.end)).toBe(passage?.exact);
+    // The paragraph around it: more than the passage alone.
+    expect(passage?.context.text.length).toBeGreaterThan(passage?.exact.length ?? 0);
     expect(evidence[0]?.source).toMatchObject({ author: "Rahul Pandey", authorId: "actor:rahul-pandey" });
   });
 

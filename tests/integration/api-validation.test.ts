@@ -71,6 +71,39 @@ describe("every endpoint's parameters", () => {
     );
   });
 
+  test.each([
+    ["/api/paths?from=actor:qin-gang&to=actor:qin-gang", "GET /api/paths", "to"],
+    ["/api/meetings?actor=forum:sco", "GET /api/meetings", "actor"],
+    ["/api/meetings/network?forum=actor:wang-yi", "GET /api/meetings/network", "forum"],
+    ["/api/nodes/actor:sergey-lavrov/neighbourhood?depth=2&offset=5", "GET /api/nodes/:id/neighbourhood", "offset"],
+  ])(
+    "when the use case rejects an argument of GET %s, then the error names the route, the parameter and that it came in the query",
+    async (path, route, parameter) => {
+      const { status, body } = await api.server.get(path);
+      expect(status).toBe(400);
+      const error = (body as { error: { message: string; details: unknown } }).error;
+      expect(error.message.startsWith(`${route}: `)).toBe(true);
+      expect(error.details).toEqual([{ parameter, in: "query", message: expect.any(String) }]);
+    },
+  );
+
+  test.each([
+    ["/api/nodes/actor:nobody", "GET /api/nodes/:id"],
+    ["/api/nodes/actor:nobody/neighbourhood", "GET /api/nodes/:id/neighbourhood"],
+    ["/api/nodes/actor:nobody/provenance", "GET /api/nodes/:id/provenance"],
+    ["/api/meetings?actor=actor:nobody", "GET /api/meetings"],
+    ["/api/paths?from=actor:nobody&to=actor:qin-gang", "GET /api/paths"],
+  ])(
+    "when the use case finds no node for GET %s, then 404 NOT_FOUND naming the route and the id",
+    async (path, route) => {
+      const { status, body } = await api.server.get(path);
+      expect(status).toBe(404);
+      expect(body).toMatchObject({
+        error: { code: "NOT_FOUND", message: `${route}: no node "actor:nobody".`, details: { id: "actor:nobody" } },
+      });
+    },
+  );
+
   test("when POST /api/cypher with a body that is no JSON, then 400", async () => {
     const { status, body } = await api.server.post("/api/cypher", "{not json");
     expect(status).toBe(400);

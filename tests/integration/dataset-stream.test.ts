@@ -5,6 +5,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { type LoadProgress, loadDataset } from "../../server/dataset/load.js";
 import type { DatasetInvalidError } from "../../server/dataset/validate.js";
+import { json } from "../../server/neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../../server/neo4j/query-runner.js";
 import { generate } from "../../server/synth/generate.js";
 import { killedLoad } from "../support/killed-load.js";
@@ -37,15 +38,25 @@ async function visible() {
 const hidden = async () => Number((await read("MATCH (n:Staging|Retired) RETURN count(n) AS n"))[0]?.n ?? 0);
 
 /** The API's own queries, as the explorer's first requests run them. */
-const graphCounts = defineQuery<Record<string, never>>("graph/counts", "READ");
-const countsByLabel = defineQuery<Record<string, never>>("health/counts-by-label", "READ");
-const byId = defineQuery<{ id: string }>("nodes/by-id", "READ");
+const graphCounts = defineQuery<Record<string, never>>("graph/counts", "READ").rows({
+  labels: json(),
+  relationshipTypes: json(),
+});
+const countsByLabel = defineQuery<Record<string, never>>("health/counts-by-label", "READ").rows({
+  label: json(),
+  count: json(),
+});
+const byId = defineQuery<{ id: string }>("nodes/by-id", "READ").rows({
+  node: json(),
+  degree: json(),
+  evidenceCount: json(),
+});
 async function apiView(id: string) {
   // Node labels only: relationship counts come from Neo4j's count store, which also counts the
   // relationships a load has staged but not published (docs/loading.md, "What readers see").
-  const schema = (await runner.run(graphCounts, {})).records.map((r) => r.toObject().labels);
-  const counts = (await runner.run(countsByLabel, {})).records.map((r) => r.toObject());
-  const node = (await runner.run(byId, { id })).records.length;
+  const schema = (await runner.run(graphCounts, {})).rows.map((r) => r.labels);
+  const counts = (await runner.run(countsByLabel, {})).rows;
+  const node = (await runner.run(byId, { id })).rows.length;
   return { schema, counts, node };
 }
 

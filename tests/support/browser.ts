@@ -6,7 +6,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { projectRoot } from "../../server/lib/project-root.js";
 
-export const CHROMIUM = process.env.LIAISON_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.LIAISON_CHROMIUM ?? "/usr/bin/chromium";
 
 const FLAGS = [
   "--headless",
@@ -113,7 +113,7 @@ const watched = new WeakMap<Page, string[]>();
  * uncaught exceptions. A failed request is the test's business, not the page's, so the browser's own
  * "Failed to load resource" lines are left out.
  */
-export function watchConsole(page: Page): void {
+function watchConsole(page: Page): void {
   const problems: string[] = [];
   watched.set(page, problems);
   page.on("console", (message) => {

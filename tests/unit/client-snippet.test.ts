@@ -1,26 +1,41 @@
 import { describe, expect, test } from "vitest";
 import { centroid, ringPositions } from "../../client/graph/placement.js";
 import { metLabel, metWidth, nodeSize } from "../../client/graph/style.js";
-import { decodeEntities, passageInParagraph, snippetParts, trimContext } from "../../client/ui/snippet.js";
+import { highlightParts } from "../../client/ui/snippet.js";
 
 describe("client snippets, passages and placement", () => {
-  test("when a snippet has marks and escaped text, then parts come out as plain text with the matches marked", () => {
-    expect(snippetParts("met <mark>Lavr</mark>ov &amp; <b>")).toEqual([
+  test("when text comes with highlight ranges, then parts come out as plain text with the ranges marked and nothing decoded", () => {
+    expect(
+      highlightParts({
+        text: "met Lavrov &amp; <b>",
+        highlights: [
+          { start: 4, end: 8 },
+          { start: 11, end: 16 },
+        ],
+      }),
+    ).toEqual([
       { text: "met ", marked: false },
       { text: "Lavr", marked: true },
-      { text: "ov & <b>", marked: false },
+      { text: "ov ", marked: false },
+      { text: "&amp;", marked: true },
+      { text: " <b>", marked: false },
     ]);
-    expect(decodeEntities("&#8220;no limits&#x201D;")).toBe("“no limits”");
   });
 
-  test("when a passage's offset is right or wrong, then it is found in its paragraph either way", () => {
-    expect(passageInParagraph("A met B.", "met", 2)).toEqual({ before: "A ", exact: "met", after: " B." });
-    expect(passageInParagraph("A met B.", "met", 0)).toEqual({ before: "A ", exact: "met", after: " B." });
-    expect(passageInParagraph("A met B.", "saw", 2)).toBeNull();
-    const long = trimContext({ before: "word ".repeat(100), exact: "X", after: " tail".repeat(100) }, 50);
-    expect(long.before.startsWith("…")).toBe(true);
-    expect(long.before.length).toBeLessThanOrEqual(52);
-    expect(long.after.endsWith("…")).toBe(true);
+  test("when ranges overlap, run past the text or are empty, then they are clipped and the text is kept whole", () => {
+    const text = "Wang Yi met Lavrov";
+    const parts = highlightParts({
+      text,
+      highlights: [
+        { start: 0, end: 7 },
+        { start: 5, end: 11 },
+        { start: 12, end: 12 },
+        { start: 12, end: 99 },
+      ],
+    });
+    expect(parts.map((part) => part.text).join("")).toBe(text);
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(["Wang Yi", " met", "Lavrov"]);
+    expect(highlightParts({ text, highlights: [] })).toEqual([{ text, marked: false }]);
   });
 
   test("when nodes are placed around a parent, then each sits at least one ring away and none coincide", () => {

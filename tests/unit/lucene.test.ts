@@ -141,29 +141,54 @@ describe("coverage", () => {
   });
 });
 
+/** A highlighted snippet written with brackets around its ranges, to read the expectations at a glance. */
+function bracketed({ text, highlights }: { text: string; highlights: { start: number; end: number }[] }): string {
+  let out = "";
+  let cursor = 0;
+  for (const { start, end } of highlights) {
+    out += `${text.slice(cursor, start)}[${text.slice(start, end)}]`;
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}
+
 describe("snippet", () => {
-  test("when a word starts with a query term, then the whole word is marked", () => {
-    expect(snippet("Sergey Lavrov met Wang Yi", ["lavr"])).toBe("Sergey <mark>Lavrov</mark> met Wang Yi");
+  test("when a word starts with a query term, then the whole word's range is highlighted", () => {
+    expect(snippet("Sergey Lavrov met Wang Yi", ["lavr"])).toEqual({
+      text: "Sergey Lavrov met Wang Yi",
+      highlights: [{ start: 7, end: 13 }],
+    });
   });
 
-  test("when the text has diacritics and HTML, then matching ignores the former and escapes the latter", () => {
-    expect(snippet("<b>Sergeï</b> & co", ["sergei"])).toBe("&lt;b&gt;<mark>Sergeï</mark>&lt;/b&gt; &amp; co");
+  test("when the text has diacritics and HTML, then matching ignores the former and the text stays plain (nothing escaped)", () => {
+    const found = snippet("<b>Sergeï</b> & co", ["sergei"]);
+    expect(found.text).toBe("<b>Sergeï</b> & co");
+    expect(bracketed(found)).toBe("<b>[Sergeï]</b> & co");
   });
 
-  test("when the text is long, then the snippet is cut around the first match", () => {
+  test("when the text is long, then the snippet is cut around the first match and the ranges follow the cut", () => {
     const text = `${"lorem ".repeat(60)}the $245 billion trade ${"ipsum ".repeat(60)}`;
     const cut = snippet(text, ["245"], 80);
-    expect(cut.startsWith("…")).toBe(true);
-    expect(cut.endsWith("…")).toBe(true);
-    expect(cut).toContain("$<mark>245</mark> billion");
-    expect(cut.length).toBeLessThan(110);
+    expect(cut.text.startsWith("…")).toBe(true);
+    expect(cut.text.endsWith("…")).toBe(true);
+    expect(bracketed(cut)).toContain("$[245] billion");
+    expect(cut.text.length).toBeLessThan(90);
   });
 
-  test("when a term appears inside a word only, then it is not marked", () => {
-    expect(snippet("Pavlov", ["lov"])).toBe("Pavlov");
+  test("when a term appears inside a word only, then nothing is highlighted", () => {
+    expect(snippet("Pavlov", ["lov"])).toEqual({ text: "Pavlov", highlights: [] });
   });
 
-  test("when a term is shorter than the prefix length, then only a word equal to it is marked", () => {
-    expect(snippet("Xi visited Xinjiang", ["xi"], 160, 3)).toBe("<mark>Xi</mark> visited Xinjiang");
+  test("when a term is shorter than the prefix length, then only a word equal to it is highlighted", () => {
+    expect(bracketed(snippet("Xi visited Xinjiang", ["xi"], 160, 3))).toBe("[Xi] visited Xinjiang");
+  });
+
+  test("when several terms match, then the ranges are in order and do not overlap", () => {
+    const found = snippet("Wang Yi met Sergey Lavrov; Wang again", ["wang", "lavrov", "wan"]);
+    expect(bracketed(found)).toBe("[Wang] Yi met Sergey [Lavrov]; [Wang] again");
+    found.highlights.forEach((range, index) => {
+      expect(range.end).toBeGreaterThan(range.start);
+      expect(range.start).toBeGreaterThanOrEqual(found.highlights[index - 1]?.end ?? 0);
+    });
   });
 });

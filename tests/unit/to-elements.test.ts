@@ -68,7 +68,7 @@ describe("recordsToElements", () => {
       "event:wang-yi-lavrov-meetings",
     ]);
     expect(elements.nodes[0]?.data).toMatchObject({ type: "Actor", label: "Sergey Lavrov", born: 1950 });
-    expect(elements.nodes[1]?.data.dateStart).toBe("2022-02-01");
+    expect(elements.nodes[1]?.data).toMatchObject({ type: "Event", dateStart: "2022-02-01" });
     expect(elements.edges).toEqual([
       {
         data: {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load -- [--clients 50] [--seconds 60]`: runs the built server as `npm start` does
+ * `npm run bench:load -- [--clients 50] [--seconds 60]` (issue 8's load test): runs the built server as `npm start` does
  * (its own process, so its memory is its own) and drives it with many concurrent clients, each
  * from its own loopback address, on a mix of the explorer's endpoints and console queries. Prints
  * per-endpoint p50/p99, refusals (429) apart from errors (5xx, network, unexpected 4xx), and the

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { main as benchLoad } from "../../bench/load.js";
+import { main as benchLoad } from "../../bench/stress.js";
 import { testNeo4j } from "../support/neo4j.js";
 
 const saved = { ...process.env };

@@ -1,0 +1,236 @@
+/**
+ * Entity resolvers: link a document's mentions to the actors and forums the graph holds.
+ * `graphResolver` asks Neo4j's search indexes in batches (bounded by the document, not the graph);
+ * `memoryResolver` does the same over a dataset held in memory (the CLI and the bench);
+ * `emptyResolver` knows nothing (a cold start: the recogniser alone).
+ */
+
+import { z } from "zod";
+import { escapeLucene } from "../domain/lucene.js";
+import { fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
+import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import type { Candidate, EntityResolver, Mention } from "./types.js";
+
+/** A node as the resolvers see it. */
+export interface KnownName {
+  entity: string;
+  name: string;
+  aliases: readonly string[];
+  label: "Actor" | "Forum";
+  kind: string | null;
+  roles?: readonly string[];
+}
+
+/** Mentions per query, and hits kept per mention and index: the bounds of one lookup. */
+const BATCH = 200;
+const FETCH = 8;
+
+export const emptyResolver: EntityResolver = {
+  name: "empty",
+  resolve: async () => new Map(),
+};
+
+/** The content words of a mention, folded ("Sergei Shoigu’s" → ["sergei", "shoigu"]). */
+function mentionWords(text: string): string[] {
+  return words(text).filter((w) => !STOP_WORDS.has(w));
+}
+
+/** Edit distance of at most one (a transliteration: Sergei/Sergey, Shoigu/Shoygu). */
+function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * How well a mention names a node: 1 for its exact name, 0.97 for an alias; for word matches,
+ * the share of the name's words the mention gives (initials and transliterations count less).
+ * Null when some word of the mention is not in the name.
+ */
+export function matchScore(
+  mention: string,
+  node: Pick<KnownName, "name" | "aliases">,
+): { score: number; how: string } | null {
+  const key = nameKey(mention);
+  if (key === null) return null;
+  if (nameKey(node.name) === key) return { score: 1, how: "name" };
+  if (node.aliases.some((alias) => nameKey(alias) === key)) return { score: 0.97, how: "alias" };
+  const wanted = mentionWords(mention);
+  let best: { score: number; how: string } | null = null;
+  for (const candidate of [node.name, ...node.aliases]) {
+    const have = mentionWords(candidate);
+    if (have.length === 0) continue;
+    let matched = 0;
+    let penalty = 0;
+    const used = new Set<number>();
+    for (const word of wanted) {
+      const at = have.findIndex(
+        (h, k) => !used.has(k) && (h === word || (word.length === 1 && h.startsWith(word)) || nearlyEqual(h, word)),
+      );
+      if (at === -1) return bestOf(best, null);
+      used.add(at);
+      matched++;
+      const h = have[at] as string;
+      if (h !== word) penalty += word.length === 1 ? 0.05 : 0.08;
+    }
+    const score = Math.max(0, 0.55 + 0.4 * (matched / have.length) - penalty);
+    best = bestOf(best, { score, how: penalty > 0 ? "initials or transliteration" : "words" });
+  }
+  return best;
+}
+
+function bestOf(a: { score: number; how: string } | null, b: { score: number; how: string } | null) {
+  if (!a) return b;
+  if (!b) return a;
+  return b.score > a.score ? b : a;
+}
+
+/** Candidates of each mention from the nodes found for it, best first; a title that matches a role breaks ties. */
+function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (seen.has(node.entity)) continue;
+    seen.add(node.entity);
+    const match = matchScore(mention.text, node);
+    if (!match) continue;
+    let score = match.score;
+    const title = mention.title ? fold(mention.title) : null;
+    if (title && node.roles?.some((role) => fold(role).includes(title))) score = Math.min(1, score + 0.02);
+    out.push({
+      entity: node.entity,
+      name: node.name,
+      label: node.label,
+      kind: node.kind,
+      score: round(score),
+      how: match.how,
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.entity.localeCompare(b.entity));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * A resolver over names held in memory (a dataset read from its folder): for the command line and
+ * the bench, not the server, which asks the graph.
+ */
+export function memoryResolver(names: readonly KnownName[]): EntityResolver {
+  const byWord = new Map<string, KnownName[]>();
+  for (const node of names) {
+    for (const word of new Set([node.name, ...node.aliases].flatMap(mentionWords))) {
+      const list = byWord.get(word) ?? [];
+      list.push(node);
+      byWord.set(word, list);
+    }
+  }
+  return {
+    name: "memory",
+    async resolve(mentions) {
+      const out = new Map<string, Candidate[]>();
+      for (const mention of mentions) {
+        if (out.has(mention.text)) continue;
+        const pool = new Set<KnownName>();
+        if (mention.exact) {
+          const key = nameKey(mention.text);
+          for (const node of names) if ([node.name, ...node.aliases].some((n) => nameKey(n) === key)) pool.add(node);
+          out.set(mention.text, rank(mention, pool));
+          continue;
+        }
+        for (const word of mentionWords(mention.text)) {
+          for (const [key, list] of byWord) {
+            if (key === word || (word.length === 1 && key.startsWith(word)) || nearlyEqual(key, word))
+              for (const n of list) pool.add(n);
+          }
+        }
+        out.set(mention.text, rank(mention, pool));
+      }
+      return out;
+    },
+  };
+}
+
+const candidatesQuery = defineQuery<{
+  mentions: { text: string; keys: string | null; names: string | null }[];
+  fetch: number;
+}>("extract/candidates", "READ").rows({
+  mention: z.string(),
+  how: z.string(),
+  score: z.number(),
+  labels: z.array(z.string()),
+  props: z.object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()).nullable(),
+    kind: z.string().nullable(),
+    roles: z.array(z.string()).nullable(),
+  }),
+});
+
+/** The Lucene queries of one mention: its whole key, and every word required (initials as prefixes, long words fuzzy). */
+function luceneOf(text: string): { keys: string | null; names: string | null } {
+  const key = nameKey(text);
+  const list = mentionWords(text);
+  const names =
+    list.length === 0
+      ? null
+      : list
+          .map((word) => {
+            const term = escapeLucene(word);
+            if (word.length === 1) return `nameKeys:${term}*`;
+            return word.length >= 5 ? `(nameKeys:${term} OR nameKeys:${term}~1)` : `nameKeys:${term}`;
+          })
+          .join(" AND ");
+  return { keys: key === null ? null : `nameKeys:"${escapeLucene(key)}"`, names };
+}
+
+/**
+ * Resolves through the graph's full-text name indexes (cypher/extract/candidates.cypher), in
+ * batches of mentions, each capped: a graph of 50,000 actors costs the same few index lookups.
+ */
+export function graphResolver(runner: QueryRunner, signal?: AbortSignal): EntityResolver {
+  return {
+    name: "graph",
+    async resolve(mentions) {
+      const unique = [...new Map(mentions.map((m) => [m.text, m])).values()];
+      const found = new Map<string, KnownName[]>();
+      for (let i = 0; i < unique.length; i += BATCH) {
+        const batch = unique.slice(i, i + BATCH).map((m) => {
+          const lucene = luceneOf(m.text);
+          return { text: m.text, keys: lucene.keys, names: m.exact ? null : lucene.names };
+        });
+        const { rows } = await runner.run(candidatesQuery, { mentions: batch, fetch: FETCH }, { signal });
+        for (const { props, labels, mention } of rows) {
+          const list = found.get(mention) ?? [];
+          list.push({
+            entity: props.id,
+            name: props.name,
+            aliases: props.aliases ?? [],
+            label: labels.includes("Forum") ? "Forum" : "Actor",
+            kind: props.kind ?? null,
+            roles: props.roles ?? [],
+          });
+          found.set(mention, list);
+        }
+      }
+      return new Map(unique.map((m) => [m.text, rank(m, found.get(m.text) ?? [])]));
+    },
+  };
+}
