@@ -1,24 +1,29 @@
 /** `npm run load -- <dataset folder>`: validates a dataset and loads it into Neo4j, all or nothing. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
-import { formatCounts, loadDataset, progressPrinter, willStream } from "../dataset/load.js";
-import { streamCheck } from "../dataset/stream-load.js";
+import { type Config, loadConfig } from "../config.js";
+import { type BulkResult, bulkImport, bulkTarget } from "../dataset/bulk-import.js";
+import { formatCounts, loadDataset, loadedChecksum, progressPrinter, willStream } from "../dataset/load.js";
+import { DatasetLoadError, streamCheck } from "../dataset/stream-load.js";
 import { DatasetInvalidError, formatProblem, validateDataset } from "../dataset/validate.js";
 import { LiaisonError } from "../lib/errors.js";
+import { fromRoot } from "../lib/project-root.js";
 import { type OpenNeo4j, openNeo4j } from "../neo4j/open.js";
 import { applySchema } from "../neo4j/schema.js";
 
-const usage = `usage: npm run load -- <dataset folder> [--check] [--stream]
+const usage = `usage: npm run load -- <dataset folder> [--check] [--stream | --bulk]
 
 Validates the dataset (manifest.yaml, actors.yaml, forums.yaml, events.yaml, claims.yaml and the
 source texts) and, when it has no problem, loads it into the Neo4j the app uses (NEO4J_URI, or
 the bundled Neo4j), all or nothing. Loading the same dataset again changes nothing. A large
-dataset (over 32 MB of YAML) is read, checked and written in batches and published at once
+dataset (over 32 MB of YAML) is read, checked and written in batches and published at once; into
+the bundled Neo4j while it holds no dataset, it goes through Neo4j's bulk importer instead
 (docs/loading.md).
 
   --check   validate only; do not touch the database
   --stream  read, check and load by streaming whatever the dataset's size
+  --bulk    load with Neo4j's bulk importer whatever the dataset's size (the bundled Neo4j only,
+            and only while it holds no dataset)
   --help    show this text
 `;
 
@@ -30,13 +35,13 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
  * and sets `process.exitCode`.
  * @example await main(["data/seed", "--check"])
  */
-export async function main(args: string[]): Promise<number> {
-  const code = await run(args);
+export async function main(args: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const code = await run(args, env);
   process.exitCode = code;
   return code;
 }
 
-async function run(args: string[]): Promise<number> {
+async function run(args: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -54,8 +59,29 @@ async function run(args: string[]): Promise<number> {
     return 2;
   }
   const folder = path.resolve(folderArg);
+  const bulkAsked = parsed.values.bulk === true;
+  if (bulkAsked && parsed.values.stream) {
+    err(`load: --bulk and --stream are two different ways to load; give one.\n${usage}`);
+    return 2;
+  }
+  // Read only when the database is touched: --check works whatever the configuration.
+  let config: Config | undefined;
+  try {
+    if (!parsed.values.check) config = loadConfig(env);
+  } catch (error) {
+    err(`load: nothing was loaded: ${(error as Error).message}`);
+    return 1;
+  }
+  if (bulkAsked && config?.NEO4J_URI) {
+    err(
+      "load: --bulk builds the database files of the bundled Neo4j offline, and NEO4J_URI names a Neo4j Liaison does not own; load without --bulk (by streaming for a large dataset).",
+    );
+    return 2;
+  }
 
-  const streaming = parsed.values.stream === true || (await willStream(folder));
+  const streaming = parsed.values.stream === true || bulkAsked || (await willStream(folder));
+  // The first load of a large dataset into the bundled Neo4j goes through the bulk importer.
+  const bulk = bulkAsked || (streaming && !parsed.values.stream && !config?.NEO4J_URI);
   if (streaming) {
     // Too big to hold: checked in one streamed pass here only for --check; a load checks as it goes.
     if (parsed.values.check) {
@@ -68,7 +94,8 @@ async function run(args: string[]): Promise<number> {
       out(`${folderArg} is valid: ${records} records (checked by streaming).`);
       return 0;
     }
-    out(`${folderArg} is large: it is checked and written in batches, and published at once when it is valid.`);
+    if (!bulk)
+      out(`${folderArg} is large: it is checked and written in batches, and published at once when it is valid.`);
   } else {
     const validation = await validateDataset(folder);
     if (!validation.ok) {
@@ -83,10 +110,28 @@ async function run(args: string[]): Promise<number> {
     if (parsed.values.check) return 0;
   }
 
+  if (!config) return 0; // unreachable: only --check leaves it unread, and it returned above
   let neo4j: OpenNeo4j | undefined;
   try {
-    neo4j = await openNeo4j(loadConfig(), out);
+    neo4j = await openNeo4j(config, out);
     out(`Loading into ${neo4j.description}…`);
+    if (bulk) {
+      const held = await bulkTarget(neo4j.runner);
+      if (held.empty) {
+        const result = await loadBulk(config, neo4j, folder);
+        neo4j = result.neo4j;
+        out(formatCounts(result.result));
+        out(`  steps: ${result.result.steps.map(({ step, ms }) => `${step} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
+        return 0;
+      }
+      if (bulkAsked) {
+        err(
+          `load: --bulk builds a new database and this one already holds data (${held.nodes} nodes, ${held.datasets} dataset(s)); load without --bulk, or into an empty LIAISON_DATA_DIR.`,
+        );
+        return 2;
+      }
+      out(`${folderArg} is large and the database already holds data: it is loaded by streaming.`);
+    }
     const { runner } = neo4j;
     await applySchema(runner);
     const result = await loadDataset(runner, folder, {
@@ -113,10 +158,48 @@ async function run(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * The bulk path: the import is built and finished beside the served database while its Neo4j
+ * keeps running (holding the data folder), then that Neo4j is restarted, which swaps it in.
+ */
+async function loadBulk(
+  config: Config,
+  served: OpenNeo4j,
+  folder: string,
+): Promise<{ result: BulkResult; neo4j: OpenNeo4j }> {
+  out(`${path.basename(folder)}: first load into an empty database, through Neo4j's bulk importer.`);
+  const result = await bulkImport(folder, {
+    home: path.resolve(fromRoot(), config.LIAISON_DATA_DIR, "neo4j"),
+    heap: config.LIAISON_NEO4J_HEAP,
+    pageCache: config.LIAISON_NEO4J_PAGE_CACHE,
+    txMemory: config.LIAISON_NEO4J_TX_MEMORY,
+    progress: progressPrinter(out),
+    say: out,
+  });
+  const swapStarted = Date.now();
+  await served.close();
+  out("Restarting the bundled Neo4j on the imported database…");
+  const neo4j = await openNeo4j(config, out);
+  await applySchema(neo4j.runner);
+  if ((await loadedChecksum(neo4j.runner, result.datasetId)) !== result.checksum) {
+    throw new DatasetLoadError(
+      `${folder}: the bulk import finished but the restarted Neo4j does not serve it; see ${config.LIAISON_DATA_DIR}/neo4j/logs.`,
+    );
+  }
+  result.steps.push({ step: "swap and restart", ms: Date.now() - swapStarted });
+  result.ms += Date.now() - swapStarted;
+  return { result, neo4j };
+}
+
 function parse(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
-    options: { check: { type: "boolean" }, stream: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      check: { type: "boolean" },
+      stream: { type: "boolean" },
+      bulk: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
 }

@@ -45,6 +45,7 @@ const launcherClass = path.join(launcherDir, "target", "classes", "liaison", "ne
 const launcherSources = [
   path.join(launcherDir, "pom.xml"),
   path.join(launcherDir, "src", "main", "java", "liaison", "neo4j", "Neo4jLauncher.java"),
+  path.join(launcherDir, "src", "main", "java", "liaison", "neo4j", "Neo4jImport.java"),
 ];
 
 function hasCommand(command: string, args: string[]): boolean {
@@ -63,7 +64,7 @@ function launcherIsBuilt(): boolean {
  * Resolves Neo4j's jars with Maven (downloaded once into ~/.m2) and compiles the launcher.
  * Prints progress, since the first run downloads about 60 MB.
  */
-async function ensureLauncherBuilt(progress: (line: string) => void = () => {}): Promise<void> {
+export async function ensureLauncherBuilt(progress: (line: string) => void = () => {}): Promise<void> {
   if (!hasCommand("java", ["-version"])) {
     throw new StartupError(
       "JAVA_MISSING",
@@ -135,6 +136,11 @@ async function ensureLauncherBuilt(progress: (line: string) => void = () => {}):
   });
 }
 
+/** The launcher's Java classpath (its classes and Neo4j's jars); call after `ensureLauncherBuilt`. */
+export function launcherClasspath(): string {
+  return `${path.join(launcherDir, "target", "classes")}${path.delimiter}${readFileSync(classpathFile, "utf8").trim()}`;
+}
+
 /** A free TCP port on loopback, for tests and throw-away databases. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -170,7 +176,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
   await prepareHome(options.home);
 
   const txMemory = options.txMemory ?? `${Math.floor(sizeInBytes(options.heap) / 2 ** 21)}m`;
-  const classpath = `${path.join(launcherDir, "target", "classes")}${path.delimiter}${readFileSync(classpathFile, "utf8").trim()}`;
+  const classpath = launcherClasspath();
   const args = [
     `-Xmx${options.heap}`,
     "-XX:+ExitOnOutOfMemoryError",

@@ -101,6 +101,8 @@ public final class Neo4jLauncher {
         System.exit(4);
       }
       restrictToOwner(home, "rwx------");
+      // A bulk import cut short is finished or undone before Neo4j opens the store (Neo4jImport).
+      Neo4jImport.settle(home);
       String password = ensurePassword(home);
       DatabaseManagementService dbms = start(home, port, options);
       Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
@@ -137,7 +139,7 @@ public final class Neo4jLauncher {
   }
 
   /** Another process holds the home's lock; {@code owner} is what it wrote there (its pids). */
-  private static final class HomeInUse extends Exception {
+  static final class HomeInUse extends Exception {
     private static final long serialVersionUID = 1L;
     final String owner;
 
@@ -154,7 +156,7 @@ public final class Neo4jLauncher {
    * Takes an exclusive lock on {@code <home>/liaison.lock} and records who holds it. Opening the
    * file does not truncate it, so a second instance that fails to lock changes nothing.
    */
-  private static void lockHome(Path home, String ownerPid) throws IOException, HomeInUse {
+  static void lockHome(Path home, String ownerPid) throws IOException, HomeInUse {
     FileChannel channel =
         FileChannel.open(
             home.resolve("liaison.lock"),
@@ -352,7 +354,7 @@ public final class Neo4jLauncher {
     }
   }
 
-  private static String describe(Throwable failure) {
+  static String describe(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -361,7 +363,7 @@ public final class Neo4jLauncher {
     return message.replaceAll("\\s+", " ");
   }
 
-  private static Map<String, String> parseArgs(String[] args) {
+  static Map<String, String> parseArgs(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
@@ -372,7 +374,7 @@ public final class Neo4jLauncher {
     return options;
   }
 
-  private static String require(Map<String, String> options, String name) {
+  static String require(Map<String, String> options, String name) {
     String value = options.get(name);
     if (value == null) {
       System.out.println("LIAISON_NEO4J_FAILED missing --" + name);

@@ -1,0 +1,212 @@
+/**
+ * Writes the rows the loader resolves as CSV files for Neo4j's bulk importer (`neo4j-admin
+ * database import full`): one table per label and per relationship type, each a header file with
+ * typed columns and a data file, and the importer options that name them.
+ */
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import path from "node:path";
+import { DATE_KEYS, INTEGER_KEYS, type NodeLabel, type Props, type RelType } from "./resolve.js";
+import { DatasetLoadError } from "./stream-load.js";
+
+/** Between the elements of a list in one field: a control character YAML text cannot hold. */
+export const ARRAY_DELIMITER = "\u001f";
+/**
+ * The importer drops empty lists (an empty field is "no value"), yet the other paths store them.
+ * An empty list is written as this one-element list and put back by `bulk-empty-list-*.cypher`.
+ */
+export const EMPTY_LIST = "\u001e";
+
+type ColumnType = "string" | "string[]" | "long" | "double" | "boolean" | "date";
+type Column = { key: string; type: ColumnType };
+
+/** Where the buffered text of a table is flushed to disk. */
+const FLUSH_BYTES = 1 << 16;
+
+/** How each property becomes one type of column: the same Cypher types the driver writes. */
+function columnType(key: string, value: Props[string]): ColumnType {
+  if (Array.isArray(value)) return "string[]";
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") return INTEGER_KEYS.has(key) ? "long" : "double";
+  return DATE_KEYS.has(key) ? "date" : "string";
+}
+
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const multiline = (text: string) => text.includes("\n") || text.includes("\r");
+
+/**
+ * One label's (or relationship type's) rows. Columns are learnt from the rows: when a row brings
+ * a property not seen before, the table starts a new segment (a header and a data file) with
+ * the wider set of columns, since the importer needs every row of a file to have every column.
+ * Generated and hand-written datasets settle on their columns within the first records.
+ */
+class Table {
+  readonly segments: { header: string; data: string; multiline: boolean }[] = [];
+  readonly emptyLists = new Set<string>();
+  #columns: Column[] = [];
+  #types = new Map<string, ColumnType>();
+  #stream: WriteStream | undefined;
+  #buffer = "";
+  rows = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly name: string,
+    /** The columns that identify a row: `id:ID` or `:START_ID`, `:END_ID`. */
+    readonly idColumns: string[],
+  ) {}
+
+  async add(ids: string[], props: Props, where: string): Promise<void> {
+    let widened = false;
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "id" && this.idColumns[0] === "id:ID") continue; // the id column stores it
+      const type = columnType(key, value);
+      const known = this.#types.get(key);
+      if (known === undefined) {
+        this.#types.set(key, type);
+        this.#columns.push({ key, type });
+        widened = true;
+      } else if (known !== type) {
+        throw new DatasetLoadError(
+          `${where}: property ${key} of ${this.name} is a ${type} here and a ${known} elsewhere; the bulk importer stores one type per column. Load without --bulk.`,
+        );
+      }
+    }
+    if (widened || this.#stream === undefined) await this.#startSegment();
+    const segment = this.segments[this.segments.length - 1] as Table["segments"][number];
+    const fields = ids.map(quote);
+    for (const { key, type } of this.#columns) {
+      const value = props[key];
+      if (value === undefined) fields.push("");
+      else if (type === "string[]") fields.push(this.#list(value as string[], key, where, segment));
+      else if (type === "string" || type === "date") {
+        if (type === "string" && multiline(value as string)) segment.multiline = true;
+        fields.push(quote(value as string));
+      } else fields.push(String(value));
+    }
+    this.#buffer += `${fields.join(",")}\n`;
+    this.rows++;
+    if (this.#buffer.length >= FLUSH_BYTES) await this.#flush();
+  }
+
+  #list(values: string[], key: string, where: string, segment: { multiline: boolean }): string {
+    if (values.length === 0) {
+      this.emptyLists.add(key);
+      return quote(EMPTY_LIST);
+    }
+    for (const value of values) {
+      if (value.includes(ARRAY_DELIMITER) || value.includes(EMPTY_LIST) || (values.length === 1 && value === "")) {
+        throw new DatasetLoadError(
+          `${where}: a value of ${key} (${JSON.stringify(value)}) cannot be written for the bulk importer (control characters U+001E/U+001F, or a list of one empty string). Load without --bulk.`,
+        );
+      }
+      if (multiline(value)) segment.multiline = true;
+    }
+    return quote(values.join(ARRAY_DELIMITER));
+  }
+
+  async #startSegment(): Promise<void> {
+    await this.close();
+    const base = path.join(this.dir, `${this.name.toLowerCase()}.${this.segments.length + 1}`);
+    const header = `${base}.header.csv`;
+    const data = `${base}.csv`;
+    const columns = [...this.idColumns, ...this.#columns.map(({ key, type }) => `${key}:${type}`)];
+    const headerStream = createWriteStream(header);
+    headerStream.end(`${columns.join(",")}\n`);
+    await once(headerStream, "close");
+    this.segments.push({ header, data, multiline: false });
+    this.#stream = createWriteStream(data);
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#buffer.length === 0 || !this.#stream) return;
+    const text = this.#buffer;
+    this.#buffer = "";
+    if (!this.#stream.write(text)) await once(this.#stream, "drain");
+  }
+
+  async close(): Promise<void> {
+    await this.#flush();
+    const stream = this.#stream;
+    this.#stream = undefined;
+    if (!stream) return;
+    stream.end();
+    await once(stream, "close");
+  }
+}
+
+/** A property whose empty lists were written as EMPTY_LIST, to be put back after the import. */
+export interface EmptyLists {
+  kind: "node" | "relationship";
+  /** The label or relationship type. */
+  name: string;
+  key: string;
+}
+
+/**
+ * The CSV files of one bulk import, written row by row in bounded memory.
+ * @example const csv = new ImportCsv(dir); await csv.node("Actor", row, "actors.yaml"); … await csv.close(); csv.importerArgs()
+ */
+export class ImportCsv {
+  readonly #nodes = new Map<NodeLabel, Table>();
+  readonly #relationships = new Map<RelType, Table>();
+
+  constructor(readonly dir: string) {}
+
+  node(label: NodeLabel, row: { id: string; props: Props }, where: string): Promise<void> {
+    const table = this.#nodes.get(label) ?? new Table(this.dir, label, ["id:ID"]);
+    this.#nodes.set(label, table);
+    return table.add([row.id], row.props, where);
+  }
+
+  relationship(type: RelType, row: { from: string; to: string; props: Props }, where: string): Promise<void> {
+    const table = this.#relationships.get(type) ?? new Table(this.dir, type, [":START_ID", ":END_ID"]);
+    this.#relationships.set(type, table);
+    return table.add([row.from, row.to], row.props, where);
+  }
+
+  async close(): Promise<void> {
+    for (const table of [...this.#nodes.values(), ...this.#relationships.values()]) await table.close();
+  }
+
+  /** Properties where an empty list was written as EMPTY_LIST. */
+  emptyLists(): EmptyLists[] {
+    const of = (kind: EmptyLists["kind"], tables: Map<string, Table>) =>
+      [...tables].flatMap(([name, table]) => [...table.emptyLists].map((key) => ({ kind, name, key })));
+    return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
+  }
+
+  /**
+   * The importer's options for these files (after `close`): every segment as a `--nodes` or
+   * `--relationships` group; fields may span lines only when some value does (the importer is
+   * slower then).
+   */
+  importerArgs(reportFile: string): string[] {
+    const groups = (option: string, tables: Map<string, Table>) =>
+      [...tables].flatMap(([name, table]) =>
+        table.segments.map(({ header, data }) => `--${option}=${name}=${header},${data}`),
+      );
+    const spanning = [...this.#nodes.values(), ...this.#relationships.values()].flatMap((table) =>
+      table.segments.filter((segment) => segment.multiline).map((segment) => segment.data),
+    );
+    return [
+      ...groups("nodes", this.#nodes),
+      ...groups("relationships", this.#relationships),
+      "--id-type=string",
+      "--array-delimiter=U+001F",
+      // Any bad entry (a duplicate id, a relationship to no node) fails the import: the data was
+      // checked before, so one means a bug, and a store with a hole must never be swapped in.
+      "--bad-tolerance=0",
+      "--skip-bad-relationships=false",
+      "--skip-duplicate-nodes=false",
+      "--ignore-empty-strings=false",
+      "--overwrite-destination=true",
+      "--verbose", // a failure names the file, line and field
+      `--report-file=${reportFile}`,
+      // Per-file multi-line mode (`--multiline-fields-format=v2` with the list of files) failed on
+      // medium's sources ("found CR outside a text cell" at a 4 MB buffer boundary); the classic
+      // mode reads every file with the quote-aware chunker, so it is only asked for when needed.
+      ...(spanning.length > 0 ? ["--multiline-fields=true"] : []),
+    ];
+  }
+}

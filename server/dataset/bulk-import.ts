@@ -1,0 +1,269 @@
+/**
+ * The first load of a large dataset into an empty bundled Neo4j, through Neo4j's offline bulk
+ * importer: read and checked by the streaming passes, written as CSV, imported into a Neo4j home
+ * of its own, finished there (schema, the Dataset node, who met whom) and swapped in by the
+ * launcher at the next start. docs/loading.md says why and what a kill at each step leaves.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { z } from "zod";
+import { autoCommit, refreshProjections } from "../domain/projections.js";
+import { ensureLauncherBuilt, freePort, launcherClasspath, startBundledNeo4j } from "../neo4j/bundled.js";
+import { int } from "../neo4j/columns.js";
+import { createDriver } from "../neo4j/connect.js";
+import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
+import { applySchema } from "../neo4j/schema.js";
+import { EMPTY_LIST, ImportCsv } from "./bulk-csv.js";
+import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
+import { datasetRow, type NodeLabel, type RecordRows, type RelType, recordResolver } from "./resolve.js";
+import { DatasetLoadError } from "./stream-load.js";
+import { LIST_FILES, StreamedDataset } from "./stream-read.js";
+import { DatasetInvalidError } from "./validate.js";
+
+const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ").rows({
+  nodes: int(),
+  datasets: int(),
+});
+const emptyListNodes = defineQuery<{ label: string; key: string; marker: string }>(
+  "dataset/bulk-empty-list-nodes",
+  "WRITE",
+).rows({ fixed: int() });
+const emptyListRels = defineQuery<{ type: string; key: string; marker: string }>(
+  "dataset/bulk-empty-list-relationships",
+  "WRITE",
+).rows({ fixed: int() });
+const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE").rows({
+  id: z.string(),
+});
+
+/** What the database holds that the bulk importer would replace: model nodes and Dataset nodes (count store). */
+export async function bulkTarget(runner: QueryRunner): Promise<{ nodes: number; datasets: number; empty: boolean }> {
+  const { rows } = await runner.run(target, {});
+  const nodes = rows[0]?.nodes ?? 0;
+  const datasets = rows[0]?.datasets ?? 0;
+  return { nodes, datasets, empty: nodes === 0 && datasets === 0 };
+}
+
+/** The Neo4j home a bulk load builds its database in: `.data/neo4j` → `.data/neo4j-import` (as Neo4jImport.java). */
+export const importHomeOf = (home: string) => `${path.resolve(home)}-import`;
+
+export interface BulkOptions {
+  /** The served bundled Neo4j's home (`<LIAISON_DATA_DIR>/neo4j`); its database is replaced at its next start. */
+  home: string;
+  /** Java heap of the importer and of the Neo4j that finishes the import. */
+  heap: string;
+  /** Page cache of that Neo4j, and the importer's off-heap memory. */
+  pageCache: string;
+  txMemory: string;
+  progress?: (progress: LoadProgress) => void;
+  /** Lines for people: the importer's stages. */
+  say?: (line: string) => void;
+}
+
+/** A bulk load's account: the counts of any load, and the time of each step. */
+export type BulkResult = LoadResult & { steps: { step: string; ms: number }[] };
+
+/**
+ * Builds the database of `folder` in the import home, finished and marked complete; the served
+ * Neo4j's launcher swaps it in at its next start (`Neo4jImport.settle`). The caller holds the
+ * served home (its Neo4j running, so no one else starts it) and has checked it is empty
+ * (`bulkTarget`). Throws DatasetInvalidError (nothing written) or DatasetLoadError.
+ * @example const result = await bulkImport("/tmp/medium", { home: ".data/neo4j", heap: "1g", pageCache: "256m", txMemory: "512m" })
+ */
+export async function bulkImport(folder: string, options: BulkOptions): Promise<BulkResult> {
+  const started = Date.now();
+  const steps: BulkResult["steps"] = [];
+  let stepStarted = started;
+  const endStep = (step: string) => {
+    steps.push({ step, ms: Date.now() - stepStarted });
+    stepStarted = Date.now();
+  };
+  const say = (phase: string, step: string, done: number, total = 0) =>
+    options.progress?.({ phase, step, done, total, elapsedMs: Date.now() - started });
+  const importHome = importHomeOf(options.home);
+  // A leftover of a load killed before it was complete: the served home's lock, which the caller
+  // holds, is what lets this load delete it.
+  await rm(importHome, { recursive: true, force: true });
+  const csvDir = path.join(importHome, "csv");
+  await mkdir(csvDir, { recursive: true });
+  try {
+    const written = await writeCsv(folder, csvDir, say);
+    endStep("read, check, write CSV");
+
+    await ensureLauncherBuilt(options.say);
+    const argumentsFile = path.join(csvDir, "importer-arguments.txt");
+    const report = path.join(csvDir, "import.report");
+    const args = [...written.csv.importerArgs(report), `--max-off-heap-memory=${options.pageCache}`];
+    await writeFile(argumentsFile, `${args.join("\n")}\n`);
+    say("importing", "neo4j-admin database import full", 0);
+    await runImporter(importHome, argumentsFile, report, options);
+    await rm(csvDir, { recursive: true, force: true });
+    endStep("import");
+
+    await finish(importHome, written, options, say, endStep);
+    // The import home now holds the finished database: from here on, the next start swaps it in.
+    await writeFile(path.join(importHome, "complete"), `${written.datasetId} ${written.checksum}\n`);
+    return {
+      datasetId: written.datasetId,
+      checksum: written.checksum,
+      nodes: written.nodes,
+      relationships: written.relationships,
+      removed: { nodes: 0, relationships: 0 },
+      ms: Date.now() - started,
+      steps,
+    };
+  } catch (error) {
+    await rm(importHome, { recursive: true, force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+type Written = Awaited<ReturnType<typeof writeCsv>>;
+
+/** Pass 1 and 2 of the streaming loader, each record's rows written as CSV instead of staged. */
+async function writeCsv(folder: string, dir: string, say: (phase: string, step: string, done: number) => void) {
+  const data = new StreamedDataset(folder);
+  say("checking", "schema and ids", 0);
+  await data.scan();
+  const manifest = data.manifest;
+  if (data.problems.length > 0 || !manifest) throw new DatasetInvalidError(folder, sortProblems(data.problems));
+  const datasetId = `dataset:${manifest.id}`;
+  const datasets = [datasetId];
+  const csv = new ImportCsv(dir);
+  const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
+  const relationships = {} as Record<RelType, number>;
+  let rows = 0;
+  const add = async (records: RecordRows, where: string) => {
+    for (const { label, row } of records.nodes) {
+      nodes[label]++;
+      await csv.node(label, { id: row.id, props: { ...row.props, datasets } }, where);
+    }
+    for (const { type, row } of records.relationships) {
+      relationships[type] = (relationships[type] ?? 0) + 1;
+      await csv.relationship(type, { from: row.from, to: row.to, props: { ...row.props, datasets } }, where);
+    }
+    if (++rows % 10_000 === 0) say("writing CSV", where, rows);
+  };
+  const resolver = recordResolver({ sourceText: (id) => data.sourceText(id), actorName: (id) => data.actorName(id) });
+  say("checking", "references and evidence", 0);
+  try {
+    for await (const record of data.records()) {
+      if (data.problems.length > 0) continue; // keep checking, stop writing
+      if (record.kind === "source") await add(resolver.source(record.value), "manifest.yaml");
+      else if (record.kind === "actor") await add(resolver.actor(record.value), "actors.yaml");
+      else if (record.kind === "forum") await add(resolver.forum(record.value), "forums.yaml");
+      else if (record.kind === "event") await add(resolver.event(record.value), "events.yaml");
+      else await add(resolver.claim(record.value), "claims.yaml");
+    }
+  } finally {
+    await csv.close();
+  }
+  if (data.problems.length > 0) throw new DatasetInvalidError(folder, sortProblems(data.problems));
+  return { csv, datasetId, checksum: data.checksum, manifest, nodes, relationships };
+}
+
+const sortProblems = (problems: StreamedDataset["problems"]) => {
+  const order = ["manifest.yaml", ...LIST_FILES.map((f) => f.file)];
+  return problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
+};
+
+/** Runs Neo4jImport (the launcher's import class) on the machine's Java; its stderr is the importer's report. */
+async function runImporter(importHome: string, argumentsFile: string, report: string, options: BulkOptions) {
+  const child = spawn(
+    "java",
+    [
+      `-Xmx${options.heap}`,
+      "-XX:+ExitOnOutOfMemoryError",
+      "-cp",
+      launcherClasspath(),
+      "liaison.neo4j.Neo4jImport",
+      "--home",
+      importHome,
+      "--owner-pid",
+      String(process.pid),
+      "--arguments",
+      argumentsFile,
+    ],
+    // stdin stays open: when this process dies, even by SIGKILL, the importer sees EOF and stops.
+    { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+  );
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const tail: string[] = [];
+  const badEntry: string[] = [];
+  let outcome = "";
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (line.startsWith("LIAISON_NEO4J_")) outcome = line;
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => {
+    tail.push(line);
+    if (tail.length > 60) tail.shift();
+    if (line.includes("ERROR in input") && badEntry.length === 0) badEntry.push(line);
+    else if (badEntry.length > 0 && badEntry.length < 6) badEntry.push(line);
+    // The importer's stages and summary, not its per-percent dots.
+    if (
+      /^(IMPORT |Imported:|Peak memory|\s+\d+ (nodes|relationships|properties)|.*(started|completed) \d{4}-)/.test(line)
+    )
+      options.say?.(`  importer: ${line.trim()}`);
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.once("exit", (c, s) => resolve([c, s])),
+  );
+  process.removeListener("exit", killOnExit);
+  if (code === 0 && outcome === "LIAISON_NEO4J_IMPORTED") return;
+  const reportText = await readFile(report, "utf8").catch(() => "");
+  const why = outcome.startsWith("LIAISON_NEO4J_IN_USE")
+    ? `its folder ${importHome} is in use by another process (${outcome.split(" ").slice(1).join(" ")})`
+    : outcome.replace(/^LIAISON_NEO4J_FAILED /, "") || `the importer ended (${signal ?? `code ${code}`})`;
+  // The importer's own account of the bad entry (file, line, field, value), else the end of its output.
+  const account = badEntry.length > 0 ? badEntry : tail.filter((line) => !/^\s+at /.test(line)).slice(-12);
+  const details = [...account, ...reportText.split("\n").slice(0, 10)].join("\n    ");
+  throw new DatasetLoadError(`bulk import of ${importHome} failed: ${why}; nothing was changed.\n    ${details}`);
+}
+
+/**
+ * Finishes the imported database on a Neo4j of its own (the import home, a free port): puts back
+ * empty lists, creates the schema and waits for its indexes, writes the Dataset node and derives
+ * who met whom, with the same queries as the other paths. Readers never see it unfinished.
+ */
+async function finish(
+  importHome: string,
+  written: Written,
+  options: BulkOptions,
+  say: (phase: string, step: string, done: number) => void,
+  endStep: (step: string) => void,
+) {
+  const neo4j = await startBundledNeo4j({
+    home: importHome,
+    boltPort: await freePort(),
+    heap: options.heap,
+    pageCache: options.pageCache,
+    txMemory: options.txMemory,
+    // Index files and caches of a large store open more slowly than an empty one's.
+    readyTimeoutMs: 600_000,
+  });
+  const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+  try {
+    const runner = new QueryRunner(driver, undefined, 3_600_000);
+    for (const { kind, name, key } of written.csv.emptyLists()) {
+      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker: EMPTY_LIST });
+      else await runner.run(emptyListRels, { type: name, key, marker: EMPTY_LIST });
+    }
+    endStep("start Neo4j, empty lists");
+    say("finishing", "constraints and indexes", 0);
+    await applySchema(runner, { awaitSeconds: 3_600 });
+    endStep("constraints and indexes");
+    const props = toNeo4jProps(datasetRow(written.manifest, written.checksum).props);
+    await runner.run(mergeDataset, { props });
+    say("finishing", "MET", 0);
+    await refreshProjections(autoCommit(runner), {
+      progress: (actors, pairs) => say("finishing", `MET ${pairs} pairs`, actors),
+    });
+    endStep("Dataset node, MET projection");
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+  }
+}

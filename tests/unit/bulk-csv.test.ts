@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { ARRAY_DELIMITER, EMPTY_LIST, ImportCsv } from "../../server/dataset/bulk-csv.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "liaison-bulk-csv-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const read = (file: string) => readFile(file, "utf8");
+/** The `--nodes`/`--relationships` groups of the importer's options, as [option, name, header, data]. */
+const groups = (args: string[]) =>
+  args
+    .map((arg) => /^--(nodes|relationships)=(\w+)=([^,]+),(.+)$/.exec(arg))
+    .filter((match) => match !== null)
+    .map((match) => match.slice(1));
+
+describe("ImportCsv", () => {
+  test("when rows are written, then each value is in a typed column the way the driver would store it", async () => {
+    const csv = new ImportCsv(dir);
+    await csv.node(
+      "Claim",
+      {
+        id: "claim:a",
+        props: {
+          id: "claim:a",
+          text: 'He said "no", then left',
+          value: 1.5,
+          start: 12,
+          dateStart: "2020-01-02",
+          aliases: ["x", "y"],
+          datasets: ["dataset:d"],
+        },
+      },
+      "claims.yaml",
+    );
+    await csv.close();
+    const [option, name, header, data] = groups(csv.importerArgs(path.join(dir, "report")))[0] ?? [];
+    expect([option, name]).toEqual(["nodes", "Claim"]);
+    expect(await read(header as string)).toBe(
+      "id:ID,text:string,value:double,start:long,dateStart:date,aliases:string[],datasets:string[]\n",
+    );
+    expect(await read(data as string)).toBe(
+      `"claim:a","He said ""no"", then left",1.5,12,"2020-01-02","x${ARRAY_DELIMITER}y","dataset:d"\n`,
+    );
+  });
+
+  test("when a later row brings a new property, then a new segment with the wider header starts and earlier rows keep theirs", async () => {
+    const csv = new ImportCsv(dir);
+    await csv.node("Actor", { id: "actor:a", props: { name: "A" } }, "actors.yaml");
+    await csv.node("Actor", { id: "actor:b", props: { name: "B", description: "two" } }, "actors.yaml");
+    await csv.node("Actor", { id: "actor:c", props: { name: "C" } }, "actors.yaml");
+    await csv.close();
+    const segments = groups(csv.importerArgs("report"));
+    expect(segments).toHaveLength(2);
+    expect(await read(segments[0]?.[2] as string)).toBe("id:ID,name:string\n");
+    expect(await read(segments[0]?.[3] as string)).toBe('"actor:a","A"\n');
+    expect(await read(segments[1]?.[2] as string)).toBe("id:ID,name:string,description:string\n");
+    // An absent property is an empty unquoted field: no value; an empty string would be "".
+    expect(await read(segments[1]?.[3] as string)).toBe('"actor:b","B","two"\n"actor:c","C",\n');
+  });
+
+  test("when a list is empty, then it is written as the marker and reported for the fix-up", async () => {
+    const csv = new ImportCsv(dir);
+    await csv.relationship(
+      "PARTICIPATED_IN",
+      { from: "actor:a", to: "event:e", props: { evidence: [] } },
+      "events.yaml",
+    );
+    await csv.close();
+    const data = groups(csv.importerArgs("report"))[0]?.[3];
+    expect(await read(data as string)).toBe(`"actor:a","event:e","${EMPTY_LIST}"\n`);
+    expect(csv.emptyLists()).toEqual([{ kind: "relationship", name: "PARTICIPATED_IN", key: "evidence" }]);
+  });
+
+  test("when a value spans lines, then the importer reads fields across lines, and only then", async () => {
+    const plain = new ImportCsv(dir);
+    await plain.node("Actor", { id: "actor:a", props: { name: "A" } }, "actors.yaml");
+    await plain.close();
+    expect(plain.importerArgs("report").filter((arg) => arg.startsWith("--multiline"))).toEqual([]);
+
+    const spanning = new ImportCsv(dir);
+    await spanning.node("Source", { id: "source:s", props: { content: "one\ntwo" } }, "manifest.yaml");
+    await spanning.close();
+    expect(spanning.importerArgs("report")).toContain("--multiline-fields=true");
+  });
+
+  test("when a property changes type, or a list holds the delimiter, then it fails naming the property", async () => {
+    const csv = new ImportCsv(dir);
+    await csv.node("Claim", { id: "claim:a", props: { value: 1 } }, "claims.yaml");
+    await expect(csv.node("Claim", { id: "claim:b", props: { value: "one" } }, "claims.yaml")).rejects.toMatchObject({
+      code: "DATASET_LOAD_FAILED",
+      message: expect.stringContaining("value"),
+    });
+    await expect(
+      csv.node("Actor", { id: "actor:a", props: { aliases: [`a${ARRAY_DELIMITER}b`] } }, "actors.yaml"),
+    ).rejects.toMatchObject({ code: "DATASET_LOAD_FAILED", message: expect.stringContaining("aliases") });
+    await csv.close();
+  });
+});
