@@ -10,7 +10,7 @@ export interface Endpoint<
   B extends ZodType = ZodType,
   R = unknown,
 > {
-  method: "get" | "post";
+  method: "get" | "post" | "delete";
   /** Express-style path under /api, e.g. `/nodes/:id`. */
   path: string;
   summary: string;
@@ -18,6 +18,10 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /** The form field of a file upload the endpoint also takes as multipart/form-data (parsed before it). */
+  upload?: string;
+  /** The schema of the 200 response, for the OpenAPI document. */
+  response?: ZodType;
   handle(
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     context: { signal: AbortSignal; req: Request; res: Response },

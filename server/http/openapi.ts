@@ -10,6 +10,25 @@ function inputSchema(schema: ZodType): JsonSchema {
   return rest;
 }
 
+/** JSON Schema of what the server answers. */
+function outputSchema(schema: ZodType): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** A multipart form: the body's fields as strings, plus the uploaded file. */
+function uploadSchema(definition: Endpoint): JsonSchema {
+  const json = inputSchema(definition.body as ZodType) as { properties?: Record<string, JsonSchema> };
+  return {
+    type: "object",
+    properties: {
+      ...json.properties,
+      [definition.upload as string]: { type: "string", contentMediaType: "application/octet-stream" },
+    },
+    required: [definition.upload],
+  };
+}
+
 /** The properties of an object schema as OpenAPI parameters of one location. */
 function parameters(schema: ZodType | undefined, where: "path" | "query") {
   if (!schema) return [];
@@ -66,12 +85,17 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: inputSchema(definition.body) } },
+              content: {
+                "application/json": { schema: inputSchema(definition.body) },
+                ...(definition.upload ? { "multipart/form-data": { schema: uploadSchema(definition) } } : {}),
+              },
             },
           }
         : {}),
       responses: {
-        "200": { description: "OK (see common/api-types.ts for the shape)", content: { "application/json": {} } },
+        "200": definition.response
+          ? { description: "OK", content: { "application/json": { schema: outputSchema(definition.response) } } }
+          : { description: "OK (see common/api-types.ts for the shape)", content: { "application/json": {} } },
         "400": { ...errorResponse, description: "A parameter is invalid; `details` names it" },
         ...(definition.path.includes(":id") || definition.method === "get"
           ? { "404": { ...errorResponse, description: "No node with that id" } }

@@ -18,12 +18,14 @@ import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
 import { openApiDocument } from "../http/openapi.js";
 import { boundedInt, checkWindow, dateParam, list, nodeId } from "../http/params.js";
 import { ForbiddenError } from "../lib/errors.js";
+import { sourceEndpoints } from "./sources.js";
 
 const idParams = z.strictObject({ id: nodeId });
 const window = { from: dateParam("start"), to: dateParam("end") };
 
 /** Every endpoint of the graph API, in the order the OpenAPI document lists them. */
-export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps): Endpoint[] {
+export function apiEndpoints(deps: AppDeps): Endpoint[] {
+  const { runner, consoleRunner, config, logger } = deps;
   return [
     endpoint({
       method: "get",
@@ -157,6 +159,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       handle: ({ body }, { signal, req }) =>
         runConsole({ runner: consoleRunner ?? runner, config, logger, client: req.ip }, body, signal, req.log),
     }),
+    ...sourceEndpoints(deps),
   ];
 }
 
