@@ -63,6 +63,7 @@ describe("addressPolicy", () => {
 describe("isAddressRange", () => {
   test("when a setting lists addresses and CIDR ranges, then each is recognised, and names are not", () => {
     for (const entry of ["10.0.0.0/8", "127.0.0.1", "fd00::/8", "::1"]) expect(isAddressRange(entry), entry).toBe(true);
-    for (const entry of ["intranet", "10.0.0.0/33", "10.0.0.0/8/8", ""]) expect(isAddressRange(entry), entry).toBe(false);
+    for (const entry of ["intranet", "10.0.0.0/33", "10.0.0.0/8/8", ""])
+      expect(isAddressRange(entry), entry).toBe(false);
   });
 });
