@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
 import { fromRoot } from "../../server/lib/project-root.js";
 import { QueryRunner } from "../../server/neo4j/query-runner.js";
+import { backfillSourceHashes } from "../../server/sources/backfill-hashes.js";
 import { serve, type TestServer } from "../support/http.js";
 import { collectLogs } from "../support/log-lines.js";
-import { testConfig, testNeo4j } from "../support/neo4j.js";
+import { readRows, testConfig, testNeo4j, testRunner } from "../support/neo4j.js";
 import { type SeededApi, seededApi } from "./api-fixture.js";
 import { deleteDraftRequest, draftCount, fixture, getJson, postDraft, uploadDraft } from "./sources-helpers.js";
 
@@ -164,6 +165,23 @@ describe("POST /api/sources/drafts", () => {
     });
   });
 
+  test("when text comes as a form field instead of JSON, then it becomes the draft", async () => {
+    const form = new FormData();
+    form.append("text", ARTICLE);
+    form.append("title", "From a form");
+    const response = await fetch(`${url}/api/sources/drafts`, {
+      method: "POST",
+      headers: { "x-liaison-write": "1" },
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      format: "text",
+      title: "From a form",
+      text: ARTICLE.replaceAll("\r\n", "\n"),
+    });
+  });
+
   test("when a .txt file is uploaded, then its text becomes the draft", async () => {
     const response = await uploadDraft(url, { name: "notes.txt", bytes: Buffer.from(ARTICLE, "utf8") });
     expect(response.status).toBe(200);
@@ -214,6 +232,22 @@ describe("POST /api/sources/drafts with bad input", () => {
     {
       name: "a JSON body far over the limit",
       send: () => postDraft(url, { text: "\u0001".repeat(MAX_BYTES * 2) }),
+      status: 413,
+      code: "SOURCE_TOO_LARGE",
+      input: "text",
+    },
+    {
+      name: "a form's text field over the limit",
+      send: async () => {
+        const form = new FormData();
+        form.append("text", "a".repeat(MAX_BYTES + 1));
+        const response = await fetch(`${url}/api/sources/drafts`, {
+          method: "POST",
+          headers: { "x-liaison-write": "1" },
+          body: form,
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      },
       status: 413,
       code: "SOURCE_TOO_LARGE",
       input: "text",
@@ -462,5 +496,22 @@ describe("GET /api/openapi.json", () => {
     expect(paths["/api/sources/drafts"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.delete).toBeDefined();
+  });
+});
+
+describe("start-up on a database loaded before sources carried their hash", () => {
+  test("when Source nodes lack contentSha256, then the backfill adds it and their text is recognised again", async () => {
+    await readRows(api.driver, "MATCH (s:Source) REMOVE s.contentSha256");
+    const seedText = readFileSync(
+      fromRoot("data", "seed", "sources", "moscow-beijing-no-limits-partnership.txt"),
+      "utf8",
+    );
+    expect((await postDraft(url, { text: seedText })).body.knownSources).toEqual([]);
+    expect(await backfillSourceHashes(testRunner(api.driver))).toBe(1);
+    expect(await backfillSourceHashes(testRunner(api.driver))).toBe(0);
+    const again = await postDraft(url, { text: seedText });
+    expect((again.body.knownSources as Array<{ id: string }>).map((source) => source.id)).toEqual([
+      "source:moscow-beijing-no-limits-partnership",
+    ]);
   });
 });
