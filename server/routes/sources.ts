@@ -172,9 +172,9 @@ export function sourceEndpoints(deps: AppDeps): Endpoint[] {
 
 /** Maps a body parser's failure on a draft to the intake's codes: too large is SOURCE_TOO_LARGE. */
 function bodyError(error: unknown, maxBytes: number): unknown {
-  const input = error instanceof multer.MulterError ? "file" : "text";
+  const input = error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE" ? "file" : "text";
   const tooLarge =
-    (error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE") ||
+    (error instanceof multer.MulterError && (error.code === "LIMIT_FILE_SIZE" || error.code === "LIMIT_FIELD_VALUE")) ||
     (error as { type?: string } | undefined)?.type === "entity.too.large";
   if (tooLarge) {
     return new SourceError(
@@ -213,7 +213,8 @@ export function draftGate(deps: AppDeps): Router {
   const json = express.json({ limit: maxBytes * 2 + 65_536 });
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 100 },
+    // A pasted text may come as a form field too: it is bounded like a file.
+    limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: maxBytes, parts: 12, headerPairs: 100 },
   }).single(UPLOAD_FIELD);
   const parse: RequestHandler = (req, res, next) => {
     const parser = req.is("multipart/form-data") ? upload : json;
