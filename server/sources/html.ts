@@ -5,6 +5,7 @@ import { SourceError } from "../lib/errors.js";
 import type { DomDocument, DomNode } from "./dom.js";
 import { readHtmlMetadata } from "./html-metadata.js";
 import { htmlText } from "./html-text.js";
+import { isoDate } from "./iso-date.js";
 import { contentSha256 } from "./normalise.js";
 import type { SourceDocument } from "./types.js";
 
@@ -61,7 +62,7 @@ export function fromHtml(html: string, input: string, pageUrl?: string): SourceD
     title: metadata.title ?? article?.title ?? undefined,
     author: metadata.author ?? article?.byline ?? undefined,
     publisher: metadata.publisher ?? article?.siteName ?? undefined,
-    publishedAt: metadata.publishedAt,
+    publishedAt: metadata.publishedAt ?? isoDate(article?.publishedTime ?? undefined),
     url: metadata.url,
   };
 }

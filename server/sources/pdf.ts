@@ -7,6 +7,11 @@ import type { SourceDocument } from "./types.js";
 
 /** Pages read at most; a longer document is cut there (no article runs to a thousand pages). */
 const MAX_PAGES = 1000;
+/**
+ * Time the pages may take, checked between pages: pdf.js runs in this process, and a document
+ * built to be slow must not keep the server busy for long.
+ */
+const MAX_READ_MS = 20_000;
 
 interface TextItem {
   str: string;
@@ -61,7 +66,16 @@ export async function fromPdf(bytes: Uint8Array, input: string): Promise<SourceD
       });
     });
     const pages: string[] = [];
+    const started = performance.now();
     for (let number = 1; number <= Math.min(pdf.numPages, MAX_PAGES); number += 1) {
+      if (performance.now() - started > MAX_READ_MS) {
+        throw new SourceError(
+          413,
+          "SOURCE_TOO_LARGE",
+          `The ${input} is a PDF too large to read: ${number - 1} of ${pdf.numPages} pages took more than ${MAX_READ_MS / 1000} s.`,
+          { input, pages: pdf.numPages },
+        );
+      }
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       pages.push(pageText(content.items.filter((item): item is TextItem & typeof item => "str" in item)));

@@ -48,6 +48,14 @@ describe("who may write: POST and DELETE /api/sources/drafts on an exposed serve
     expect(await draftCount(api.driver)).toBe(before + 1);
   });
 
+  test("when the editor pastes a text larger than the app's other JSON bodies (300 kB), then it is taken up to LIAISON_SOURCE_MAX_BYTES", async () => {
+    const long = `${"Paragraph about a long meeting in Minsk. ".repeat(40)}\n\n`.repeat(180);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(256 * 1024);
+    const response = await send("POST", "/api/sources/drafts", editor, { text: long });
+    expect(response.status).toBe(200);
+    expect((response.json as { paragraphs: unknown[] }).paragraphs).toHaveLength(180);
+  });
+
   test("when the request comes from this app's own page (same Origin, same-origin fetch), then it is accepted", async () => {
     const response = await send(
       "POST",
@@ -174,7 +182,7 @@ describe("who may write: POST and DELETE /api/sources/drafts on an exposed serve
     for (const verdict of ["EDITOR_REQUIRED", "WRITE_HEADER_MISSING", "CROSS_SITE_REQUEST", "UNAUTHORIZED"])
       expect(refusals).toContain(verdict);
     const writes = audits.filter((line) => line.kind === "write");
-    expect(writes.filter((line) => line.action === "draft.create" && line.verdict === "ok").length).toBe(3);
+    expect(writes.filter((line) => line.action === "draft.create" && line.verdict === "ok").length).toBe(4);
     expect(writes.find((line) => line.action === "draft.delete" && line.verdict === "ok")).toMatchObject({
       editor: "editor-token",
       client: "127.0.0.1",
