@@ -20,6 +20,10 @@ const create = defineQuery<{ props: Record<string, unknown> }>("drafts/create", 
 const byId = defineQuery<{ id: string }>("drafts/by-id", "READ");
 const list = defineQuery<{ offset: number; limit: number }>("drafts/list", "READ");
 const remove = defineQuery<{ id: string }>("drafts/delete", "WRITE");
+const updateMetadata = defineQuery<{ id: string; props: Record<string, string | null> }>(
+  "drafts/update-metadata",
+  "WRITE",
+);
 
 const starts = (spans: readonly Span[]) => spans.map((span) => span.start);
 const ends = (spans: readonly Span[]) => spans.map((span) => span.end);
@@ -150,4 +154,27 @@ export async function deleteDraft(runner: QueryRunner, id: string, where: string
   const { records } = await runner.run(remove, { id }, { signal });
   if (Number(toJson(records[0]?.get("deleted")) ?? 0) === 0)
     throw new NotFoundError(`${where}: no draft "${id}".`, { id });
+}
+
+/** Metadata edits: a string sets a field, null clears it, an absent key leaves it. */
+export type MetadataEdit = { [K in keyof SourceMetadata]?: string | null };
+
+/**
+ * Edits a draft's metadata and answers the draft; NotFoundError when there is none with that id.
+ * @example await updateDraftMetadata(runner, id, { title: "Talks in Minsk", author: null }, "PATCH …")
+ */
+export async function updateDraftMetadata(
+  runner: QueryRunner,
+  id: string,
+  edit: MetadataEdit,
+  where: string,
+  signal?: AbortSignal,
+): Promise<DraftResponse> {
+  const props = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string | null
+  >;
+  const { records } = await runner.run(updateMetadata, { id, props }, { signal });
+  if (records.length === 0) throw new NotFoundError(`${where}: no draft "${id}".`, { id });
+  return getDraft(runner, id, where, signal);
 }

@@ -10,7 +10,7 @@ export interface Endpoint<
   B extends ZodType = ZodType,
   R = unknown,
 > {
-  method: "get" | "post" | "delete";
+  method: "get" | "post" | "patch" | "delete";
   /** Express-style path under /api, e.g. `/nodes/:id`. */
   path: string;
   summary: string;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { draftDeletedSchema, draftListSchema, draftSchema } from "../../common/drafts.js";
 import type { AppDeps } from "../app.js";
 import { exposure } from "../config.js";
-import { createDraft, deleteDraft, getDraft, listDrafts } from "../drafts/drafts.js";
+import { createDraft, deleteDraft, getDraft, listDrafts, updateDraftMetadata } from "../drafts/drafts.js";
 import { type Endpoint, endpoint } from "../http/endpoint.js";
 import { boundedInt } from "../http/params.js";
 import { admittedEditor, writeGuard } from "../http/write-guard.js";
@@ -23,6 +23,12 @@ const draftId = z
     'must be a draft id such as "draft:1b4e28ba-2fa1-11d2-883f-0016d3cca427"',
   );
 const metadataField = z.string().trim().min(1).max(1000).optional();
+const publishedAt = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((value) => isoDate(value) !== undefined, "must be a date such as 2024-11-18");
+const sourceUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 /** The form field of an uploaded file. */
 export const UPLOAD_FIELD = "file";
@@ -150,6 +156,37 @@ export function sourceEndpoints(deps: AppDeps): Endpoint[] {
       handle: ({ params }, { signal }) => getDraft(deps.runner, params.id, "GET /api/sources/drafts/:id", signal),
     }),
     endpoint({
+      method: "patch",
+      path: "/sources/drafts/:id",
+      summary: "Edit a draft's metadata: title, author, publisher, publishedAt, url (null clears one); editors only",
+      params: z.strictObject({ id: draftId }),
+      body: z
+        .strictObject({
+          title: metadataField.nullable(),
+          author: metadataField.nullable(),
+          publisher: metadataField.nullable(),
+          publishedAt: publishedAt.nullable().optional(),
+          url: sourceUrl.nullable().optional(),
+        })
+        .refine((edit) => Object.keys(edit).length > 0, "must change at least one field"),
+      response: draftSchema,
+      handle: ({ params, body }, { signal, req, res }) =>
+        audited(
+          deps.logger,
+          { req, res },
+          "draft.update",
+          () =>
+            updateDraftMetadata(
+              deps.runner,
+              params.id,
+              { ...body, ...(body.publishedAt ? { publishedAt: isoDate(body.publishedAt) } : {}) },
+              "PATCH /api/sources/drafts/:id",
+              signal,
+            ),
+          params.id,
+        ),
+    }),
+    endpoint({
       method: "delete",
       path: "/sources/drafts/:id",
       summary: "Delete a draft (editors only, like every write)",
@@ -222,6 +259,7 @@ export function draftGate(deps: AppDeps): Router {
   };
   const router = Router();
   router.post("/", guard, parse);
+  router.patch("/:id", guard, express.json({ limit: "16kb" }));
   router.delete("/:id", guard);
   return router;
 }

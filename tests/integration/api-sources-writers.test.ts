@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 const text = "Minister Orlanth Vey met envoy Tessaly Morn in Tashkent on 2 May 2025.";
-const send = (method: "POST" | "DELETE", path: string, headers: Record<string, string>, body?: unknown) =>
+const send = (method: "POST" | "PATCH" | "DELETE", path: string, headers: Record<string, string>, body?: unknown) =>
   rawRequest(api.server.url, {
     method,
     path,
@@ -80,6 +80,13 @@ describe("who may write: POST and DELETE /api/sources/drafts on an exposed serve
     const id = String((list.json as { drafts: Array<{ id: string }> }).drafts[0]?.id);
     const deleted = await send("DELETE", `/api/sources/drafts/${id}`, reader);
     expect(code(deleted)).toBe("EDITOR_REQUIRED");
+    const edited = await rawRequest(api.server.url, {
+      method: "PATCH",
+      path: `/api/sources/drafts/${id}`,
+      headers: { host: HOST, ...reader },
+      body: { title: "Defaced" },
+    });
+    expect(code(edited)).toBe("EDITOR_REQUIRED");
     expect(await draftCount(api.driver)).toBe(before);
   });
 

@@ -8,7 +8,15 @@ import { serve, type TestServer } from "../support/http.js";
 import { collectLogs } from "../support/log-lines.js";
 import { readRows, testConfig, testNeo4j, testRunner } from "../support/neo4j.js";
 import { type SeededApi, seededApi } from "./api-fixture.js";
-import { deleteDraftRequest, draftCount, fixture, getJson, postDraft, uploadDraft } from "./sources-helpers.js";
+import {
+  deleteDraftRequest,
+  draftCount,
+  fixture,
+  getJson,
+  patchDraft,
+  postDraft,
+  uploadDraft,
+} from "./sources-helpers.js";
 
 const MAX_BYTES = 20_000;
 const logs = collectLogs();
@@ -402,6 +410,41 @@ describe("GET /api/sources/drafts", () => {
   });
 });
 
+describe("PATCH /api/sources/drafts/:id", () => {
+  test("when an editor edits the metadata, then the given fields change, null clears one, and the text stays", async () => {
+    const created = await uploadDraft(url, { name: "page.html", bytes: fixture("article.html") });
+    const id = String(created.body.id);
+    const edited = await patchDraft(url, id, { title: "Edited title", author: null, publishedAt: "2024/11/20" });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      id,
+      title: "Edited title",
+      author: null,
+      publishedAt: "2024-11-20",
+      publisher: "The Test Gazette",
+      text: created.body.text,
+    });
+    expect((await getJson(url, `/api/sources/drafts/${id}`)).body).toMatchObject({
+      title: "Edited title",
+      author: null,
+    });
+    expect(
+      logs.audits().some((line) => line.action === "draft.update" && line.draftId === id && line.verdict === "ok"),
+    ).toBe(true);
+  });
+
+  test("when an edit is empty, names an unknown field, touches the text or has a bad date, then 400 names it; an unknown draft is 404", async () => {
+    const id = String((await postDraft(url, { text: "A draft to edit." })).body.id);
+    for (const body of [{}, { text: "replaced" }, { publishedAt: "someday" }, { url: "javascript:alert(1)" }]) {
+      const response = await patchDraft(url, id, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error?.code).toBe("BAD_REQUEST");
+    }
+    expect((await getJson(url, `/api/sources/drafts/${id}`)).body.text).toBe("A draft to edit.");
+    expect((await patchDraft(url, "draft:00000000-0000-0000-0000-000000000000", { title: "x" })).status).toBe(404);
+  });
+});
+
 describe("DELETE /api/sources/drafts/:id", () => {
   test("when a draft is deleted, then it is gone from Neo4j, and deleting it again is 404", async () => {
     const id = String((await postDraft(url, { text: "A draft to delete." })).body.id);
@@ -496,6 +539,7 @@ describe("GET /api/openapi.json", () => {
     expect(paths["/api/sources/drafts"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.delete).toBeDefined();
+    expect(paths["/api/sources/drafts/{id}"]?.patch).toBeDefined();
   });
 });
 

@@ -53,6 +53,14 @@ export function getJson(baseUrl: string, path: string) {
   return fetch(`${baseUrl}${path}`).then(asJson);
 }
 
+export function patchDraft(baseUrl: string, id: string, body: unknown, headers: Record<string, string> = WRITE) {
+  return fetch(`${baseUrl}/api/sources/drafts/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  }).then(asJson);
+}
+
 export function deleteDraftRequest(baseUrl: string, id: string, headers: Record<string, string> = WRITE) {
   return fetch(`${baseUrl}/api/sources/drafts/${encodeURIComponent(id)}`, { method: "DELETE", headers }).then(asJson);
 }
