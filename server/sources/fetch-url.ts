@@ -38,11 +38,21 @@ const fail = (status: number, code: ConstructorParameters<typeof SourceError>[1]
 
 const dnsResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** Rejects when `signal` aborts: DNS lookups cannot be cancelled, but the fetch need not wait for them. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(new Error("aborted"));
+    signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+  });
+}
+
 /** The address to connect to for `url`, after checking every address its host has. */
-async function checkedAddress(url: URL, options: FetchOptions): Promise<string> {
+async function checkedAddress(url: URL, options: FetchOptions, signal: AbortSignal): Promise<string> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   // The URL parser already turned 2130706433, 0x7f.1 and 017700000001 into 127.0.0.1.
-  const addresses = ipaddr.isValid(host) ? [host] : await (options.resolve ?? dnsResolve)(host).catch(() => []);
+  const addresses = ipaddr.isValid(host)
+    ? [host]
+    : await Promise.race([(options.resolve ?? dnsResolve)(host).catch(() => []), aborted(signal)]);
   if (addresses.length === 0)
     throw fail(422, "SOURCE_FETCH_FAILED", `The url's host "${host}" could not be resolved.`, { host });
   for (const address of addresses) {
@@ -154,8 +164,7 @@ export async function fetchSource(rawUrl: string, options: FetchOptions): Promis
   let url = parseUrl(rawUrl);
   try {
     for (let redirects = 0; ; redirects += 1) {
-      const address = await checkedAddress(url, options);
-      if (controller.signal.aborted) throw new Error("aborted");
+      const address = await checkedAddress(url, options, controller.signal);
       const response = await request(url, address, controller.signal);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
