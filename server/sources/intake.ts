@@ -60,11 +60,24 @@ function fromText(raw: string, input: string): SourceDocument {
   return { text, contentSha256: contentSha256(text), format: "text" };
 }
 
-/** Decodes HTML in its declared charset (UTF-8 when none is declared); NUL bytes mean it is not HTML. */
+/**
+ * The charset HTML is written in: a byte-order mark, else the one the server declared, else a
+ * `<meta charset>` (or http-equiv) near the top, else UTF-8 (the web's default).
+ */
+function htmlCharset(bytes: Buffer, declared: string | undefined): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (declared) return declared;
+  const head = bytes.subarray(0, 2048).toString("latin1");
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? "utf-8";
+}
+
+/** Decodes HTML in its charset; NUL bytes or many control characters mean it is not HTML. */
 function decodeHtml(bytes: Buffer, charset: string | undefined, input: string): string {
   let html: string;
   try {
-    html = new TextDecoder(charset ?? "utf-8").decode(bytes);
+    html = new TextDecoder(htmlCharset(bytes, charset)).decode(bytes);
   } catch {
     // An unknown charset label: UTF-8 is the web's default.
     html = new TextDecoder("utf-8").decode(bytes);

@@ -82,3 +82,34 @@ describe("intake", () => {
     });
   });
 });
+
+describe("intake of HTML in other charsets", () => {
+  const article = (words: string) =>
+    `<html><head>${words}</head><body><article><p>${"Встреча министров в Москве прошла в конструктивной атмосфере. ".repeat(6)}</p></article></body></html>`;
+
+  test("when an uploaded page declares windows-1251 in a meta, then its Cyrillic text is decoded", async () => {
+    const bytes = encode1251(article('<meta charset="windows-1251">'));
+    const document = await intake({ kind: "file", name: "page.html", bytes }, { ...options, maxBytes: 100_000 });
+    expect(document.text).toContain("Встреча министров в Москве");
+  });
+
+  test("when an uploaded page is UTF-16 with a byte-order mark, then it is decoded, not refused as binary", async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article(""), "utf16le")]);
+    const document = await intake({ kind: "file", name: "page.html", bytes }, { ...options, maxBytes: 100_000 });
+    expect(document.text).toContain("Встреча министров в Москве");
+  });
+});
+
+/** windows-1251 bytes of Russian text (А–я and Ё/ё), ASCII as it is. */
+function encode1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (code === 0x401) return 0xa8;
+      if (code === 0x451) return 0xb8;
+      return 0x3f;
+    }),
+  );
+}
