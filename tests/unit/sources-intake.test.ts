@@ -2,7 +2,7 @@ import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
 import { addressPolicy } from "../../server/sources/address-policy.js";
 import type { DomNode } from "../../server/sources/dom.js";
-import { fromHtml, MIN_ARTICLE_CHARS } from "../../server/sources/html.js";
+import { fromHtml, MAX_ELEMENTS, MIN_ARTICLE_CHARS } from "../../server/sources/html.js";
 import { htmlText } from "../../server/sources/html-text.js";
 import { type IntakeOptions, intake } from "../../server/sources/intake.js";
 
@@ -36,6 +36,18 @@ describe("fromHtml", () => {
       expect.objectContaining({ code: "HTML_NO_ARTICLE", details: { input: "file", characters: 10 } }),
     );
     expect(MIN_ARTICLE_CHARS).toBeGreaterThan(10);
+  });
+});
+
+describe("fromHtml on a page with too many elements", () => {
+  test("when a page has more elements than the server reads, then 413 SOURCE_TOO_LARGE says how many, before Readability works on it", () => {
+    const html = `<html><body><article>${"<p>Para.</p>".repeat(MAX_ELEMENTS + 10)}</article></body></html>`;
+    expect(() => fromHtml(html, "file")).toThrow(
+      expect.objectContaining({
+        code: "SOURCE_TOO_LARGE",
+        details: expect.objectContaining({ input: "file", maxElements: MAX_ELEMENTS }),
+      }),
+    );
   });
 });
 
