@@ -21,9 +21,14 @@ export function editorOf(req: Request, exposure: Exposure): Editor | undefined {
   return exposure.localEditor ? "local" : undefined;
 }
 
-/** The editor the write guard admitted, for the handler and its audit line. */
+/**
+ * The editor the write guard admitted, for the handler and its audit line. A write handler reached
+ * without the guard (mounted elsewhere by mistake) is refused rather than attributed to anyone.
+ */
 export function admittedEditor(res: Response): Editor {
-  return (res.locals.editor as Editor | undefined) ?? "local";
+  const editor = res.locals.editor as Editor | undefined;
+  if (!editor) throw new WriteRefusedError("EDITOR_REQUIRED", "This write did not pass the write guard.");
+  return editor;
 }
 
 /** Why a request comes from another site, or undefined when it does not. */
