@@ -13,6 +13,7 @@ import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
 import { openNeo4j } from "./neo4j/open.js";
 import { applySchema } from "./neo4j/schema.js";
 import type { SupervisedNeo4j } from "./neo4j/supervisor.js";
+import { backfillSourceHashes } from "./sources/backfill-hashes.js";
 
 export interface RunningApp {
   url: string;
@@ -44,6 +45,7 @@ export async function start(config: Config): Promise<RunningApp> {
     const { runner } = neo4j;
     await applySchema(runner);
     await loadSeedIfMissing(runner, config, say);
+    await backfillSourceHashes(runner);
     await ensureProjections(runner, say);
 
     const neo4jInfo = {

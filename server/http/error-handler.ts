@@ -13,7 +13,16 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 };
 
 /** Codes of requests refused before any work: each gets an audit line (console verdicts get theirs from the console). */
-const REFUSALS = new Set(["UNAUTHORIZED", "HOST_NOT_ALLOWED", "CONSOLE_DISABLED", "RATE_LIMITED", "CONSOLE_BUSY"]);
+const REFUSALS = new Set([
+  "UNAUTHORIZED",
+  "HOST_NOT_ALLOWED",
+  "CONSOLE_DISABLED",
+  "RATE_LIMITED",
+  "CONSOLE_BUSY",
+  "CROSS_SITE_REQUEST",
+  "WRITE_HEADER_MISSING",
+  "EDITOR_REQUIRED",
+]);
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const requestId = String(req.id ?? "");
