@@ -109,6 +109,10 @@ export const settings = {
     schema: positive.default(10_000_000),
     doc: "Bytes a source may have: pasted text, an uploaded file, or a fetched URL's body. Larger ones are refused (413 `SOURCE_TOO_LARGE`).",
   },
+  LIAISON_EXTRACT_MAX_BYTES: {
+    schema: positive.default(100_000),
+    doc: "Bytes of a draft's text (UTF-8, after normalisation) that proposals are extracted from; longer texts are refused (413 `SOURCE_TOO_LARGE`). Extraction runs on the server's event loop at about 20–40 ms a kilobyte (2 s for 100 kB measured on 2 shared cores), so the default holds a request for 2–4 s at most; the source's own limit (`LIAISON_SOURCE_MAX_BYTES`, 10 MB) would allow minutes.",
+  },
   LIAISON_SOURCE_FETCH: {
     schema: z.enum(["auto", "on", "off"]).default("auto"),
     doc: "Fetching a source from a URL: `auto` is on when `HOST` is loopback and off otherwise; `on` or `off` forces it.",

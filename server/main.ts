@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { type Config, exposure, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
 import { ensureProjections } from "./domain/projections.js";
+import { graphExtractor } from "./drafts/extractor.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
 import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
@@ -61,6 +62,7 @@ export async function start(config: Config): Promise<RunningApp> {
     });
     const app = createApp({
       runner,
+      extractor: graphExtractor(runner),
       consoleRunner: consolePool.runner,
       config,
       logger,

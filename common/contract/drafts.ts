@@ -1,8 +1,9 @@
 /** The responses of the source-draft endpoints (/api/sources/drafts), named in the contract like every other response. */
 import { z } from "zod";
+import { Extraction, Span } from "./extraction.js";
 import { named } from "./registry.js";
 
-export const Span = z.object({ start: z.int().min(0), end: z.int().min(0) });
+export { Span };
 
 const KnownSource = z.object({ id: z.string(), title: z.string().nullable() });
 
@@ -26,12 +27,9 @@ export const DraftResponse = named(
     knownSources: z
       .array(KnownSource)
       .describe("Sources already in the graph whose normalised text is the same: this text is already there"),
-    extraction: z
-      .unknown()
-      .nullable()
-      .describe(
-        "What the extractor proposed (server/extract: paragraphs, sentences, proposals with offsets into `text`); null when the server has no extractor",
-      ),
+    extraction: Extraction.nullable().describe(
+      "What the extractor proposed (server/extract: paragraphs, sentences, proposals with offsets into `text`); null when the server has no extractor",
+    ),
   }),
   "A draft of a source: its normalised text, metadata, offsets and the extractor's proposals.",
 );

@@ -24,6 +24,7 @@ export type ErrorCode =
   | "CONSOLE_BUSY"
   | SourceErrorCode
   | WriteRefusalCode
+  | "EXTRACTION_FAILED"
   | "INTERNAL";
 
 /** Why a source could not be brought in (server/sources/); each names the input that failed. */
@@ -113,6 +114,16 @@ export class SourceError extends LiaisonError {
     details: { input: string; [key: string]: unknown },
   ) {
     super(status, code, message, { details });
+  }
+}
+
+/**
+ * The extractor failed on a text the intake accepted (a bug of server/extract/ met by this text):
+ * 422 with the extractor's message, so the editor knows the draft was not made; nothing is written.
+ */
+export class ExtractionError extends LiaisonError {
+  constructor(message: string, cause: unknown) {
+    super(422, "EXTRACTION_FAILED", message, { details: { input: "text" }, cause });
   }
 }
 

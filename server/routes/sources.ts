@@ -134,6 +134,7 @@ export function sourceEndpoints(deps: AppDeps): Endpoint[] {
               },
               editor: admittedEditor(res),
               extractor: deps.extractor,
+              maxExtractBytes: deps.config.LIAISON_EXTRACT_MAX_BYTES,
             },
             signal,
           );

@@ -485,6 +485,20 @@ describe("audit of writes", () => {
   });
 });
 
+/** One proposal of the extraction contract (common/contract/extraction.ts), as a stand-in extractor returns it. */
+const PROPOSAL = {
+  id: "p1",
+  kind: "actor" as const,
+  type: "person" as const,
+  text: "Zorvath Quillen",
+  start: 0,
+  end: 15,
+  score: 0.5,
+  reason: "a stand-in extractor",
+  entity: null,
+  alternatives: [],
+};
+
 describe("an app with an extractor", () => {
   let withExtractor: TestServer;
   const seen: Array<{ text: string; publishedAt?: string }> = [];
@@ -503,7 +517,7 @@ describe("an app with an extractor", () => {
           return {
             paragraphs: [],
             sentences: [],
-            proposals: [{ kind: "actor", text: "Zorvath Quillen", start, end: start + 15, entity: null }],
+            proposals: [{ ...PROPOSAL, start, end: start + 15 }],
           };
         },
       }),
@@ -519,7 +533,7 @@ describe("an app with an extractor", () => {
     expect(stored.body.extraction).toEqual({
       paragraphs: [],
       sentences: [],
-      proposals: [{ kind: "actor", text: "Zorvath Quillen", start: 17, end: 32, entity: null }],
+      proposals: [{ ...PROPOSAL, start: 17, end: 32 }],
     });
     const list = await getJson(withExtractor.url, "/api/sources/drafts?limit=1");
     expect((list.body.drafts as Array<Record<string, unknown>>)[0]).toMatchObject({ proposalCount: 1 });
@@ -532,10 +546,16 @@ describe("GET /api/openapi.json", () => {
     const paths = body.paths as Record<string, Record<string, Record<string, unknown>>>;
     const create = paths["/api/sources/drafts"]?.post as {
       requestBody: { content: Record<string, unknown> };
-      responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+      responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }>;
     };
     expect(Object.keys(create.requestBody.content)).toEqual(["application/json", "multipart/form-data"]);
-    expect(create.responses["200"]?.content["application/json"]?.schema.properties).toHaveProperty("paragraphs");
+    expect(create.responses["200"]?.content["application/json"]?.schema.$ref).toBe(
+      "#/components/schemas/DraftResponse",
+    );
+    const components = (body.components as { schemas: Record<string, { properties: Record<string, unknown> }> })
+      .schemas;
+    expect(components.DraftResponse?.properties).toHaveProperty("paragraphs");
+    expect(components.DraftResponse?.properties).toHaveProperty("extraction");
     expect(paths["/api/sources/drafts"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.get).toBeDefined();
     expect(paths["/api/sources/drafts/{id}"]?.delete).toBeDefined();
