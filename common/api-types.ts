@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type * as dates from "./contract/dates.js";
+import type * as drafts from "./contract/drafts.js";
 import type * as evidence from "./contract/evidence.js";
 import type * as graph from "./contract/graph.js";
 import type * as responses from "./contract/responses.js";
@@ -51,3 +52,9 @@ export interface CypherRequest {
   query: string;
   params?: Record<string, unknown>;
 }
+
+/** A draft of a source (/api/sources/drafts): text, metadata, offsets, the extractor's proposals. */
+export type DraftResponse = z.infer<typeof drafts.DraftResponse>;
+export type DraftSummary = z.infer<typeof drafts.DraftSummary>;
+export type DraftListResponse = z.infer<typeof drafts.DraftListResponse>;
+export type Span = z.infer<typeof drafts.Span>;

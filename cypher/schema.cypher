@@ -56,3 +56,10 @@ FOR (n:Claim|Passage) ON EACH [n.text, n.exact]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
 // The single index of earlier versions (names and text in one `name` field).
 DROP INDEX search IF EXISTS;
+
+// Source intake (server/sources/): a new text is recognised by the hash of its normalised text.
+CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha256);
+// Drafts of sources (server/drafts/): their own label, which no reader query matches.
+CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE;
+CREATE INDEX draft_created_at IF NOT EXISTS FOR (n:Draft) ON (n.createdAt);
+CREATE INDEX draft_content_sha256 IF NOT EXISTS FOR (n:Draft) ON (n.contentSha256);

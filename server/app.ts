@@ -5,6 +5,7 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { type Config, exposure } from "./config.js";
+import type { Extractor } from "./drafts/drafts.js";
 import { bodyDepthGuard } from "./http/body-depth.js";
 import { apiNotFound, errorHandler } from "./http/error-handler.js";
 import { exposureGuards } from "./http/exposure.js";
@@ -14,6 +15,7 @@ import type { QueryRunner } from "./neo4j/query-runner.js";
 import type { Neo4jStatus } from "./neo4j/supervisor.js";
 import { apiRoutes } from "./routes/api.js";
 import { healthRoutes } from "./routes/health.js";
+import { draftGate } from "./routes/sources.js";
 
 export interface AppDeps {
   runner: QueryRunner;
@@ -28,6 +30,8 @@ export interface AppDeps {
   neo4jInfo: { mode: "bundled" | "external"; uri: string };
   /** The bundled Neo4j's supervisor state, for /api/health; undefined (or absent) for an external Neo4j. */
   neo4jStatus?: () => Neo4jStatus | undefined;
+  /** Proposes actors, dates, quantities… for a new draft (server/extract/); without one, drafts have no proposals. */
+  extractor?: Extractor;
   /** Folder of the built client; defaults to dist/client. */
   clientDir?: string;
 }
@@ -80,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use("/api", guards.rate);
+  // Drafts: the write guard before the body is read, and bodies as large as a source may be.
+  app.use("/api/sources/drafts", draftGate(deps));
   app.use(express.json({ limit: "256kb" }));
   app.use(bodyDepthGuard());
 

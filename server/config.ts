@@ -1,6 +1,7 @@
 /** Liaison's configuration: every setting, its default and what it does, read from the environment and checked at start-up. */
 import { z } from "zod";
 import { StartupError } from "./lib/errors.js";
+import { isAddressRange } from "./sources/address-policy.js";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positive = z.coerce.number().int().positive();
@@ -96,6 +97,34 @@ export const settings = {
     schema: positive.default(20_000),
     doc: "Characters a console query may have; longer ones are refused before Neo4j sees them.",
   },
+  LIAISON_EDITOR_TOKEN: {
+    schema: z.string().min(16, "must be at least 16 characters").optional(),
+    doc: "Token that makes a request an editor (`Authorization: Bearer …` or the `?token=` cookie): only editors write (drafts of sources). It also grants reading. Unset: only the local user on a loopback `HOST` writes.",
+  },
+  LIAISON_LOCAL_EDITOR: {
+    schema: z.stringbool().default(true),
+    doc: "`true`: on a loopback `HOST` whoever reaches the app is an editor without a token. `false` requires `LIAISON_EDITOR_TOKEN` there too.",
+  },
+  LIAISON_SOURCE_MAX_BYTES: {
+    schema: positive.default(10_000_000),
+    doc: "Bytes a source may have: pasted text, an uploaded file, or a fetched URL's body. Larger ones are refused (413 `SOURCE_TOO_LARGE`).",
+  },
+  LIAISON_EXTRACT_MAX_BYTES: {
+    schema: positive.default(100_000),
+    doc: "Bytes of a draft's text (UTF-8, after normalisation) that proposals are extracted from; longer texts are refused (413 `SOURCE_TOO_LARGE`). Extraction runs on the server's event loop at about 20–40 ms a kilobyte (2 s for 100 kB measured on 2 shared cores), so the default holds a request for 2–4 s at most; the source's own limit (`LIAISON_SOURCE_MAX_BYTES`, 10 MB) would allow minutes.",
+  },
+  LIAISON_SOURCE_FETCH: {
+    schema: z.enum(["auto", "on", "off"]).default("auto"),
+    doc: "Fetching a source from a URL: `auto` is on when `HOST` is loopback and off otherwise; `on` or `off` forces it.",
+  },
+  LIAISON_SOURCE_FETCH_ALLOW_PRIVATE: {
+    schema: z.string().min(1).optional(),
+    doc: "Comma-separated addresses or CIDR ranges (e.g. `10.0.0.0/8,fd00::/8`) that source fetching may reach although they are private, loopback, link-local or otherwise not public. Unset: only public addresses.",
+  },
+  LIAISON_SOURCE_FETCH_TIMEOUT_MS: {
+    schema: positive.default(10000),
+    doc: "Time a source URL may take to answer completely, redirects included.",
+  },
   LIAISON_SEED_DATASET: {
     schema: z.string().min(1).default("data/seed"),
     doc: "Dataset folder loaded at start when the database does not hold it yet; `none` to skip.",
@@ -129,6 +158,23 @@ const configSchema = z
         message: "must be at most half of LIAISON_NEO4J_HEAP",
         path: ["LIAISON_NEO4J_TX_MEMORY"],
       });
+    }
+    if (config.LIAISON_EDITOR_TOKEN && config.LIAISON_EDITOR_TOKEN === config.LIAISON_ACCESS_TOKEN) {
+      // One token for both would make every reader an editor.
+      context.addIssue({
+        code: "custom",
+        message: "must differ from LIAISON_ACCESS_TOKEN",
+        path: ["LIAISON_EDITOR_TOKEN"],
+      });
+    }
+    for (const entry of (config.LIAISON_SOURCE_FETCH_ALLOW_PRIVATE ?? "").split(",").filter((e) => e.trim())) {
+      if (!isAddressRange(entry.trim())) {
+        context.addIssue({
+          code: "custom",
+          message: `"${entry.trim()}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)`,
+          path: ["LIAISON_SOURCE_FETCH_ALLOW_PRIVATE"],
+        });
+      }
     }
     if (isLoopbackHost(config.HOST)) return;
     if (!config.LIAISON_ACCESS_TOKEN && !config.LIAISON_ALLOW_UNAUTHENTICATED) {
@@ -165,6 +211,12 @@ export interface Exposure {
   /** Host names accepted in the Host header, lower case, without port. */
   allowedHosts: string[];
   token: string | undefined;
+  /** The editor token (grants reading and writing), when configured. */
+  editorToken: string | undefined;
+  /** Whether whoever reaches the app is an editor without a token (a loopback HOST, LIAISON_LOCAL_EDITOR). */
+  localEditor: boolean;
+  /** Whether sources may be fetched from URLs. */
+  sourceFetch: boolean;
 }
 
 /**
@@ -198,6 +250,9 @@ export function exposure(config: Config): Exposure {
         ]
       : configured,
     token: config.LIAISON_ACCESS_TOKEN,
+    editorToken: config.LIAISON_EDITOR_TOKEN,
+    localEditor: loopback && config.LIAISON_LOCAL_EDITOR,
+    sourceFetch: config.LIAISON_SOURCE_FETCH === "auto" ? loopback : config.LIAISON_SOURCE_FETCH === "on",
   };
 }
 

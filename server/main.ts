@@ -7,12 +7,14 @@ import { createApp } from "./app.js";
 import { type Config, exposure, loadConfig, redactUri } from "./config.js";
 import { loadSeedIfMissing } from "./dataset/seed.js";
 import { ensureProjections } from "./domain/projections.js";
+import { graphExtractor } from "./drafts/extractor.js";
 import { LiaisonError, StartupError } from "./lib/errors.js";
 import { createLogger } from "./lib/logger.js";
 import { type ConsolePool, createConsolePool } from "./neo4j/console-pool.js";
 import { openNeo4j } from "./neo4j/open.js";
 import { applySchema } from "./neo4j/schema.js";
 import type { SupervisedNeo4j } from "./neo4j/supervisor.js";
+import { backfillSourceHashes } from "./sources/backfill-hashes.js";
 
 export interface RunningApp {
   url: string;
@@ -44,6 +46,7 @@ export async function start(config: Config): Promise<RunningApp> {
     const { runner } = neo4j;
     await applySchema(runner);
     await loadSeedIfMissing(runner, config, say);
+    await backfillSourceHashes(runner);
     await ensureProjections(runner, say);
 
     const neo4jInfo = {
@@ -59,6 +62,7 @@ export async function start(config: Config): Promise<RunningApp> {
     });
     const app = createApp({
       runner,
+      extractor: graphExtractor(runner),
       consoleRunner: consolePool.runner,
       config,
       logger,

@@ -118,6 +118,8 @@ export const SourceData = z.object({
   file: text.optional(),
   /** The full text: only GET /api/nodes/:id sends it, never an element on the canvas. */
   content: text.optional(),
+  /** sha256 of the text's normal form (server/sources/normalise.ts): a draft with the same hash is this source's text. */
+  contentSha256: text.optional(),
 });
 
 export const PassageData = z.object({

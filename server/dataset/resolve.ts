@@ -5,6 +5,7 @@
  */
 import { REL_TYPES, type RelType } from "../../common/api-types.js";
 import { nameKeys } from "../lib/search-words.js";
+import { contentSha256 } from "../sources/normalise.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
 import { furnitureLines, locate, paragraphAround } from "./evidence.js";
 import type { Actor, Claim, DateSpec, Event, Evidence, Forum, Manifest } from "./schema.js";
@@ -235,6 +236,8 @@ export function recordResolver(ctx: ResolveContext) {
           language: document.language,
           file: document.file,
           content: text,
+          // What the source intake compares a new text's hash with: the same text is recognised.
+          contentSha256: contentSha256(text),
         }),
       });
       if (document.author) relate("AUTHORED_BY", document.id, document.author);

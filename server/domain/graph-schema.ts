@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import type { SchemaResponse } from "../../common/api-types.js";
+import { DRAFT_ONLY_KEYS } from "../drafts/draft-keys.js";
 import { int, temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { projectionState } from "./projections.js";
@@ -16,14 +17,16 @@ const dateSpan = defineQuery<Record<string, never>>("graph/date-span", "READ").r
   dateStart: temporal().nullable(),
   dateEnd: temporal().nullable(),
 });
-const propertyKeys = defineQuery<Record<string, never>>("graph/property-keys", "READ").rows({ key: z.string() });
+const propertyKeys = defineQuery<{ hidden: readonly string[] }>("graph/property-keys", "READ").rows({
+  key: z.string(),
+});
 
 /** @example (await graphSchema(runner)).labels // [{ name: "Actor", count: 60 }, …] */
 export async function graphSchema(runner: QueryRunner, signal?: AbortSignal): Promise<SchemaResponse> {
   const [countsResult, spanResult, keysResult, projection] = await Promise.all([
     runner.run(counts, {}, { signal }),
     runner.run(dateSpan, {}, { signal }),
-    runner.run(propertyKeys, {}, { signal }),
+    runner.run(propertyKeys, { hidden: DRAFT_ONLY_KEYS }, { signal }),
     projectionState(runner, signal),
   ]);
   const [record] = countsResult.rows;

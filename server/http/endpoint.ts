@@ -12,7 +12,7 @@ export interface Endpoint<
   B extends ZodType = ZodType,
   R extends ZodType = ZodType,
 > {
-  method: "get" | "post";
+  method: "get" | "post" | "patch" | "delete";
   /** Express-style path under /api, e.g. `/nodes/:id`. */
   path: string;
   summary: string;
@@ -20,6 +20,8 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /** The form field of a file upload the endpoint also takes as multipart/form-data (parsed before it). */
+  upload?: string;
   /** What a 200 answers: a named schema of the contract, documented in OpenAPI and checked by the contract test. */
   response: R;
   handle(

@@ -13,7 +13,16 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 };
 
 /** Codes of requests refused before any work: each gets an audit line (console verdicts get theirs from the console). */
-const REFUSALS = new Set(["UNAUTHORIZED", "HOST_NOT_ALLOWED", "CONSOLE_DISABLED", "RATE_LIMITED", "CONSOLE_BUSY"]);
+const REFUSALS = new Set([
+  "UNAUTHORIZED",
+  "HOST_NOT_ALLOWED",
+  "CONSOLE_DISABLED",
+  "RATE_LIMITED",
+  "CONSOLE_BUSY",
+  "CROSS_SITE_REQUEST",
+  "WRITE_HEADER_MISSING",
+  "EDITOR_REQUIRED",
+]);
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const requestId = String(req.id ?? "");
@@ -37,6 +46,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   // An outage answers every request with 503: one short warning each, not a stack trace each.
   if (known.code === "UNAVAILABLE") req.log?.warn({ requestId }, known.message);
   else if (known.status >= 500) req.log?.error({ err: error, requestId }, known.message);
+  // The extractor's failure is answered with its message (422), but it is a bug to find: its stack goes to the log.
+  else if (known.code === "EXTRACTION_FAILED") req.log?.error({ err: error, requestId }, known.message);
   if (REFUSALS.has(known.code) && req.log) {
     audit(req.log, {
       kind: "refused",

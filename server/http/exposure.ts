@@ -39,7 +39,7 @@ function hostGuard(allowedHosts: readonly string[]): RequestHandler {
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 /** The token a request carries: `Authorization: Bearer …`, else the cookie. */
-function presentedToken(req: Request): string | undefined {
+export function presentedToken(req: Request): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
   if (bearer) return bearer;
   for (const part of (req.headers.cookie ?? "").split(";")) {
@@ -50,25 +50,34 @@ function presentedToken(req: Request): string | undefined {
 }
 
 /**
- * Requires the access token on every request when one is configured. A page opened as
+ * True when `candidate` is `token`, compared in constant time.
+ * @example tokenMatches("a", "a") === true; tokenMatches(undefined, "a") === false
+ */
+export function tokenMatches(candidate: string | undefined, token: string | undefined): boolean {
+  return candidate !== undefined && token !== undefined && timingSafeEqual(digest(candidate), digest(token));
+}
+
+/**
+ * Requires the access token on every request when one is configured; the editor token, which
+ * grants writing, grants reading too. A page opened as
  * `/…?token=…` with the right token gets an HttpOnly, SameSite=Strict cookie and is redirected
  * to the same address without the token, so it never stays in the address bar or history.
  */
-function tokenGuard(token: string | undefined): RequestHandler {
-  if (!token) return (_req, _res, next) => next();
-  const expected = digest(token);
+function tokenGuard(token: string | undefined, editorToken?: string | undefined): RequestHandler {
+  if (!token && !editorToken) return (_req, _res, next) => next();
   const matches = (candidate: string | undefined) =>
-    candidate !== undefined && timingSafeEqual(digest(candidate), expected);
+    tokenMatches(candidate, token) || tokenMatches(candidate, editorToken);
   return (req, res, next) => {
-    if (matches(presentedToken(req))) return next();
     const fromQuery = typeof req.query.token === "string" ? req.query.token : undefined;
     if (req.method === "GET" && !req.path.startsWith("/api/") && matches(fromQuery)) {
       const url = new URL(req.originalUrl, "http://placeholder");
       url.searchParams.delete("token");
-      res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: req.secure, path: "/" });
+      res.cookie(TOKEN_COOKIE, fromQuery, { httpOnly: true, sameSite: "strict", secure: req.secure, path: "/" });
       res.redirect(303, url.pathname + url.search);
       return;
     }
+    // Without an access token (a loopback server, or LIAISON_ALLOW_UNAUTHENTICATED) anyone reads.
+    if (!token || matches(presentedToken(req))) return next();
     next(
       new UnauthorizedError(
         `${req.method} ${req.path}: this server needs its access token (Authorization: Bearer …, or open the link you were given, which ends in ?token=…).`,
@@ -111,7 +120,7 @@ export function exposureGuards(exposure: Exposure): {
 } {
   return {
     host: hostGuard(exposure.allowedHosts),
-    token: tokenGuard(exposure.token),
+    token: tokenGuard(exposure.token, exposure.editorToken),
     rate: rateGuard(exposure.rateLimit),
   };
 }

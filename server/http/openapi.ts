@@ -12,6 +12,19 @@ function inputSchema(schema: ZodType): JsonSchema {
   return rest;
 }
 
+/** A multipart form: the body's fields as strings, plus the uploaded file. */
+function uploadSchema(definition: Endpoint): JsonSchema {
+  const json = inputSchema(definition.body as ZodType) as { properties?: Record<string, JsonSchema> };
+  return {
+    type: "object",
+    properties: {
+      ...json.properties,
+      [definition.upload as string]: { type: "string", contentMediaType: "application/octet-stream" },
+    },
+    required: [definition.upload],
+  };
+}
+
 /** The properties of an object schema as OpenAPI parameters of one location. */
 function parameters(schema: ZodType | undefined, where: "path" | "query") {
   if (!schema) return [];
@@ -68,7 +81,10 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: inputSchema(definition.body) } },
+              content: {
+                "application/json": { schema: inputSchema(definition.body) },
+                ...(definition.upload ? { "multipart/form-data": { schema: uploadSchema(definition) } } : {}),
+              },
             },
           }
         : {}),

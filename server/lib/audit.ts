@@ -1,10 +1,10 @@
-/** Audit lines: one structured log line for every console query and every refused request, never parameter values or secrets. */
+/** Audit lines: one structured log line for every console query, every write and every refused request, never parameter values or secrets. */
 import { createHash } from "node:crypto";
 import type { Logger } from "./logger.js";
 
 /** What an audit line says; `verdict` is "ok", a refusal code (READ_ONLY, RATE_LIMITED…) or an error code. */
 export interface AuditEvent {
-  kind: "console" | "refused";
+  kind: "console" | "refused" | "write";
   /** The client's address (the socket's; proxies are not trusted). */
   client: string;
   /** `METHOD /path`, without the query string. */
@@ -21,6 +21,11 @@ export interface AuditEvent {
   ms?: number;
   /** Why a request was refused, for people. */
   reason?: string;
+  /** Write only: who wrote ("local" or "editor-token"), what ("draft.create", "draft.delete"), when (ISO 8601), on which draft. */
+  editor?: string;
+  action?: string;
+  at?: string;
+  draftId?: string;
 }
 
 /** The first 16 hex digits of the text's sha256: enough to group repeated queries in logs. */

@@ -22,7 +22,26 @@ export type ErrorCode =
   | "CONSOLE_DISABLED"
   | "RATE_LIMITED"
   | "CONSOLE_BUSY"
+  | SourceErrorCode
+  | WriteRefusalCode
+  | "EXTRACTION_FAILED"
   | "INTERNAL";
+
+/** Why a source could not be brought in (server/sources/); each names the input that failed. */
+export type SourceErrorCode =
+  | "SOURCE_EMPTY"
+  | "SOURCE_TOO_LARGE"
+  | "SOURCE_BINARY"
+  | "SOURCE_UNSUPPORTED_TYPE"
+  | "PDF_NO_TEXT"
+  | "HTML_NO_ARTICLE"
+  | "SOURCE_FETCH_DISABLED"
+  | "SOURCE_FETCH_BLOCKED"
+  | "SOURCE_FETCH_TIMEOUT"
+  | "SOURCE_FETCH_FAILED";
+
+/** Why a write was refused before any work (server/http/write-guard.ts). */
+export type WriteRefusalCode = "CROSS_SITE_REQUEST" | "WRITE_HEADER_MISSING" | "EDITOR_REQUIRED";
 
 /**
  * The base of every expected failure. The message starts with where it came from, e.g.
@@ -83,6 +102,35 @@ export class TooManyRequestsError extends LiaisonError {
   constructor(code: "RATE_LIMITED" | "CONSOLE_BUSY", message: string, retryAfterSeconds: number) {
     super(429, code, message, { details: { retryAfterSeconds } });
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The input of a source cannot be used; `details.input` names it ("text", "file", "url"). */
+export class SourceError extends LiaisonError {
+  constructor(
+    status: number,
+    code: SourceErrorCode,
+    message: string,
+    details: { input: string; [key: string]: unknown },
+  ) {
+    super(status, code, message, { details });
+  }
+}
+
+/**
+ * The extractor failed on a text the intake accepted (a bug of server/extract/ met by this text):
+ * 422 with the extractor's message, so the editor knows the draft was not made; nothing is written.
+ */
+export class ExtractionError extends LiaisonError {
+  constructor(message: string, cause: unknown) {
+    super(422, "EXTRACTION_FAILED", message, { details: { input: "text" }, cause });
+  }
+}
+
+/** A write request refused at the door: sent from another site, without the write header, or not by an editor. */
+export class WriteRefusedError extends LiaisonError {
+  constructor(code: WriteRefusalCode, message: string) {
+    super(403, code, message);
   }
 }
 

@@ -32,6 +32,7 @@ import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
 import { openApiDocument } from "../http/openapi.js";
 import { boundedInt, checkWindow, dateParam, idList, list, nodeId } from "../http/params.js";
 import { ForbiddenError } from "../lib/errors.js";
+import { sourceEndpoints } from "./sources.js";
 
 const idParams = z.strictObject({ id: nodeId });
 const window = { from: dateParam("start"), to: dateParam("end") };
@@ -39,7 +40,8 @@ const window = { from: dateParam("start"), to: dateParam("end") };
 const MAX_EVIDENCE_IDS = 100;
 
 /** Every endpoint of the graph API, in the order the OpenAPI document lists them. */
-export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps): Endpoint[] {
+export function apiEndpoints(deps: AppDeps): Endpoint[] {
+  const { runner, consoleRunner, config, logger } = deps;
   return [
     endpoint({
       method: "get",
@@ -192,6 +194,7 @@ export function apiEndpoints({ runner, consoleRunner, config, logger }: AppDeps)
       handle: ({ body }, { signal, req }) =>
         runConsole({ runner: consoleRunner ?? runner, config, logger, client: req.ip }, body, signal, req.log),
     }),
+    ...sourceEndpoints(deps),
   ];
 }
 

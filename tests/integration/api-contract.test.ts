@@ -3,9 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ZodType } from "zod";
+import * as drafts from "../../common/contract/drafts.js";
 import * as graph from "../../common/contract/graph.js";
 import * as responses from "../../common/contract/responses.js";
 import { loadConfig } from "../../server/config.js";
+import { graphExtractor } from "../../server/drafts/extractor.js";
 import { createLogger } from "../../server/lib/logger.js";
 import type { QueryRunner } from "../../server/neo4j/query-runner.js";
 import { apiEndpoints } from "../../server/routes/api.js";
@@ -17,6 +19,8 @@ import { type SeededApi, seededApi } from "./api-fixture.js";
 interface Call {
   route: string;
   url: string;
+  /** GET, or POST when there is a body; writes say their method and carry the write header. */
+  method?: "POST" | "PATCH" | "DELETE";
   body?: unknown;
   status: number;
   schema: ZodType;
@@ -59,11 +63,24 @@ function untypedProperties(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** A write (POST, PATCH, DELETE) as the local editor sends it: with the write header (server/http/write-guard.ts). */
+async function write(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown) {
+  const response = await fetch(url, {
+    method,
+    headers: { "x-liaison-write": "1", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 async function tour(api: SeededApi, calls: Call[]): Promise<Set<string>> {
   const toured = new Set<string>();
   for (const call of calls) {
-    const answer =
-      call.body === undefined ? await api.server.get(call.url) : await api.server.post(call.url, call.body);
+    const answer = call.method
+      ? await write(api.server.url + call.url, call.method, call.body)
+      : call.body === undefined
+        ? await api.server.get(call.url)
+        : await api.server.post(call.url, call.body);
     const label = `${call.url}: ${JSON.stringify(answer.body).slice(0, 300)}`;
     expect(answer.status, label).toBe(call.status);
     const parsed = call.schema.safeParse(answer.body);
@@ -84,6 +101,21 @@ const ok = (route: string, url: string, schema: ZodType, body?: unknown): Call =
   status: 200,
   ...(body === undefined ? {} : { body }),
 });
+/** A write as the local editor (the test server is on loopback). */
+const written = (
+  route: string,
+  method: "POST" | "PATCH" | "DELETE",
+  url: string,
+  schema: ZodType,
+  body?: unknown,
+): Call => ({
+  route,
+  method,
+  url,
+  schema,
+  status: 200,
+  ...(body === undefined ? {} : { body }),
+});
 const failing = (route: string, url: string, status: number, body?: unknown): Call => ({
   route,
   url,
@@ -91,6 +123,10 @@ const failing = (route: string, url: string, status: number, body?: unknown): Ca
   status,
   ...(body === undefined ? {} : { body }),
 });
+
+/** A short article naming actors of the seed graph, for the draft endpoints. */
+const DRAFT_TEXT =
+  "Chinese Foreign Minister Wang Yi met Sergey Lavrov in Moscow on 3 March 2025 ahead of the Shanghai Cooperation Organisation summit.";
 
 /** One node id of each label, a passage list, a pair who met and a forum, read from the graph loaded. */
 async function sample(api: SeededApi) {
@@ -114,8 +150,11 @@ async function sample(api: SeededApi) {
     api.driver,
     "MATCH (:Event)-[:AT_FORUM]->(f:Forum) RETURN f.id AS id, count(*) AS n ORDER BY n DESC, id LIMIT 1",
   );
+  // A draft to read, edit and delete: written as the local editor, with the graph extractor's proposals.
+  const draft = await write(`${api.server.url}/api/sources/drafts`, "POST", { text: DRAFT_TEXT });
   return {
     ids,
+    draft: String(draft.body.id),
     a: String(pair?.a),
     b: String(pair?.b),
     passages: passages.map((row) => String(row.id)),
@@ -128,7 +167,7 @@ async function sample(api: SeededApi) {
 
 /** Representative requests for every endpoint, with their filters and pages, and the error answers. */
 function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
-  const { ids, a, b, passages, statement, forum } = graphSample;
+  const { ids, a, b, passages, statement, forum, draft } = graphSample;
   const e = encodeURIComponent;
   const first = passages[0] as string;
   return [
@@ -167,6 +206,16 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
     ok("POST /cypher", "/api/cypher", responses.CypherResponse, {
       query: "MATCH (d:Dataset) OPTIONAL MATCH (a:Actor)-[r:MET]->() RETURN d, r, a LIMIT 3",
     }),
+    written("POST /sources/drafts", "POST", "/api/sources/drafts", drafts.DraftResponse, { text: DRAFT_TEXT }),
+    ok("GET /sources/drafts", "/api/sources/drafts?limit=5", drafts.DraftListResponse),
+    ok("GET /sources/drafts/:id", `/api/sources/drafts/${e(draft)}`, drafts.DraftResponse),
+    written("PATCH /sources/drafts/:id", "PATCH", `/api/sources/drafts/${e(draft)}`, drafts.DraftResponse, {
+      title: "Talks in Moscow",
+      author: null,
+    }),
+    written("DELETE /sources/drafts/:id", "DELETE", `/api/sources/drafts/${e(draft)}`, drafts.DraftDeletedResponse),
+    failing("GET /sources/drafts/:id", `/api/sources/drafts/${e(draft)}`, 404),
+    failing("POST /sources/drafts", "/api/sources/drafts", 403, { text: DRAFT_TEXT }),
     failing("GET /nodes/:id", "/api/nodes/actor:nobody-at-all", 404),
     failing("GET /nodes/:id/neighbourhood", `/api/nodes/${e(a)}/neighbourhood?depth=9`, 400),
     failing("GET /evidence", `/api/evidence?ids=${e(first)},passage:nobody:1-2`, 404),
@@ -182,7 +231,7 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
 describe("the response contract (common/contract/) on the seed graph", () => {
   let api: SeededApi;
   beforeAll(async () => {
-    api = await seededApi();
+    api = await seededApi({}, { extractor: graphExtractor });
   });
   afterAll(async () => {
     await api?.close();
@@ -200,7 +249,7 @@ describe("the response contract on a generated graph", () => {
   beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), "liaison-contract-synth-"));
     await generate({ size: "tiny", seed: 11, out: folder });
-    api = await seededApi({}, { dataset: folder });
+    api = await seededApi({}, { dataset: folder, extractor: graphExtractor });
   }, 300_000);
   afterAll(async () => {
     await api?.close();

@@ -3,6 +3,7 @@ import type { Driver } from "neo4j-driver";
 import { createApp } from "../../server/app.js";
 import type { Config } from "../../server/config.js";
 import { loadDataset } from "../../server/dataset/load.js";
+import type { Extractor } from "../../server/drafts/drafts.js";
 import { createLogger, type Logger } from "../../server/lib/logger.js";
 import { fromRoot } from "../../server/lib/project-root.js";
 import { QueryRunner } from "../../server/neo4j/query-runner.js";
@@ -18,18 +19,26 @@ export interface SeededApi {
 /**
  * Empties the graph, loads data/seed, and serves an app on it with `overrides` in its configuration.
  * `options.logger` receives the app's logs (silent by default); `options.consoleRunner` gives the
- * console its own runner, as start() does; `options.dataset` loads another folder than the seed.
+ * console its own runner, as start() does; `options.dataset` loads another folder than the seed;
+ * `options.extractor` gives drafts an extractor (main.ts gives graphExtractor).
  */
 export async function seededApi(
   overrides: Record<string, string> = {},
-  options: { logger?: Logger; consoleRunner?: (config: Config) => QueryRunner; dataset?: string } = {},
+  options: {
+    logger?: Logger;
+    consoleRunner?: (config: Config) => QueryRunner;
+    dataset?: string;
+    extractor?: (runner: QueryRunner) => Extractor;
+  } = {},
 ): Promise<SeededApi> {
   const driver = testDriver();
   await resetGraph(driver);
   await loadDataset(testRunner(driver), options.dataset ?? fromRoot("data", "seed"), { timeoutMs: 240_000 });
   const config = testConfig(overrides);
+  const runner = new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS);
   const app = createApp({
-    runner: new QueryRunner(driver, testNeo4j().database, config.LIAISON_QUERY_TIMEOUT_MS),
+    runner,
+    ...(options.extractor ? { extractor: options.extractor(runner) } : {}),
     ...(options.consoleRunner ? { consoleRunner: options.consoleRunner(config) } : {}),
     config,
     logger: options.logger ?? createLogger("silent"),

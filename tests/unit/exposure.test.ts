@@ -35,6 +35,9 @@ describe("exposure", () => {
       rateLimit: 0,
       allowedHosts: ["localhost", "127.0.0.1", "::1"],
       token: undefined,
+      editorToken: undefined,
+      localEditor: true,
+      sourceFetch: true,
     });
   });
 
@@ -52,6 +55,9 @@ describe("exposure", () => {
       rateLimit: 600,
       allowedHosts: ["liaison.example.org", "fd00::1"],
       token: TOKEN,
+      editorToken: undefined,
+      localEditor: false,
+      sourceFetch: false,
     });
   });
 
