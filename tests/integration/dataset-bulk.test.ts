@@ -146,70 +146,29 @@ function withoutCutTies(body: unknown): unknown {
   return { ...(body as object), hits: kept.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)) };
 }
 
-/** Loads `folder` through the one-transaction path into the test Neo4j and through `npm run load -- --bulk` into a bundled one; both dumps and API answers. */
-async function bothWays(folder: string, name: string) {
+/** Loads `folder` through the one-transaction path into the test Neo4j: its dump, the subjects asked about and the API's answers. */
+async function byTransactionLoad(folder: string) {
   await resetGraph(testDb);
   await loadDataset(testRunner(testDb), folder, { mode: "transaction", timeoutMs: 240_000 });
   const byTransaction = await dump(testDb, testNeo4j().database);
   const asked = await subjects(testDb, testNeo4j().database);
   const apiByTransaction = await apiAnswers(testRunner(testDb), asked);
+  return { byTransaction, asked, apiByTransaction };
+}
 
-  const env = await bundledEnv(name);
-  expect(await main([folder, "--bulk"], env)).toBe(0);
-  expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
-  const neo4j = await startOn(env.LIAISON_DATA_DIR);
+/** Starts the bundled Neo4j of a data folder a bulk load wrote: its dump and the API's answers about `asked`. */
+async function bulkLoaded(dataDir: string, asked: Awaited<ReturnType<typeof subjects>>) {
+  const neo4j = await startOn(dataDir);
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
     const byBulk = await dump(driver);
     const apiByBulk = await apiAnswers(new QueryRunner(driver, undefined, 30_000), asked);
-    return { byTransaction, byBulk, apiByTransaction, apiByBulk };
+    return { byBulk, apiByBulk };
   } finally {
     await driver.close();
     await neo4j.stop();
   }
 }
-
-describe("npm run load -- --bulk", () => {
-  test("when a generated dataset is loaded through the bulk importer, then the graph equals the one-transaction load's, type for type, and the API answers the same", async () => {
-    const { byTransaction, byBulk, apiByTransaction, apiByBulk } = await bothWays(tiny, "tiny");
-    expect(byBulk.nodes.length).toBeGreaterThan(2_000);
-    expect(byBulk.relationships.length).toBeGreaterThan(5_000);
-    expect(byBulk).toEqual(byTransaction);
-    expect(apiByBulk).toEqual(apiByTransaction);
-  }, 600_000);
-
-  test("when the seed is loaded with --bulk, then the graph equals the one-transaction load's and the API answers the same", async () => {
-    const { byTransaction, byBulk, apiByTransaction, apiByBulk } = await bothWays(seed, "seed");
-    expect(byBulk).toEqual(byTransaction);
-    expect(apiByBulk).toEqual(apiByTransaction);
-  }, 600_000);
-
-  test("when --bulk is given for a database Liaison does not own (NEO4J_URI), then it is a usage error saying why", async () => {
-    const lines: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
-    try {
-      expect(await main([tiny, "--bulk"], { ...process.env, NEO4J_URI: "bolt://127.0.0.1:1" })).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(lines.join("")).toMatch(/NEO4J_URI/);
-  });
-
-  test("when --bulk is given for a database that holds a dataset, then it is a usage error and the database is unchanged", async () => {
-    const env = await bundledEnv("tiny"); // loaded by the first test
-    expect(await main([seed, "--bulk"], env)).toBe(2);
-    const neo4j = await startOn(env.LIAISON_DATA_DIR);
-    const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
-    try {
-      const { records } = await driver.executeQuery("MATCH (d:Dataset) RETURN collect(d.id) AS ids");
-      expect(records[0]?.get("ids")).toEqual(["dataset:synth-tiny-3"]);
-    } finally {
-      await driver.close();
-      await neo4j.stop();
-    }
-  }, 300_000);
-});
 
 /** Runs `npm run load -- <folder> --bulk` (its script, without npm) and SIGKILLs it when a line of its output matches. */
 async function killedBulkLoad(folder: string, env: NodeJS.ProcessEnv, when: RegExp) {
@@ -231,9 +190,13 @@ async function killedBulkLoad(folder: string, env: NodeJS.ProcessEnv, when: RegE
   return { signal, output };
 }
 
-describe("npm run load -- --bulk, killed", () => {
+/** The data folder of the killed load's test, which ends with tiny loaded: the tests after it read it. */
+let killedEnv: Awaited<ReturnType<typeof bundledEnv>>;
+
+describe("npm run load -- --bulk", () => {
   test("when the load is killed after the import, before it is finished, then the next start serves the empty database and deletes the half import; killed once it is complete, the next start serves the whole dataset", async () => {
     const env = await bundledEnv("killed");
+    killedEnv = env;
     const home = path.join(env.LIAISON_DATA_DIR, "neo4j");
 
     const early = await killedBulkLoad(tiny, env, /importer: IMPORT DONE/);
@@ -269,4 +232,49 @@ describe("npm run load -- --bulk, killed", () => {
       await neo4j.stop();
     }
   }, 900_000);
+
+  test("when a generated dataset is loaded through the bulk importer (the killed load above, completed at the next start), then the graph equals the one-transaction load's, type for type, and the API answers the same", async () => {
+    const { byTransaction, asked, apiByTransaction } = await byTransactionLoad(tiny);
+    const { byBulk, apiByBulk } = await bulkLoaded(killedEnv.LIAISON_DATA_DIR, asked);
+    expect(byBulk.nodes.length).toBeGreaterThan(2_000);
+    expect(byBulk.relationships.length).toBeGreaterThan(5_000);
+    expect(byBulk).toEqual(byTransaction);
+    expect(apiByBulk).toEqual(apiByTransaction);
+  }, 600_000);
+
+  test("when the seed is loaded with --bulk, then the graph equals the one-transaction load's and the API answers the same", async () => {
+    const { byTransaction, asked, apiByTransaction } = await byTransactionLoad(seed);
+    const env = await bundledEnv("seed");
+    expect(await main([seed, "--bulk"], env)).toBe(0);
+    expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
+    const { byBulk, apiByBulk } = await bulkLoaded(env.LIAISON_DATA_DIR, asked);
+    expect(byBulk).toEqual(byTransaction);
+    expect(apiByBulk).toEqual(apiByTransaction);
+  }, 600_000);
+
+  test("when --bulk is given for a database Liaison does not own (NEO4J_URI), then it is a usage error saying why", async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      expect(await main([tiny, "--bulk"], { ...process.env, NEO4J_URI: "bolt://127.0.0.1:1" })).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines.join("")).toMatch(/NEO4J_URI/);
+  });
+
+  test("when --bulk is given for a database that holds a dataset, then it is a usage error and the database is unchanged", async () => {
+    const env = { ...killedEnv, LIAISON_NEO4J_BOLT_PORT: String(await freePort()) }; // tiny, loaded by the first test
+    expect(await main([seed, "--bulk"], env)).toBe(2);
+    const neo4j = await startOn(env.LIAISON_DATA_DIR);
+    const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+    try {
+      const { records } = await driver.executeQuery("MATCH (d:Dataset) RETURN collect(d.id) AS ids");
+      expect(records[0]?.get("ids")).toEqual(["dataset:synth-tiny-3"]);
+    } finally {
+      await driver.close();
+      await neo4j.stop();
+    }
+  }, 300_000);
 });
