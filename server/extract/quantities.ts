@@ -112,6 +112,29 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
     found.push(q);
     counted.fill(1, q.start, q.end);
   };
+  /** A percentage change ("a 66% increase from 2021", "up 5% on last year"): its own percentage, direction and base. */
+  const addPercentChange = (
+    start: number,
+    end: number,
+    value: number,
+    direction: "increase" | "decrease",
+    base: string | undefined,
+    score: number,
+    what: string,
+  ) =>
+    add(
+      {
+        start,
+        end,
+        value,
+        unit: "percent",
+        measure: "percent",
+        change: { value, unit: "percent", direction, ...(base ? { base } : {}) },
+        score,
+        reason: `Change: ${what}${base ? ` from ${base}` : ""}.`,
+      },
+      true,
+    );
 
   // Changes first: their percentages belong to them, not to a plain percentage.
   const change = new RegExp(
@@ -125,20 +148,7 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
       const word = m[3] ?? "";
       const direction = INCREASE.test(word) ? "increase" : DECREASE.test(word) ? "decrease" : null;
       if (!direction) continue;
-      const value = numberValue(m[2] ?? "");
-      add(
-        {
-          start,
-          end,
-          value,
-          unit: "percent",
-          measure: "percent",
-          change: { value, unit: "percent", direction, ...(m[4] ? { base: m[4] } : {}) },
-          score: 0.9,
-          reason: `Change: a percentage ${direction}${m[4] ? ` from ${m[4]}` : ""}.`,
-        },
-        true,
-      );
+      addPercentChange(start, end, numberValue(m[2] ?? ""), direction, m[4], 0.9, `a percentage ${direction}`);
     } else if (m[5]) {
       const baseValue = numberValue(m[6] ?? "");
       const base = m[7]?.trim();
@@ -161,20 +171,15 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
         true,
       );
     } else if (m[10]) {
-      const value = numberValue(m[11] ?? "");
       const direction = m[10].toLowerCase() === "up" ? "increase" : "decrease";
-      add(
-        {
-          start,
-          end,
-          value,
-          unit: "percent",
-          measure: "percent",
-          change: { value, unit: "percent", direction, ...(m[12] ? { base: m[12] } : {}) },
-          score: 0.85,
-          reason: `Change: ${m[10].toLowerCase()} by a percentage${m[12] ? ` from ${m[12]}` : ""}.`,
-        },
-        true,
+      addPercentChange(
+        start,
+        end,
+        numberValue(m[11] ?? ""),
+        direction,
+        m[12],
+        0.85,
+        `${m[10].toLowerCase()} by a percentage`,
       );
     } else {
       const value = numberValue(m[9] ?? "");
