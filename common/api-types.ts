@@ -9,6 +9,7 @@ import type * as drafts from "./contract/drafts.js";
 import type * as evidence from "./contract/evidence.js";
 import type * as graph from "./contract/graph.js";
 import type * as responses from "./contract/responses.js";
+import type * as review from "./contract/review.js";
 
 export { NODE_TYPES, type NodeType, REL_TYPES, type RelType } from "./contract/kinds.js";
 
@@ -58,3 +59,14 @@ export type DraftResponse = z.infer<typeof drafts.DraftResponse>;
 export type DraftSummary = z.infer<typeof drafts.DraftSummary>;
 export type DraftListResponse = z.infer<typeof drafts.DraftListResponse>;
 export type Span = z.infer<typeof drafts.Span>;
+
+/** The review of a draft: decisions, selections, progress, the preview and the commit. */
+export type ProposalEdit = z.infer<typeof review.ProposalEdit>;
+export type DecisionInput = z.infer<typeof review.DecisionInput>;
+export type Decision = z.infer<typeof review.Decision>;
+export type SelectionInput = z.infer<typeof review.SelectionInput>;
+export type Selection = z.infer<typeof review.Selection>;
+export type ReviewProgress = z.infer<typeof review.ReviewProgress>;
+export type ReviewResponse = z.infer<typeof review.ReviewResponse>;
+export type PreviewResponse = z.infer<typeof review.PreviewResponse>;
+export type CommitResponse = z.infer<typeof review.CommitResponse>;
