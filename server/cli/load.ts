@@ -3,7 +3,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config.js";
 import { type BulkResult, bulkImport, bulkTarget } from "../dataset/bulk-import.js";
-import { formatCounts, loadDataset, loadedChecksum, progressPrinter, willStream } from "../dataset/load.js";
+import {
+  buildsOnOthers,
+  formatCounts,
+  loadDataset,
+  loadedChecksum,
+  progressPrinter,
+  willStream,
+} from "../dataset/load.js";
 import { DatasetLoadError, streamCheck } from "../dataset/stream-load.js";
 import { DatasetInvalidError, formatProblem, validateDataset } from "../dataset/validate.js";
 import { LiaisonError } from "../lib/errors.js";
@@ -64,6 +71,12 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
     err(`load: --bulk and --stream are two different ways to load; give one.\n${usage}`);
     return 2;
   }
+  if ((bulkAsked || parsed.values.stream) && (await buildsOnOthers(folder))) {
+    err(
+      `load: ${folderArg} builds on other datasets (manifest requires, or evidence.yaml): it adds to their nodes, which --stream and --bulk cannot (they replace a dataset wholesale); load it without them.\n${usage}`,
+    );
+    return 2;
+  }
   // Read only when the database is touched: --check works whatever the configuration.
   let config: Config | undefined;
   try {
@@ -107,6 +120,10 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
     out(
       `${folderArg} is valid: ${dataset.actors.length} actors, ${dataset.forums.length} forums, ${dataset.events.length} events, ${dataset.claims.length} claims, ${dataset.sources.length} source(s).`,
     );
+    if (dataset.graphCheck)
+      out(
+        `  it builds on ${dataset.graphCheck.requires.map((r) => r.id).join(", ")}: its ${dataset.graphCheck.external.length} reference(s) to their records are checked in the graph at load.`,
+      );
     if (parsed.values.check) return 0;
   }
 
