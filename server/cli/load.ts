@@ -93,6 +93,7 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
   }
 
   const streaming = parsed.values.stream === true || bulkAsked || (await willStream(folder));
+  let buildsOn = false;
   // The first load of a large dataset into the bundled Neo4j goes through the bulk importer.
   const bulk = bulkAsked || (streaming && !parsed.values.stream && !config?.NEO4J_URI);
   if (streaming) {
@@ -111,6 +112,7 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
       out(`${folderArg} is large: it is checked and written in batches, and published at once when it is valid.`);
   } else {
     const validation = await validateDataset(folder);
+    buildsOn = validation.ok && validation.dataset.graphCheck !== null;
     if (!validation.ok) {
       err(`load: ${folderArg} has ${validation.problems.length} problem(s); nothing was loaded.`);
       for (const problem of validation.problems) err(`  ${formatProblem(problem)}`);
@@ -162,7 +164,9 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
       err(
         streaming
           ? `load: ${folderArg} has ${error.problems.length} problem(s); nothing was loaded.`
-          : `load: ${folderArg} changed while loading and is now invalid; nothing was loaded.`,
+          : buildsOn
+            ? `load: ${folderArg} refers to what the graph does not hold as it says: ${error.problems.length} problem(s); nothing was loaded.`
+            : `load: ${folderArg} changed while loading and is now invalid; nothing was loaded.`,
       );
       for (const problem of error.problems) err(`  ${formatProblem(problem)}`);
     } else {

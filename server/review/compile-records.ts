@@ -8,58 +8,25 @@ import type { Proposal, Span } from "../../common/contract/extraction.js";
 import type { Decision, ProposalEdit, Selection } from "../../common/contract/review.js";
 import type { Problem } from "../dataset/validate.js";
 import type { ExistingNode } from "./compile.js";
+import { type Kind, RecordStore } from "./compile-store.js";
+import {
+  type DateSpec,
+  dateOfEdit,
+  EVENT_WORDS,
+  forumKind,
+  kindOfId,
+  LABELS,
+  PARTIAL_DATE,
+  quantityOf,
+  shortText,
+} from "./compile-values.js";
 import { type Quote, quoteOf, slugOf } from "./quote.js";
-
-type Kind = "actor" | "forum" | "event" | "claim";
-type DateSpec = { on?: string; from?: string; to?: string; qualifier?: string };
-
-export interface NewRecord {
-  kind: Kind;
-  id: string;
-  name: string;
-  /** The proposal or selection it comes from ("author" for the source's author). */
-  proposal: string;
-  /** The record as the dataset file writes it, evidence quotes without their source. */
-  fields: Record<string, unknown>;
-  evidence: Quote[];
-}
-
-export interface Link {
-  proposal: string;
-  entity: string;
-  label: string;
-  name: string;
-}
-
-export interface MoreEvidence {
-  of: string;
-  quote: Quote;
-  proposal: string;
-  note: string;
-}
-
-const PARTIAL_DATE = /^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{3}0s)$/;
-const LABELS: Record<string, string> = { actor: "Actor", forum: "Forum", event: "Event", claim: "Claim" };
-const kindOfId = (id: string) => id.slice(0, id.indexOf(":"));
-const EVENT_WORDS: Record<string, string> = {
-  meeting: "meeting",
-  "meeting-series": "meetings",
-  call: "call",
-  "state-visit": "state visit",
-  summit: "summit",
-};
 
 /**
  * Builds the records of one draft. `existing` is null while `referencedIds` only collects the ids
  * to look up (`asked`); with it, references to existing nodes are checked and their datasets required.
  */
-export class RecordBuilder {
-  readonly records: NewRecord[] = [];
-  readonly links: Link[] = [];
-  readonly evidence: MoreEvidence[] = [];
-  readonly problems: Problem[] = [];
-  readonly requires = new Set<string>();
-  readonly asked = new Set<string>();
+export class RecordBuilder extends RecordStore {
   readonly skipped = { unreviewed: 0, rejected: 0, unsure: 0 };
 
   readonly #text: string;
@@ -67,19 +34,17 @@ export class RecordBuilder {
   readonly #selections = new Map<string, Selection>();
   readonly #decisions = new Map<string, Decision>();
   readonly #sentences: Span[];
-  readonly #usedIds = new Set<string>();
   /** Proposal or selection id → the node it became (null: it became none), so each is built once. */
   readonly #nodes = new Map<string, string | null>();
-  /** New actors and forums by slug: three mentions of one new person are one record with three quotes. */
-  readonly #bySlug = new Map<string, NewRecord>();
 
   constructor(
     readonly draft: DraftResponse,
     selections: readonly Selection[],
     decisions: readonly Decision[],
-    readonly existing: ReadonlyMap<string, ExistingNode> | null,
-    readonly datasetId: string,
+    existing: ReadonlyMap<string, ExistingNode> | null,
+    datasetId: string,
   ) {
+    super(existing, datasetId);
     this.#text = draft.text;
     for (const proposal of draft.extraction?.proposals ?? []) this.#proposals.set(proposal.id, proposal);
     for (const selection of selections) this.#selections.set(selection.id, selection);
@@ -105,16 +70,16 @@ export class RecordBuilder {
     const clean = name?.replace(/^by\s+/i, "").trim();
     const slug = clean ? slugOf(clean) : "";
     if (!clean || !slug) return null;
-    const own = this.#bySlug.get(`actor|${slug}`);
+    const own = this.bySlug.get(`actor|${slug}`);
     if (own) return own.id;
     const id = `actor:${slug}`;
-    const node = this.#lookup(id);
+    const node = this.lookup(id);
     if (node?.label === "Actor") {
-      this.#require(node);
+      this.require(node);
       this.links.push({ proposal: "author", entity: id, label: "Actor", name: node.name });
       return id;
     }
-    return this.#newRecord("actor", clean, "author", { kind: "person" }, []).id;
+    return this.newRecord("actor", clean, "author", { kind: "person" }, []).id;
   }
 
   /** The node a proposal or selection became, building it the first time; undefined when it became none. */
@@ -142,7 +107,7 @@ export class RecordBuilder {
     if (proposal?.kind === "actor" || proposal?.kind === "forum") {
       const name = edit.name ?? proposal.text.replace(/\s+/g, " ").trim();
       const fields = proposal.kind === "actor" ? { kind: edit.actorKind ?? proposal.type } : { kind: forumKind(name) };
-      const record = this.#newRecord(proposal.kind, name, id, fields, [this.#quote(span)]);
+      const record = this.newRecord(proposal.kind, name, id, fields, [this.#quote(span)]);
       // Another way the source writes the name ("Lavrov" for "Sergey Lavrov") is an alias.
       const written = proposal.text.replace(/\s+/g, " ").trim();
       const aliases = (record.fields.aliases as string[] | undefined) ?? [];
@@ -155,7 +120,7 @@ export class RecordBuilder {
 
   /** Accepted as an existing node: a link; a meeting, claim or selection also quotes its passage as that node's evidence. */
   #linked(id: string, entity: string, proposal: Proposal | undefined, span: { start: number; end: number }) {
-    const node = this.#reference(entity);
+    const node = this.reference(entity);
     this.links.push({
       proposal: id,
       entity,
@@ -192,7 +157,7 @@ export class RecordBuilder {
     const place = edit.place !== undefined ? edit.place : this.#placeOf(meeting?.place ?? inSpan("place")[0]?.id);
     const kind = edit.eventKind ?? meeting?.eventKind ?? "other";
     const name = edit.name ?? this.#eventName(kind, participants, forums, date);
-    return this.#newRecord(
+    return this.newRecord(
       "event",
       name,
       id,
@@ -238,7 +203,7 @@ export class RecordBuilder {
     const date = edit.date !== undefined ? dateOfEdit(edit.date) : undefined;
     const quantity =
       proposal?.kind === "quantity" && (kind === "quantity" || kind === "aggregate") ? quantityOf(proposal) : undefined;
-    return this.#newRecord(
+    return this.newRecord(
       "claim",
       text,
       id,
@@ -271,7 +236,7 @@ export class RecordBuilder {
       if (isLocal) node = this.nodeOf(local);
       else if (!ref.startsWith("new:")) {
         // An existing node: required when the graph has it; when not, the validation's graph check says so at its line.
-        this.#reference(ref);
+        this.reference(ref);
         node = ref;
       }
       if (node === undefined) {
@@ -330,106 +295,14 @@ export class RecordBuilder {
   }
 
   #eventName(kind: string, participants: readonly string[], forums: readonly string[], date: DateSpec | undefined) {
-    const names = participants.map((id) => this.#nameOf(id));
+    const names = participants.map((id) => this.nameOf(id));
     const who = names.length > 3 ? `${names.slice(0, 3).join(" – ")} and others` : names.join(" – ");
-    const at = forums.length > 0 ? ` at ${this.#nameOf(forums[0] as string)}` : "";
+    const at = forums.length > 0 ? ` at ${this.nameOf(forums[0] as string)}` : "";
     const when = date ? `, ${date.on ?? [date.from, date.to].filter(Boolean).join("–")}` : "";
     return `${who ? `${who} ` : ""}${EVENT_WORDS[kind] ?? kind.replaceAll("-", " ")}${at}${when}`;
-  }
-
-  #nameOf(id: string): string {
-    return this.records.find((r) => r.id === id)?.name ?? this.existing?.get(id)?.name ?? id;
   }
 
   #quote(span: { start: number; end: number }): Quote {
     return quoteOf(this.#text, span.start, span.end, this.#sentenceOf(span));
   }
-
-  /** An existing node by id (noted for the caller to look up); required when found. */
-  #reference(id: string): ExistingNode | undefined {
-    const node = this.#lookup(id);
-    if (node) this.#require(node);
-    return node;
-  }
-
-  #lookup(id: string): ExistingNode | undefined {
-    this.asked.add(id);
-    return this.existing?.get(id);
-  }
-
-  #require(node: ExistingNode) {
-    for (const dataset of node.datasets) if (dataset !== this.datasetId) this.requires.add(dataset);
-  }
-
-  /** A new record with an id of its own; actors and forums of one name become one record. */
-  #newRecord(
-    kind: Kind,
-    name: string,
-    proposal: string,
-    fields: Record<string, unknown>,
-    evidence: Quote[],
-  ): NewRecord {
-    // Events and claims are told apart by more words (a date at the end of a generated name).
-    const max = kind === "event" || kind === "claim" ? 80 : 60;
-    const slug = slugOf(name, max) || slugOf(`${kind} ${proposal}`);
-    const key = `${kind}|${slug}`;
-    const same = kind === "actor" || kind === "forum" ? this.#bySlug.get(key) : undefined;
-    if (same) {
-      for (const quote of evidence) if (!same.evidence.some((q) => sameQuote(q, quote))) same.evidence.push(quote);
-      return same;
-    }
-    const record: NewRecord = { kind, id: this.#allocate(kind, slug), name, proposal, fields, evidence };
-    this.records.push(record);
-    if (kind === "actor" || kind === "forum") this.#bySlug.set(key, record);
-    return record;
-  }
-
-  /** `<kind>:<slug>`, or `-2`, `-3`… when this dataset or another dataset's node already has it. */
-  #allocate(kind: Kind, slug: string): string {
-    const candidate = (n: number) => `${kind}:${n === 1 ? slug : `${slug}-${n}`}`;
-    // The caller looks up the first few candidates (referencedIds); a later one that another
-    // dataset holds fails the load's graph check (DUPLICATE_ID) rather than overwriting it.
-    for (let n = 1; n <= 3; n++) this.#lookup(candidate(n));
-    for (let n = 1; ; n++) {
-      const id = candidate(n);
-      const node = this.existing?.get(id);
-      const taken = this.#usedIds.has(id) || node?.datasets.some((d) => d !== this.datasetId) === true;
-      if (!taken) {
-        this.#usedIds.add(id);
-        return id;
-      }
-    }
-  }
-}
-
-const sameQuote = (a: Quote, b: Quote) => a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
-const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
-
-/** A forum's kind from its name (the extractor does not say): a summit, a conference, else an organisation. */
-function forumKind(name: string): string {
-  if (/\bsummit\b/i.test(name)) return "summit";
-  if (/\b(conference|forum|dialogue|meeting)\b/i.test(name)) return "conference";
-  if (/\b(united nations|un)\b.*\b(council|assembly)\b/i.test(name)) return "un-body";
-  return "organisation";
-}
-
-/** A reviewer's date: "2025-05-09", "2025-05", "2025", "1960s", or "from/to" with either end empty; null for none. */
-function dateOfEdit(value: string | null): DateSpec | undefined {
-  if (value === null) return undefined;
-  if (!value.includes("/")) return { on: value.trim() };
-  const [from, to] = value.split("/").map((part) => part.trim());
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
-
-/** The dataset's quantity of a quantity proposal (docs/dataset-format.md); a change without a base is left out. */
-function quantityOf(proposal: Extract<Proposal, { kind: "quantity" }>): Record<string, unknown> {
-  const measure = proposal.measure === "count" ? `count of ${proposal.unit}` : proposal.measure;
-  return {
-    measure,
-    value: proposal.value,
-    unit: proposal.unit,
-    ...(proposal.qualifier ? { qualifier: proposal.qualifier } : {}),
-    ...(proposal.outOf !== undefined ? { outOf: proposal.outOf } : {}),
-    ...(proposal.change?.base ? { change: proposal.change } : {}),
-  };
 }

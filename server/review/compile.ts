@@ -7,7 +7,8 @@ import { Document, isScalar, visit } from "yaml";
 import type { DraftResponse } from "../../common/api-types.js";
 import type { Decision, PreviewResponse, Selection } from "../../common/contract/review.js";
 import type { Problem } from "../dataset/validate.js";
-import { type NewRecord, RecordBuilder } from "./compile-records.js";
+import { RecordBuilder } from "./compile-records.js";
+import type { NewRecord } from "./compile-store.js";
 import type { Quote } from "./quote.js";
 import { slugOf } from "./quote.js";
 
