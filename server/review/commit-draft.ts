@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { strToU8, zipSync } from "fflate";
 import { z } from "zod";
-import type { CommitResponse, DatasetProblem, PreviewResponse } from "../../common/contract/review.js";
+import type { CommitResponse, PreviewResponse } from "../../common/api-types.js";
+import type { DatasetProblem } from "../../common/contract/review.js";
 import type { Problem } from "../dataset/validate.js";
 import { NotFoundDomainError } from "../domain/errors.js";
 import { type Editor, getDraft } from "../drafts/drafts.js";
