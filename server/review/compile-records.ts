@@ -74,7 +74,8 @@ export class RecordBuilder extends RecordStore {
     if (own) return own.id;
     const id = `actor:${slug}`;
     const node = this.lookup(id);
-    if (node?.label === "Actor") {
+    // An author this dataset created at an earlier commit is its own record again, not a link to itself.
+    if (node?.label === "Actor" && node.datasets.some((d) => d !== this.datasetId)) {
       this.require(node);
       this.links.push({ proposal: "author", entity: id, label: "Actor", name: node.name });
       return id;

@@ -186,6 +186,16 @@ describe("compileDraft", () => {
     const linked = compileDraft({ ...input(reviewed()), existing });
     expect(linked.adds.actors.map((a) => a.id)).not.toContain("actor:jo-reporter");
     expect(linked.requires).toEqual(["moscow-beijing-2025", "older-source"]);
+    // Committed again: the author this dataset created is its record again, with the same id.
+    const own = new Map(SEED_NODES).set("actor:jo-reporter", {
+      id: "actor:jo-reporter",
+      label: "Actor",
+      name: "Jo Reporter",
+      datasets: [compiled.datasetId],
+    });
+    const again = compileDraft({ ...input(reviewed()), existing: own });
+    expect(again.adds.actors).toContainEqual({ id: "actor:jo-reporter", name: "Jo Reporter", proposal: "author" });
+    expect(again.requires).toEqual(["moscow-beijing-2025"]);
   });
 
   test("when the files are read, then each opens with a comment naming the draft and its reviewers", () => {
