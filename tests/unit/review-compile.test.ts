@@ -221,6 +221,21 @@ describe("referencedIds", () => {
     );
     expect(ids.some((id) => id.includes("carnegie"))).toBe(false);
   });
+
+  test("when a review is compiled, then every id its new records take was named for the lookup (names of linked nodes do not change ids)", () => {
+    const variants = [
+      reviewed(),
+      [...reviewed().filter((d) => d.proposal !== "p6"), decide("p6", "accept", "event:wang-yi-lavrov-meetings")],
+      [...reviewed().filter((d) => d.proposal !== "p5"), decide("p5", "accept", "forum:brics")],
+      [...reviewed().filter((d) => d.proposal !== "p2"), decide("p2", "accept", null, { name: "S. Lavrov" })],
+    ];
+    for (const decisions of variants) {
+      const named = new Set(referencedIds({ draft: DRAFT, selections: [SELECTION], decisions }));
+      const compiled = compileDraft(input(decisions));
+      const added = Object.values(compiled.adds).flatMap((records) => records.map((record) => record.id));
+      expect(added.filter((id) => !named.has(id))).toEqual([]);
+    }
+  });
 });
 
 describe("quoteOf", () => {
