@@ -9,6 +9,7 @@ import type { Decision, PreviewResponse, Selection } from "../../common/contract
 import type { Problem } from "../dataset/validate.js";
 import { RecordBuilder } from "./compile-records.js";
 import type { NewRecord } from "./compile-store.js";
+import { PARTIAL_DATE } from "./compile-values.js";
 import type { Quote } from "./quote.js";
 import { slugOf } from "./quote.js";
 
@@ -149,8 +150,6 @@ function build(input: Omit<CompileInput, "existing"> & { existing: CompileInput[
   const author = builder.author(draft.author);
   return { builder, datasetId, sourceId: `source:${slug}`, slug, author };
 }
-
-const PARTIAL_DATE = /^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{3}0s)$/;
 
 /** YAML as people read it: a comment on top, no folded lines (a quotation must stay exactly as written). */
 function yamlText(value: unknown, header: string): string {
