@@ -6,6 +6,7 @@
 import { Document, isScalar, visit } from "yaml";
 import type { DraftResponse } from "../../common/api-types.js";
 import type { Decision, PreviewResponse, Selection } from "../../common/contract/review.js";
+import { isRealDate } from "../dataset/dates.js";
 import type { Problem } from "../dataset/validate.js";
 import { RecordBuilder } from "./compile-records.js";
 import type { NewRecord } from "./compile-store.js";
@@ -174,5 +175,7 @@ function publishedOf(iso: string | null): { on: string } | null {
   const match = iso ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso) : null;
   if (!match) return null;
   const [, year, month, day] = match;
-  return { on: [year, month, day].filter(Boolean).join("-") };
+  const on = [year, month, day].filter(Boolean).join("-");
+  // A date that does not exist (metadata can be wrong) is left out rather than failing the dataset.
+  return isRealDate(on) ? { on } : null;
 }
