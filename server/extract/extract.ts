@@ -5,6 +5,7 @@
  */
 import { STOP_WORDS } from "../lib/search-words.js";
 import { findDates } from "./dates.js";
+import { linkMeetings } from "./meeting-events.js";
 import { findMeetings, type Ref } from "./meetings.js";
 import { findNames, type NameMention } from "./names.js";
 import { findQuantities } from "./quantities.js";
@@ -177,6 +178,8 @@ export async function extract(
       ...m,
     });
   }
+  // The same meeting reported again links to its event (an `entity`), not a second one.
+  await linkMeetings(proposals, resolver, doc.publishedAt);
   return { paragraphs: paras, sentences: sents, proposals };
 }
 

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { escapeLucene } from "../domain/lucene.js";
 import { fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import { graphEventLookup, type KnownEvent, memoryEventLookup } from "./event-lookup.js";
 import type { Candidate, EntityResolver, Mention } from "./types.js";
 
 /** A node as the resolvers see it. */
@@ -129,10 +130,10 @@ function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>)
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * A resolver over names held in memory (a dataset read from its folder): for the command line and
- * the bench, not the server, which asks the graph.
+ * A resolver over names (and events, for meetings) held in memory (a dataset read from its
+ * folder): for the command line and the bench, not the server, which asks the graph.
  */
-export function memoryResolver(names: readonly KnownName[]): EntityResolver {
+export function memoryResolver(names: readonly KnownName[], events?: readonly KnownEvent[]): EntityResolver {
   const byWord = new Map<string, KnownName[]>();
   for (const node of names) {
     for (const word of new Set([node.name, ...node.aliases].flatMap(mentionWords))) {
@@ -143,6 +144,7 @@ export function memoryResolver(names: readonly KnownName[]): EntityResolver {
   }
   return {
     name: "memory",
+    ...(events ? { events: memoryEventLookup(events) } : {}),
     async resolve(mentions) {
       const out = new Map<string, Candidate[]>();
       for (const mention of mentions) {
@@ -208,6 +210,7 @@ function luceneOf(text: string): { keys: string | null; names: string | null } {
 export function graphResolver(runner: QueryRunner, signal?: AbortSignal): EntityResolver {
   return {
     name: "graph",
+    events: graphEventLookup(runner, signal),
     async resolve(mentions) {
       const unique = [...new Map(mentions.map((m) => [m.text, m])).values()];
       const found = new Map<string, KnownName[]>();

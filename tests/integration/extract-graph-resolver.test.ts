@@ -68,3 +68,47 @@ describe("graphResolver against the seed graph", () => {
     expect(found.get('Wang* "Yi" (OR) AND:')?.[0]?.entity).toBe("actor:wang-yi");
   });
 });
+
+// tests/fixtures/sources/putin-xi-beijing-2024.txt is a short article written by the team for this
+// test (not a real source): a second report of the seed's May 2024 state visit, and a meeting of
+// the same pair in another year.
+describe("graphResolver: a meeting the graph already holds, reported by a second source", () => {
+  test("when a second article reports the seed's Putin–Xi meeting of May 2024, then its meeting proposal's entity is that event; their meeting of another year is not", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(fromRoot("tests", "fixtures", "sources", "putin-xi-beijing-2024.txt"), "utf8");
+    const x = await extract({ text, publishedAt: "2024-05-20" }, graphResolver(runner));
+    const meetings = x.proposals.filter((p) => p.kind === "meeting");
+    const may = meetings.find((p) => p.text.includes("met Chinese President Xi Jinping"));
+    expect(may?.entity).toBe("event:putin-state-visit-beijing-2024");
+    const march = meetings.find((p) => p.text.startsWith("Xi Jinping met Vladimir Putin"));
+    expect(march).toBeDefined();
+    expect(march?.entity).not.toBe("event:putin-state-visit-beijing-2024");
+    expect(march?.alternatives.map((a) => a.entity)).not.toContain("event:putin-state-visit-beijing-2024");
+  });
+
+  test("when the same pair's meeting has no date, then the pair's events are at most low-scored alternatives", async () => {
+    const x = await extract(
+      { text: "Vladimir Putin met Xi Jinping in Beijing.", publishedAt: "2024-06-01" },
+      graphResolver(runner),
+    );
+    const meeting = x.proposals.find((p) => p.kind === "meeting");
+    expect(meeting?.entity).toBeNull();
+    expect(meeting?.alternatives.map((a) => a.entity)).toEqual(["event:putin-state-visit-beijing-2024"]);
+    expect(meeting?.alternatives.every((a) => a.score < 0.75)).toBe(true);
+  });
+
+  test("when the graph and the dataset in memory resolve the same meetings, then they agree", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(fromRoot("tests", "fixtures", "sources", "putin-xi-beijing-2024.txt"), "utf8");
+    const links = (x: Extraction) =>
+      x.proposals.flatMap((p) =>
+        p.kind === "meeting" ? [[p.text, p.entity, p.alternatives.map((a) => [a.entity, a.score])]] : [],
+      );
+    const fromGraph = await extract({ text, publishedAt: "2024-05-20" }, graphResolver(runner));
+    const fromMemory = await extract(
+      { text, publishedAt: "2024-05-20" },
+      await datasetResolver(fromRoot("data", "seed")),
+    );
+    expect(links(fromGraph)).toEqual(links(fromMemory));
+  });
+});
