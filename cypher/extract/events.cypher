@@ -32,17 +32,16 @@ CALL (m, a, fewest) {
     AND (m.from IS NULL OR (e.dateStart <= date(m.to) AND coalesce(e.dateEnd, e.dateStart) >= date(m.from)))
   RETURN e
   UNION
-  WITH m, a
-  WHERE fewest > $expandUpTo AND m.lower IS NOT NULL
+  // The bound itself is null unless this branch applies: the planner may seek before it filters.
+  WITH m, a, CASE WHEN fewest > $expandUpTo THEN m.lower END AS lower
   MATCH (e:Event)
-  WHERE e.dateStart >= date(m.lower) AND e.dateStart <= date(m.to)
+  WHERE e.dateStart >= date(lower) AND e.dateStart <= date(m.to)
     AND coalesce(e.dateEnd, e.dateStart) >= date(m.from) AND e.kind IN m.kinds
     AND (a)-[:PARTICIPATED_IN]->(e)
   RETURN e
   UNION
   WITH m, a
-  WHERE fewest > $expandUpTo AND m.lower IS NOT NULL
-  UNWIND m.years AS year
+  UNWIND CASE WHEN fewest > $expandUpTo AND m.lower IS NOT NULL THEN m.years ELSE [] END AS year
   MATCH (e:Event)
   WHERE e.dateStart = date(year) AND coalesce(e.dateEnd, e.dateStart) >= date(m.from) AND e.kind IN m.kinds
     AND (a)-[:PARTICIPATED_IN]->(e)
