@@ -10,6 +10,7 @@ import { escapeLucene } from "../domain/lucene.js";
 import { fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { graphEventLookup, type KnownEvent, memoryEventLookup } from "./event-lookup.js";
+import { sameWord, spellingVariants } from "./spellings.js";
 import type { Candidate, EntityResolver, Mention } from "./types.js";
 
 /** A node as the resolvers see it. */
@@ -36,30 +37,6 @@ function mentionWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));
 }
 
-/** Edit distance of at most one (a transliteration: Sergei/Sergey, Shoigu/Shoygu). */
-function nearlyEqual(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
 /**
  * How well a mention names a node: 1 for its exact name, 0.97 for an alias; for word matches,
  * the share of the name's words the mention gives (initials and transliterations count less).
@@ -81,10 +58,15 @@ export function matchScore(
     let matched = 0;
     let penalty = 0;
     const used = new Set<number>();
-    for (const word of wanted) {
+    for (const [w, word] of wanted.entries()) {
       const at = have.findIndex(
-        (h, k) => !used.has(k) && (h === word || (word.length === 1 && h.startsWith(word)) || nearlyEqual(h, word)),
+        (h, k) => !used.has(k) && (h === word || (word.length === 1 && h.startsWith(word)) || sameWord(h, word)),
       );
+      // A middle initial the name does not spell out ("Vladimir V. Putin") is passed over.
+      if (at === -1 && word.length === 1 && w > 0 && w < wanted.length - 1) {
+        penalty += 0.05;
+        continue;
+      }
       if (at === -1) return bestOf(best, null);
       used.add(at);
       matched++;
@@ -158,7 +140,7 @@ export function memoryResolver(names: readonly KnownName[], events?: readonly Kn
         }
         for (const word of mentionWords(mention.text)) {
           for (const [key, list] of byWord) {
-            if (key === word || (word.length === 1 && key.startsWith(word)) || nearlyEqual(key, word))
+            if (key === word || (word.length === 1 && key.startsWith(word)) || sameWord(key, word))
               for (const n of list) pool.add(n);
           }
         }
@@ -186,7 +168,7 @@ const candidatesQuery = defineQuery<{
   }),
 });
 
-/** The Lucene queries of one mention: its whole key, and every word required (initials as prefixes, long words fuzzy). */
+/** The Lucene queries of one mention: its whole key, and every word required (initials as prefixes, long words in their other spellings, fuzzy). */
 function luceneOf(text: string): { keys: string | null; names: string | null } {
   const key = nameKey(text);
   const list = mentionWords(text);
@@ -194,10 +176,16 @@ function luceneOf(text: string): { keys: string | null; names: string | null } {
     list.length === 0
       ? null
       : list
+          // A middle initial is not required: the name may not spell it out ("Vladimir V. Putin").
+          .filter((word, k) => word.length > 1 || k === 0 || k === list.length - 1)
           .map((word) => {
             const term = escapeLucene(word);
             if (word.length === 1) return `nameKeys:${term}*`;
-            return word.length >= 5 ? `(nameKeys:${term} OR nameKeys:${term}~1)` : `nameKeys:${term}`;
+            if (word.length < 3) return `nameKeys:${term}`;
+            // Other romanisations of the word (Evgenii: Yevgeny, Yury: Yuri…), long ones with one edit allowed.
+            const fuzzy = word.length >= 5 ? "~1" : "";
+            const spellings = spellingVariants(word).map((v) => `nameKeys:${escapeLucene(v)}${fuzzy}`);
+            return `(nameKeys:${term} OR ${spellings.join(" OR ")})`;
           })
           .join(" AND ");
   return { keys: key === null ? null : `nameKeys:"${escapeLucene(key)}"`, names };

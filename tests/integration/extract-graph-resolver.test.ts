@@ -33,6 +33,16 @@ describe("graphResolver against the seed graph", () => {
     expect(named(x, "U.S. Treasury")?.entity).toBe("actor:us-treasury");
   });
 
+  test("when a name carries a middle initial, accents or another romanisation, then the graph's lookup still finds it", async () => {
+    const x = await extract(
+      { text: "Vladimir V. Putin thanked Sergéy Shoygú and Sergeiy Lavrov." },
+      graphResolver(runner),
+    );
+    expect(named(x, "Vladimir V. Putin")?.entity).toBe("actor:vladimir-putin");
+    expect(named(x, "Sergéy Shoygú")?.entity).toBe("actor:sergei-shoigu");
+    expect(named(x, "Sergeiy Lavrov")?.entity).toBe("actor:sergey-lavrov");
+  });
+
   test("when a name is unknown to the graph, then it is proposed as new (entity null)", async () => {
     const x = await extract(
       { text: "Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana." },
