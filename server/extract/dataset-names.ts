@@ -1,13 +1,14 @@
-/** A memory resolver built from a dataset folder's actors, forums and events: the warm gazetteer of the command line and the bench. */
+/** A memory resolver built from a dataset folder's actors (and roles), forums and events: the warm gazetteer of the command line and the bench. */
 import { resolveDate } from "../dataset/dates.js";
 import { readDataset } from "../dataset/validate.js";
 import type { KnownEvent } from "./event-lookup.js";
 import { type KnownName, memoryResolver } from "./resolve.js";
+import type { KnownRole } from "./role-lookup.js";
 import type { EntityResolver } from "./types.js";
 
 /**
  * Reads and validates the dataset (it must be valid) and resolves against its names and aliases,
- * and meetings against its events.
+ * meetings against its events, offices ("the Chinese leader") against its roles.
  * @example const resolver = await datasetResolver("data/seed")
  */
 export async function datasetResolver(folder: string): Promise<EntityResolver> {
@@ -44,5 +45,21 @@ export async function datasetResolver(folder: string): Promise<EntityResolver> {
       forums: [...new Set([...e.forums, ...(e.partOf ? (forumsOf.get(e.partOf) ?? []) : [])])],
     };
   });
-  return memoryResolver(names, events);
+  const roles: KnownRole[] = dataset.actors.flatMap((a) =>
+    (a.roles ?? []).flatMap((r) =>
+      r.of
+        ? [
+            {
+              holder: a.id,
+              name: a.name,
+              title: r.title,
+              of: r.of,
+              qualifier: r.qualifier ?? null,
+              end: r.date ? resolveDate(r.date).end : null,
+            },
+          ]
+        : [],
+    ),
+  );
+  return memoryResolver(names, { events, roles });
 }

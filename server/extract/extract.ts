@@ -9,6 +9,7 @@ import { linkMeetings } from "./meeting-events.js";
 import { findMeetings, type Ref } from "./meetings.js";
 import { findNames, type NameMention } from "./names.js";
 import { findQuantities } from "./quantities.js";
+import { findRolePhrases, resolveRolePhrases } from "./role-mentions.js";
 import { paragraphs, sentences } from "./segment.js";
 import { findStatements } from "./statements.js";
 import { compromiseTagger, type Tagger } from "./taggers.js";
@@ -89,6 +90,11 @@ export async function extract(
       .filter((g) => !recognisedTexts.has(g.text))
       .map((g) => ({ text: g.text, kind: "actor" as const, exact: true })),
   ];
+  // Offices named alone ("the Chinese leader"): their countries are looked up with the names.
+  const offices = resolver.roleHolders ? findRolePhrases(text).filter((o) => !overlapsAny(numeric, o)) : [];
+  const looked = new Set(lookups.map((l) => l.text));
+  for (const country of new Set(offices.flatMap((o) => o.countries)))
+    if (!looked.has(country)) lookups.push({ text: country, kind: "actor", exact: true });
   const candidates = lookups.length > 0 ? await resolver.resolve(lookups) : new Map<string, Candidate[]>();
 
   const names: (NameMention & { candidates: Candidate[] })[] = recognised.map((n) => ({
@@ -114,6 +120,8 @@ export async function extract(
       candidates: candidates.get(g.text) ?? [],
     });
   }
+  for (const office of await resolveRolePhrases(offices, candidates, resolver, doc.publishedAt))
+    if (!names.some((n) => overlaps(n, office))) names.push(office);
   names.sort((a, b) => a.start - b.start);
 
   const proposals: Proposal[] = [];

@@ -10,6 +10,7 @@ import { escapeLucene } from "../domain/lucene.js";
 import { fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { graphEventLookup, type KnownEvent, memoryEventLookup } from "./event-lookup.js";
+import { graphRoleLookup, type KnownRole, memoryRoleLookup } from "./role-lookup.js";
 import { sameWord, spellingVariants } from "./spellings.js";
 import type { Candidate, EntityResolver, Mention } from "./types.js";
 
@@ -112,10 +113,13 @@ function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>)
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * A resolver over names (and events, for meetings) held in memory (a dataset read from its
+ * A resolver over names (and events, for meetings; roles, for offices) held in memory (a dataset read from its
  * folder): for the command line and the bench, not the server, which asks the graph.
  */
-export function memoryResolver(names: readonly KnownName[], events?: readonly KnownEvent[]): EntityResolver {
+export function memoryResolver(
+  names: readonly KnownName[],
+  known: { events?: readonly KnownEvent[]; roles?: readonly KnownRole[] } = {},
+): EntityResolver {
   const byWord = new Map<string, KnownName[]>();
   for (const node of names) {
     for (const word of new Set([node.name, ...node.aliases].flatMap(mentionWords))) {
@@ -126,7 +130,8 @@ export function memoryResolver(names: readonly KnownName[], events?: readonly Kn
   }
   return {
     name: "memory",
-    ...(events ? { events: memoryEventLookup(events) } : {}),
+    ...(known.events ? { events: memoryEventLookup(known.events) } : {}),
+    ...(known.roles ? { roleHolders: memoryRoleLookup(known.roles) } : {}),
     async resolve(mentions) {
       const out = new Map<string, Candidate[]>();
       for (const mention of mentions) {
@@ -199,6 +204,7 @@ export function graphResolver(runner: QueryRunner, signal?: AbortSignal): Entity
   return {
     name: "graph",
     events: graphEventLookup(runner, signal),
+    roleHolders: graphRoleLookup(runner, signal),
     async resolve(mentions) {
       const unique = [...new Map(mentions.map((m) => [m.text, m])).values()];
       const found = new Map<string, KnownName[]>();

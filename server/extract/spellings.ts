@@ -9,7 +9,7 @@
  * final ff → v, doubled letters single, initial ye → e, then y → i and ii → i.
  * @example spellingKey("yevgeny") === spellingKey("evgenii") // "evgeni"
  */
-export function spellingKey(word: string): string {
+function spellingKey(word: string): string {
   return word
     .replace(/ks/g, "x")
     .replace(/kh/g, "h")
@@ -24,7 +24,7 @@ export function spellingKey(word: string): string {
 }
 
 /** Edit distance of at most one, for words of five letters or more (shorter ones must be equal). */
-export function nearlyEqual(a: string, b: string): boolean {
+function nearlyEqual(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
   let i = 0;

@@ -76,6 +76,26 @@ export interface EventCandidate {
   forums: string[];
 }
 
+/** An office to look up among a state's role holders ("the Chinese leader": China, president or premier…). */
+export interface RoleQuery {
+  key: string;
+  /** The state's id. */
+  state: string;
+  /** Role titles, folded ("foreign minister"). */
+  titles: string[];
+}
+
+/** Someone the graph records in a role of that state. */
+export interface RoleHolder {
+  entity: string;
+  name: string;
+  title: string;
+  /** "then" for a former role. */
+  qualifier: string | null;
+  /** ISO day the role ended, or null. */
+  end: string | null;
+}
+
 /**
  * Looks mentions up among the nodes the graph already holds. Implementations must be bounded:
  * they are given the mentions of one document and answer for those, never list every name.
@@ -86,4 +106,6 @@ export interface EntityResolver {
   resolve(mentions: readonly Mention[]): Promise<Map<string, Candidate[]>>;
   /** Events each meeting may be (keyed by the query's key), bounded per query; absent: meetings stay new. */
   events?(queries: readonly EventQuery[]): Promise<Map<string, EventCandidate[]>>;
+  /** Holders of offices of states (keyed by the query's key), bounded by each state's roles; absent: offices stay unresolved. */
+  roleHolders?(queries: readonly RoleQuery[]): Promise<Map<string, RoleHolder[]>>;
 }

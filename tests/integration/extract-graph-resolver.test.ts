@@ -43,6 +43,15 @@ describe("graphResolver against the seed graph", () => {
     expect(named(x, "Sergeiy Lavrov")?.entity).toBe("actor:sergey-lavrov");
   });
 
+  test("when people are named by their office alone, then the graph's roles of that state resolve them", async () => {
+    const x = await extract(
+      { text: "The Russian president met the Chinese foreign minister in Moscow.", publishedAt: "2025-05-09" },
+      graphResolver(runner),
+    );
+    expect(named(x, "Russian president")?.entity).toBe("actor:vladimir-putin");
+    expect(named(x, "Chinese foreign minister")?.entity).toBe("actor:wang-yi");
+  });
+
   test("when a name is unknown to the graph, then it is proposed as new (entity null)", async () => {
     const x = await extract(
       { text: "Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana." },

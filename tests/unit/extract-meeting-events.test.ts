@@ -47,7 +47,7 @@ const events: KnownEvent[] = [
     forums: ["forum:sco"],
   }),
 ];
-const known = memoryResolver(names, events);
+const known = memoryResolver(names, { events });
 
 const meeting = (x: Extraction) => x.proposals.find((p): p is MeetingProposal => p.kind === "meeting");
 
