@@ -96,6 +96,12 @@ function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>)
     const match = matchScore(mention.text, node);
     if (!match) continue;
     let score = match.score;
+    // One word of a person's name that is not their surname ("Sergey", "Vladimir") names many people.
+    const single = mentionWords(mention.text);
+    if (node.kind === "person" && match.how !== "name" && match.how !== "alias" && single.length === 1) {
+      const last = mentionWords(node.name).at(-1) ?? "";
+      if (!sameWord(last, single[0] as string)) score -= 0.15;
+    }
     const title = mention.title ? fold(mention.title) : null;
     if (title && node.roles?.some((role) => fold(role).includes(title))) score = Math.min(1, score + 0.02);
     out.push({

@@ -126,3 +126,21 @@ describe("extract: other spellings of known names", () => {
     expect(matchScore("Alexei Navalny", { name: "Alexander Lukashenko", aliases: [] })).toBeNull();
   });
 });
+
+describe("extract: a known person's surname alone", () => {
+  test("when a surname alone is the last name of one known person, then it resolves to that person", async () => {
+    expect(await entities("The talks went well, Lavrov told reporters.")).toEqual([
+      ["Lavrov", "actor", "actor:sergey-lavrov"],
+    ]);
+  });
+
+  test("when a surname is shared by two known people, or is a first name, then it is not proposed", async () => {
+    const two = memoryResolver([
+      { entity: "actor:li-qiang", name: "Li Qiang", aliases: [], label: "Actor", kind: "person" },
+      { entity: "actor:zhao-qiang", name: "Zhao Qiang", aliases: [], label: "Actor", kind: "person" },
+      { entity: "actor:sergey-lavrov", name: "Sergey Lavrov", aliases: [], label: "Actor", kind: "person" },
+    ]);
+    const x = await extract({ text: "The talks went well, Qiang told reporters, and Sergey agreed." }, two);
+    expect(x.proposals.filter((p) => p.kind === "actor" && p.entity !== null)).toEqual([]);
+  });
+});
