@@ -9,8 +9,14 @@ import type { EventCandidate, EventQuery } from "./types.js";
 /** Candidates kept per meeting; the most events read from one actor before the date index is used instead. */
 const FETCH = 8;
 const EXPAND_UP_TO = 1000;
-/** A window this short (a day, a month) is read through the date index when every participant is a hub. */
-const NARROW_DAYS = 31;
+/**
+ * A window this short (a day, a month, the weeks before a publication) is read through the date
+ * index when every participant is a hub, from SLACK_DAYS before it (a month-precision event starts
+ * on the 1st). On the medium synthetic graph a day costs about 4,000 db hits this way, against
+ * 40,000–50,000 to read a hub's 8,600 events; a year costs about the same either way.
+ */
+const NARROW_DAYS = 100;
+const SLACK_DAYS = 31;
 const DAY_MS = 86_400_000;
 
 const eventsQuery = defineQuery<{
@@ -58,7 +64,7 @@ function paramsOf(q: EventQuery) {
     from: window?.from ?? null,
     to: window?.to ?? null,
     near: q.near,
-    lower: narrow && window ? new Date(ms(window.from) - NARROW_DAYS * DAY_MS).toISOString().slice(0, 10) : null,
+    lower: narrow && window ? new Date(ms(window.from) - SLACK_DAYS * DAY_MS).toISOString().slice(0, 10) : null,
     years,
   };
 }
