@@ -5,7 +5,8 @@
 // instead (plus the first day of its years, where year-precision events start), keeping the hub's
 // events. A meeting without a window is looked up only from an actor with few events. Each
 // candidate names which of the queried participants took part and its forums (its own or its
-// series'); it must share `least` participants with the meeting, or one and the meeting's forum.
+// series'); it must share `least` participants with the meeting, or one and the meeting's forum,
+// and an event at other forums than the meeting's is not it.
 // Parameters: meetings (list of maps: key (string), participants (list of actor ids), forum (forum
 // id or null), least (integer: participants to share, 1 or 2), kinds (list of event kinds), from, to (ISO days or null: the window an event must
 // overlap), near (ISO day or null: candidates nearest to it first), lower (ISO day or null: where
@@ -50,7 +51,8 @@ CALL (m, a, fewest) {
 WITH m, xs, e, [x IN xs WHERE (x)-[:PARTICIPATED_IN]->(e) | x.id] AS present,
      COLLECT { MATCH (e)-[:AT_FORUM]->(f:Forum) RETURN f.id
                UNION MATCH (e)-[:PART_OF]->(:Event)-[:AT_FORUM]->(f:Forum) RETURN f.id } AS forums
-WHERE size(present) >= m.least OR (m.forum IS NOT NULL AND m.forum IN forums)
+WHERE (size(present) >= m.least OR (m.forum IS NOT NULL AND m.forum IN forums))
+  AND (m.forum IS NULL OR size(forums) = 0 OR m.forum IN forums)
 WITH m, e, present, forums,
      CASE WHEN m.near IS NULL OR e.dateStart IS NULL THEN 1000000
           ELSE abs(duration.inDays(date(m.near), e.dateStart).days) END AS distance

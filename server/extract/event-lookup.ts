@@ -112,7 +112,7 @@ export interface KnownEvent {
   forums: readonly string[];
 }
 
-/** The same lookup over events held in memory, with the same rules (kinds, overlap, shared participants, nearest first). */
+/** The same lookup over events held in memory, with the same rules (kinds, overlap, shared participants, forum, nearest first). */
 export function memoryEventLookup(events: readonly KnownEvent[]) {
   const byActor = new Map<string, KnownEvent[]>();
   for (const e of events) for (const a of e.participants) byActor.set(a, [...(byActor.get(a) ?? []), e]);
@@ -127,6 +127,7 @@ export function memoryEventLookup(events: readonly KnownEvent[]) {
         const participants = q.participants.filter((a) => e.participants.includes(a));
         if (participants.length < q.least && !(q.forum && e.forums.includes(q.forum) && participants.length > 0))
           continue;
+        if (q.forum && e.forums.length > 0 && !e.forums.includes(q.forum)) continue;
         const distance = q.near && e.start ? Math.abs(ms(q.near) - ms(e.start)) : Number.MAX_SAFE_INTEGER;
         found.push({ ...e, participants, forums: [...e.forums], distance });
       }

@@ -122,9 +122,10 @@ function scoreCandidate(p: Prepared, c: EventCandidate): { score: number; why: s
   const participants = Math.min(1, c.participants.length / Math.max(1, p.total));
   const date = dateAgreement(p, c);
   const kind = c.kind === p.meeting.eventKind ? 1 : 0.7;
-  const forum = p.query.forum === null ? 0.5 : c.forums.includes(p.query.forum) ? 1 : c.forums.length === 0 ? 0.4 : 0;
+  // (An event at another forum than the meeting's is not looked up at all.)
+  const forum = p.query.forum === null ? 0.5 : c.forums.includes(p.query.forum) ? 1 : 0.4;
   const score = 0.45 * participants + 0.35 * date.value + 0.1 * kind + 0.1 * forum;
-  const why = `${c.participants.length} of ${p.total} participants, ${date.says}${kind < 1 ? `, a ${c.kind}` : ""}${forum === 1 ? ", at the forum" : forum === 0 ? ", at another forum" : ""}`;
+  const why = `${c.participants.length} of ${p.total} participants, ${date.says}${kind < 1 ? `, a ${c.kind}` : ""}${forum === 1 ? ", at the forum" : ""}`;
   return { score: Math.round(score * 1000) / 1000, why };
 }
 

@@ -129,6 +129,27 @@ describe("extract: a meeting reported again resolves to its event", () => {
     expect([meeting(x)?.eventKind, meeting(x)?.entity]).toEqual(["state-visit", "event:state-visit-2024"]);
   });
 
+  test("when the meeting was at a forum, then the pair's event at another forum is not it", async () => {
+    const atForums = memoryResolver(names, {
+      events: [
+        event("event:g20-2024", "meeting", "2024-07-04", "2024-07-04", "day", {
+          participants: ["actor:wang-yi", "actor:sergey-lavrov"],
+          forums: ["forum:g20"],
+        }),
+      ],
+    });
+    const x = await extract(
+      { text: "On 4 July 2024, Wang Yi met Sergey Lavrov on the sidelines of the SCO.", publishedAt: "2024-07-05" },
+      atForums,
+    );
+    expect([meeting(x)?.entity, meeting(x)?.alternatives]).toEqual([null, []]);
+    const without = await extract(
+      { text: "On 4 July 2024, Wang Yi met Sergey Lavrov.", publishedAt: "2024-07-05" },
+      atForums,
+    );
+    expect(meeting(without)?.entity).toBe("event:g20-2024");
+  });
+
   test("when a participant is unknown and no forum is known, then no event is looked up", async () => {
     const x = await extract({ text: "On 4 July 2024, Wang Yi met Murat Nurtleu.", publishedAt: "2024-07-05" }, known);
     expect([meeting(x)?.entity, meeting(x)?.alternatives]).toEqual([null, []]);
