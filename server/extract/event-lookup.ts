@@ -115,7 +115,12 @@ export interface KnownEvent {
 /** The same lookup over events held in memory, with the same rules (kinds, overlap, shared participants, forum, nearest first). */
 export function memoryEventLookup(events: readonly KnownEvent[]) {
   const byActor = new Map<string, KnownEvent[]>();
-  for (const e of events) for (const a of e.participants) byActor.set(a, [...(byActor.get(a) ?? []), e]);
+  for (const e of events)
+    for (const a of e.participants) {
+      const list = byActor.get(a);
+      if (list) list.push(e);
+      else byActor.set(a, [e]);
+    }
   return async (queries: readonly EventQuery[]): Promise<Map<string, EventCandidate[]>> => {
     const out = new Map<string, EventCandidate[]>();
     for (const q of queries) {
