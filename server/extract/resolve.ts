@@ -24,6 +24,9 @@ export interface KnownName {
   roles?: readonly string[];
 }
 
+/** Russian patronymics ("Vladimirovich", "Sergeyevna"), which names in the graph seldom spell out. */
+const PATRONYMIC = /^\p{L}{3,}(?:ovich|evich|ovna|evna|ichna)$/u;
+
 /** Mentions per query, and hits kept per mention and index: the bounds of one lookup. */
 const BATCH = 200;
 const FETCH = 8;
@@ -52,27 +55,32 @@ export function matchScore(
   if (nameKey(node.name) === key) return { score: 1, how: "name" };
   if (node.aliases.some((alias) => nameKey(alias) === key)) return { score: 0.97, how: "alias" };
   const wanted = mentionWords(mention);
+  // Initials written together ("V.V. Putin" → "vv"): a first name's initial, then middle ones.
+  const dotted = new Set((mention.match(/(?:\p{Lu}\.){2,}/gu) ?? []).map((m) => fold(m.replace(/\./g, ""))));
   let best: { score: number; how: string } | null = null;
-  for (const candidate of [node.name, ...node.aliases]) {
+  names: for (const candidate of [node.name, ...node.aliases]) {
     const have = mentionWords(candidate);
     if (have.length === 0) continue;
     let matched = 0;
     let penalty = 0;
     const used = new Set<number>();
     for (const [w, word] of wanted.entries()) {
+      const initials = dotted.has(word) && !have.includes(word);
+      const first = initials ? word.charAt(0) : word;
       const at = have.findIndex(
-        (h, k) => !used.has(k) && (h === word || (word.length === 1 && h.startsWith(word)) || sameWord(h, word)),
+        (h, k) => !used.has(k) && (h === first || (first.length === 1 && h.startsWith(first)) || sameWord(h, first)),
       );
-      // A middle initial the name does not spell out ("Vladimir V. Putin") is passed over.
-      if (at === -1 && word.length === 1 && w > 0 && w < wanted.length - 1) {
+      // A middle initial or patronymic the name does not spell out ("Vladimir V. Putin",
+      // "Vladimir Vladimirovich Putin") is passed over.
+      if (at === -1 && (word.length === 1 || PATRONYMIC.test(word)) && w > 0 && w < wanted.length - 1) {
         penalty += 0.05;
         continue;
       }
-      if (at === -1) return bestOf(best, null);
+      if (at === -1) continue names;
       used.add(at);
       matched++;
       const h = have[at] as string;
-      if (h !== word) penalty += word.length === 1 ? 0.05 : 0.08;
+      if (h !== word) penalty += first.length === 1 ? 0.05 * word.length : 0.08;
     }
     const score = Math.max(0, 0.55 + 0.4 * (matched / have.length) - penalty);
     best = bestOf(best, { score, how: penalty > 0 ? "initials or transliteration" : "words" });
@@ -183,15 +191,18 @@ const candidatesQuery = defineQuery<{
 function luceneOf(text: string): { keys: string | null; names: string | null } {
   const key = nameKey(text);
   const list = mentionWords(text);
+  const dotted = new Set((text.match(/(?:\p{Lu}\.){2,}/gu) ?? []).map((m) => fold(m.replace(/\./g, ""))));
   const names =
     list.length === 0
       ? null
       : list
-          // A middle initial is not required: the name may not spell it out ("Vladimir V. Putin").
-          .filter((word, k) => word.length > 1 || k === 0 || k === list.length - 1)
+          // A middle initial or patronymic is not required: the name may not spell it out.
+          .filter((word, k) => (word.length > 1 && !PATRONYMIC.test(word)) || k === 0 || k === list.length - 1)
           .map((word) => {
             const term = escapeLucene(word);
             if (word.length === 1) return `nameKeys:${term}*`;
+            // Initials written together ("V.V." → "vv"): the first one's prefix, or the word itself ("U.S." → "us").
+            if (dotted.has(word)) return `(nameKeys:${term} OR nameKeys:${escapeLucene(word.charAt(0))}*)`;
             if (word.length < 3) return `nameKeys:${term}`;
             // Other romanisations of the word (Evgenii: Yevgeny, Yury: Yuri…), long ones with one edit allowed.
             const fuzzy = word.length >= 5 ? "~1" : "";

@@ -35,12 +35,16 @@ describe("graphResolver against the seed graph", () => {
 
   test("when a name carries a middle initial, accents or another romanisation, then the graph's lookup still finds it", async () => {
     const x = await extract(
-      { text: "Vladimir V. Putin thanked Sergéy Shoygú, Andriy Belousov and Sergeiy Lavrov." },
+      {
+        text: "Vladimir V. Putin thanked Sergéy Shoygú, Andriy Belousov and Sergeiy Lavrov. V.V. Putin and Vladimir Vladimirovich Putin are one.",
+      },
       graphResolver(runner),
     );
     // "Andriy": two edits from "Andrei", one from its spelling variant "andri".
     expect(named(x, "Andriy Belousov")?.entity).toBe("actor:andrei-belousov");
     expect(named(x, "Vladimir V. Putin")?.entity).toBe("actor:vladimir-putin");
+    expect(named(x, "V.V. Putin")?.entity).toBe("actor:vladimir-putin");
+    expect(named(x, "Vladimir Vladimirovich Putin")?.entity).toBe("actor:vladimir-putin");
     expect(named(x, "Sergéy Shoygú")?.entity).toBe("actor:sergei-shoigu");
     expect(named(x, "Sergeiy Lavrov")?.entity).toBe("actor:sergey-lavrov");
   });

@@ -120,6 +120,20 @@ describe("extract: other spellings of known names", () => {
     expect(matchScore("J. Putin", { name: "Vladimir Putin", aliases: [] })).toBeNull();
   });
 
+  test("when initials are written together or a patronymic is written, then the name still resolves", async () => {
+    expect(await linked("V.V. Putin spoke.")).toEqual([["V.V. Putin", "actor:vladimir-putin"]]);
+    expect(await linked("Vladimir Vladimirovich Putin spoke.")).toEqual([
+      ["Vladimir Vladimirovich Putin", "actor:vladimir-putin"],
+    ]);
+    expect(matchScore("V.V. Medvedev", { name: "Vladimir Putin", aliases: [] })).toBeNull();
+  });
+
+  test("when a mention matches an alias's words but not the name's, then the alias counts", () => {
+    const node = { name: "Sergei Shoigu", aliases: ["Sergei Kuzhugetovich Shoigu"] };
+    expect(matchScore("Kuzhugetovich Shoigu", node)?.score).toBeCloseTo(0.817, 3);
+    expect(matchScore("Kuzhugetovich Shoigu", { ...node, aliases: [] })).toBeNull();
+  });
+
   test("when two names differ by more than a romanisation, then they do not match", () => {
     expect(matchScore("Sergei Lavrov", { name: "Sergei Shoigu", aliases: [] })).toBeNull();
     expect(matchScore("Dmitry Peskov", { name: "Dmitry Medvedev", aliases: [] })).toBeNull();
