@@ -61,7 +61,7 @@ function prepare(proposals: readonly Proposal[], publishedAt: string | undefined
   const out: Prepared[] = [];
   for (const meeting of proposals) {
     if (meeting.kind !== "meeting") continue;
-    const actors = [...new Set(meeting.participants.flatMap((id) => byId.get(id)?.entity ?? [])).values()] as string[];
+    const actors = [...new Set(meeting.participants.flatMap((id) => byId.get(id)?.entity ?? []))];
     const forumProposal = meeting.forum ? byId.get(meeting.forum) : undefined;
     const forum = forumProposal?.kind === "forum" ? forumProposal.entity : null;
     const dateProposal = meeting.date ? byId.get(meeting.date) : undefined;
