@@ -24,7 +24,8 @@ interface GoldFile {
   dates?: (Entry & { v: string; p: string; q?: string })[];
   quantities?: (Entry & { v: number; u: string })[];
   statements?: (Entry & { speaker: string })[];
-  meetings?: (Entry & { participants: string[] })[];
+  /** `e`: the event the graph holds for the meeting (absent or null: a new one). */
+  meetings?: (Entry & { participants: string[]; e?: string | null })[];
 }
 
 export type Category = string;
@@ -106,7 +107,11 @@ export function loadGold(file: string): GoldDoc {
   expand("dates", gold.dates, (e) => ({ category: "date", value: e.v, precision: e.p }));
   expand("quantities", gold.quantities, (e) => ({ category: "quantity", value: e.v, unit: e.u }));
   expand("statements", gold.statements, (e) => ({ category: "statement", speaker: e.speaker }));
-  expand("meetings", gold.meetings, (e) => ({ category: "meeting", participants: e.participants }));
+  expand("meetings", gold.meetings, (e) => ({
+    category: "meeting",
+    participants: e.participants,
+    entity: e.e ?? null,
+  }));
   return {
     name: file.replace(/^.*\//, "").replace(/\.yaml$/, ""),
     text,
@@ -230,10 +235,19 @@ export interface Resolution {
   known: number;
 }
 
-/** Whether name proposals resolve to the gold's node, whatever kind the recogniser gave them. */
-export function scoreResolution(gold: GoldItem[], proposals: Proposal[]): Resolution {
-  const names = gold.filter((g) => g.group === "names");
-  const predicted = proposals.filter((p) => p.kind === "actor" || p.kind === "forum" || p.kind === "place");
+/**
+ * Whether name proposals resolve to the gold's node, whatever kind the recogniser gave them; or,
+ * for `group` meetings, whether meeting proposals resolve to the gold's event.
+ */
+export function scoreResolution(
+  gold: GoldItem[],
+  proposals: Proposal[],
+  group: "names" | "meetings" = "names",
+): Resolution {
+  const names = gold.filter((g) => g.group === group);
+  const predicted = proposals.filter((p) =>
+    group === "meetings" ? p.kind === "meeting" : p.kind === "actor" || p.kind === "forum" || p.kind === "place",
+  );
   const matched = pairs(names, predicted, false);
   const known = matched.filter(([g]) => g.entity);
   const fresh = matched.filter(([g]) => !g.entity);

@@ -47,6 +47,8 @@ interface Run {
   doc: string;
   counts: Record<string, Counts>;
   resolution: Resolution | null;
+  /** Meetings resolved to the gold's events (warm runs). */
+  meetings?: Resolution | null;
   ms: number;
 }
 
@@ -190,6 +192,7 @@ export async function main(args: string[]): Promise<number> {
           doc: doc.name,
           counts: Object.fromEntries(scoreDoc(doc.items, result.proposals)),
           resolution: mode === "warm" ? scoreResolution(doc.items, result.proposals) : null,
+          meetings: mode === "warm" ? scoreResolution(doc.items, result.proposals, "meetings") : null,
           ms: Math.round(ms),
         });
       }
@@ -242,6 +245,11 @@ export async function main(args: string[]): Promise<number> {
           const newRight = r.reduce((a, b) => a + b.newRight, 0);
           out.push(
             `resolution: ${right}/${found} found names of existing nodes resolved right (${pct(found ? right / found : 0)}); ${right}/${known} of all (${pct(known ? right / known : 0)}); new names left new: ${newRight}/${newFound}`,
+          );
+          const m = chosen.map((c) => c.meetings).filter((x): x is Resolution => x != null);
+          const add = (key: keyof Resolution) => m.reduce((a, b) => a + b[key], 0);
+          out.push(
+            `meetings: ${add("right")}/${add("found")} found meetings of events the graph holds resolved to their event; new meetings left new: ${add("newRight")}/${add("newFound")}`,
           );
         }
       }

@@ -8,10 +8,11 @@ const usage = `usage: npm run extract -- <text file> [--published YYYY-MM-DD] [-
 
 Prints the proposals of an article (actors, forums, places, dates, quantities, statements,
 meetings) with their offsets, scores and reasons, as JSON. Without --dataset the recogniser works
-alone ("cold"); with it, names resolve to the dataset's actors and forums ("warm").
+alone ("cold"); with it, names resolve to the dataset's actors and forums, offices to its roles
+and meetings to its events ("warm").
 
   --published  the publication date that relative dates ("last July") are read against
-  --dataset    a dataset folder whose actors and forums are the known names
+  --dataset    a dataset folder whose actors, forums and events are the known ones
   --help       show this text
 `;
 

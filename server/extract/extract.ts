@@ -3,11 +3,13 @@
  * recognises names and resolves them against the graph (first the graph's own names and aliases,
  * then the recogniser's names), then statements and meetings that refer to those proposals.
  */
-import { STOP_WORDS } from "../lib/search-words.js";
 import { findDates } from "./dates.js";
+import { capitalisedGrams, surnameOf } from "./gazetteer.js";
+import { linkMeetings } from "./meeting-events.js";
 import { findMeetings, type Ref } from "./meetings.js";
 import { findNames, type NameMention } from "./names.js";
 import { findQuantities } from "./quantities.js";
+import { findRolePhrases, resolveRolePhrases } from "./role-mentions.js";
 import { paragraphs, sentences } from "./segment.js";
 import { findStatements } from "./statements.js";
 import { compromiseTagger, type Tagger } from "./taggers.js";
@@ -84,10 +86,16 @@ export async function extract(
   const recognisedTexts = new Set(recognised.map((n) => n.text));
   const lookups: Mention[] = [
     ...recognised.map((n) => ({ text: n.text, kind: n.kind, ...(n.title ? { title: n.title } : {}) })),
+    // A single word is looked up by its words too: it may be a known person's surname ("Lavrov").
     ...grams
       .filter((g) => !recognisedTexts.has(g.text))
-      .map((g) => ({ text: g.text, kind: "actor" as const, exact: true })),
+      .map((g) => ({ text: g.text, kind: "actor" as const, ...(g.text.includes(" ") ? { exact: true } : {}) })),
   ];
+  // Offices named alone ("the Chinese leader"): their countries are looked up with the names.
+  const offices = resolver.roleHolders ? findRolePhrases(text).filter((o) => !overlapsAny(numeric, o)) : [];
+  const looked = new Set(lookups.map((l) => l.text));
+  for (const country of new Set(offices.flatMap((o) => o.countries)))
+    if (!looked.has(country)) lookups.push({ text: country, kind: "actor", exact: true });
   const candidates = lookups.length > 0 ? await resolver.resolve(lookups) : new Map<string, Candidate[]>();
 
   const names: (NameMention & { candidates: Candidate[] })[] = recognised.map((n) => ({
@@ -113,6 +121,20 @@ export async function extract(
       candidates: candidates.get(g.text) ?? [],
     });
   }
+  for (const g of grams) {
+    const person = g.text.includes(" ") ? undefined : surnameOf(g.text, candidates.get(g.text) ?? []);
+    if (!person || names.some((n) => overlaps(n, g))) continue;
+    names.push({
+      ...g,
+      kind: "actor",
+      type: "person",
+      score: 0.75,
+      reason: "The surname of one person the graph holds.",
+      candidates: [person],
+    });
+  }
+  for (const office of await resolveRolePhrases(offices, candidates, resolver, doc.publishedAt))
+    if (!names.some((n) => overlaps(n, office))) names.push(office);
   names.sort((a, b) => a.start - b.start);
 
   const proposals: Proposal[] = [];
@@ -177,6 +199,8 @@ export async function extract(
       ...m,
     });
   }
+  // The same meeting reported again links to its event (an `entity`), not a second one.
+  await linkMeetings(proposals, resolver, doc.publishedAt);
   return { paragraphs: paras, sentences: sents, proposals };
 }
 
@@ -231,29 +255,4 @@ function nameProposal(text: string, n: NameMention & { candidates: Candidate[] }
     entity: best.entity,
     ...(n.title ? { title: n.title } : {}),
   };
-}
-
-/** Runs of one to four words starting with a capital, within a clause: what the graph's names are looked up by. */
-function capitalisedGrams(text: string): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = [];
-  const word = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
-  const tokens: { start: number; end: number; text: string; gap: string }[] = [];
-  let last = 0;
-  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], gap: text.slice(last, m.index) });
-    last = m.index + m[0].length;
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i];
-    if (!first || !/^\p{Lu}/u.test(first.text)) continue;
-    for (let n = 1; n <= 4 && i + n <= tokens.length; n++) {
-      const lastToken = tokens[i + n - 1];
-      if (!lastToken) break;
-      if (n > 1 && !/^[ \u00a0]+$/.test(lastToken.gap)) break;
-      // "Moscow and", "In the UNGA": a run that starts or ends with a stop word is not a name.
-      if (STOP_WORDS.has(first.text.toLowerCase()) || STOP_WORDS.has(lastToken.text.toLowerCase())) continue;
-      out.push({ start: first.start, end: lastToken.end, text: text.slice(first.start, lastToken.end) });
-    }
-  }
-  return out;
 }

@@ -9,6 +9,9 @@ import { z } from "zod";
 import { escapeLucene } from "../domain/lucene.js";
 import { fold, nameKey, STOP_WORDS, words } from "../lib/search-words.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import { graphEventLookup, type KnownEvent, memoryEventLookup } from "./event-lookup.js";
+import { graphRoleLookup, type KnownRole, memoryRoleLookup } from "./role-lookup.js";
+import { sameWord, spellingVariants } from "./spellings.js";
 import type { Candidate, EntityResolver, Mention } from "./types.js";
 
 /** A node as the resolvers see it. */
@@ -20,6 +23,9 @@ export interface KnownName {
   kind: string | null;
   roles?: readonly string[];
 }
+
+/** Russian patronymics ("Vladimirovich", "Sergeyevna"), which names in the graph seldom spell out. */
+const PATRONYMIC = /^\p{L}{3,}(?:ovich|evich|ovna|evna|ichna)$/u;
 
 /** Mentions per query, and hits kept per mention and index: the bounds of one lookup. */
 const BATCH = 200;
@@ -33,30 +39,6 @@ export const emptyResolver: EntityResolver = {
 /** The content words of a mention, folded ("Sergei Shoigu’s" → ["sergei", "shoigu"]). */
 function mentionWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));
-}
-
-/** Edit distance of at most one (a transliteration: Sergei/Sergey, Shoigu/Shoygu). */
-function nearlyEqual(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /**
@@ -73,22 +55,32 @@ export function matchScore(
   if (nameKey(node.name) === key) return { score: 1, how: "name" };
   if (node.aliases.some((alias) => nameKey(alias) === key)) return { score: 0.97, how: "alias" };
   const wanted = mentionWords(mention);
+  // Initials written together ("V.V. Putin" → "vv"): a first name's initial, then middle ones.
+  const dotted = new Set((mention.match(/(?:\p{Lu}\.){2,}/gu) ?? []).map((m) => fold(m.replace(/\./g, ""))));
   let best: { score: number; how: string } | null = null;
-  for (const candidate of [node.name, ...node.aliases]) {
+  names: for (const candidate of [node.name, ...node.aliases]) {
     const have = mentionWords(candidate);
     if (have.length === 0) continue;
     let matched = 0;
     let penalty = 0;
     const used = new Set<number>();
-    for (const word of wanted) {
+    for (const [w, word] of wanted.entries()) {
+      const initials = dotted.has(word) && !have.includes(word);
+      const first = initials ? word.charAt(0) : word;
       const at = have.findIndex(
-        (h, k) => !used.has(k) && (h === word || (word.length === 1 && h.startsWith(word)) || nearlyEqual(h, word)),
+        (h, k) => !used.has(k) && (h === first || (first.length === 1 && h.startsWith(first)) || sameWord(h, first)),
       );
-      if (at === -1) return bestOf(best, null);
+      // A middle initial or patronymic the name does not spell out ("Vladimir V. Putin",
+      // "Vladimir Vladimirovich Putin") is passed over.
+      if (at === -1 && (word.length === 1 || PATRONYMIC.test(word)) && w > 0 && w < wanted.length - 1) {
+        penalty += 0.05;
+        continue;
+      }
+      if (at === -1) continue names;
       used.add(at);
       matched++;
       const h = have[at] as string;
-      if (h !== word) penalty += word.length === 1 ? 0.05 : 0.08;
+      if (h !== word) penalty += first.length === 1 ? 0.05 * word.length : 0.08;
     }
     const score = Math.max(0, 0.55 + 0.4 * (matched / have.length) - penalty);
     best = bestOf(best, { score, how: penalty > 0 ? "initials or transliteration" : "words" });
@@ -112,6 +104,12 @@ function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>)
     const match = matchScore(mention.text, node);
     if (!match) continue;
     let score = match.score;
+    // One word of a person's name that is not their surname ("Sergey", "Vladimir") names many people.
+    const single = mentionWords(mention.text);
+    if (node.kind === "person" && match.how !== "name" && match.how !== "alias" && single.length === 1) {
+      const last = mentionWords(node.name).at(-1) ?? "";
+      if (!sameWord(last, single[0] as string)) score -= 0.15;
+    }
     const title = mention.title ? fold(mention.title) : null;
     if (title && node.roles?.some((role) => fold(role).includes(title))) score = Math.min(1, score + 0.02);
     out.push({
@@ -129,10 +127,13 @@ function rank(mention: Mention & { title?: string }, nodes: Iterable<KnownName>)
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * A resolver over names held in memory (a dataset read from its folder): for the command line and
- * the bench, not the server, which asks the graph.
+ * A resolver over names (and events, for meetings; roles, for offices) held in memory (a dataset read from its
+ * folder): for the command line and the bench, not the server, which asks the graph.
  */
-export function memoryResolver(names: readonly KnownName[]): EntityResolver {
+export function memoryResolver(
+  names: readonly KnownName[],
+  known: { events?: readonly KnownEvent[]; roles?: readonly KnownRole[] } = {},
+): EntityResolver {
   const byWord = new Map<string, KnownName[]>();
   for (const node of names) {
     for (const word of new Set([node.name, ...node.aliases].flatMap(mentionWords))) {
@@ -143,6 +144,8 @@ export function memoryResolver(names: readonly KnownName[]): EntityResolver {
   }
   return {
     name: "memory",
+    ...(known.events ? { events: memoryEventLookup(known.events) } : {}),
+    ...(known.roles ? { roleHolders: memoryRoleLookup(known.roles) } : {}),
     async resolve(mentions) {
       const out = new Map<string, Candidate[]>();
       for (const mention of mentions) {
@@ -156,7 +159,7 @@ export function memoryResolver(names: readonly KnownName[]): EntityResolver {
         }
         for (const word of mentionWords(mention.text)) {
           for (const [key, list] of byWord) {
-            if (key === word || (word.length === 1 && key.startsWith(word)) || nearlyEqual(key, word))
+            if (key === word || (word.length === 1 && key.startsWith(word)) || sameWord(key, word))
               for (const n of list) pool.add(n);
           }
         }
@@ -184,18 +187,27 @@ const candidatesQuery = defineQuery<{
   }),
 });
 
-/** The Lucene queries of one mention: its whole key, and every word required (initials as prefixes, long words fuzzy). */
+/** The Lucene queries of one mention: its whole key, and every word required (initials as prefixes, long words in their other spellings, fuzzy). */
 function luceneOf(text: string): { keys: string | null; names: string | null } {
   const key = nameKey(text);
   const list = mentionWords(text);
+  const dotted = new Set((text.match(/(?:\p{Lu}\.){2,}/gu) ?? []).map((m) => fold(m.replace(/\./g, ""))));
   const names =
     list.length === 0
       ? null
       : list
+          // A middle initial or patronymic is not required: the name may not spell it out.
+          .filter((word, k) => (word.length > 1 && !PATRONYMIC.test(word)) || k === 0 || k === list.length - 1)
           .map((word) => {
             const term = escapeLucene(word);
             if (word.length === 1) return `nameKeys:${term}*`;
-            return word.length >= 5 ? `(nameKeys:${term} OR nameKeys:${term}~1)` : `nameKeys:${term}`;
+            // Initials written together ("V.V." → "vv"): the first one's prefix, or the word itself ("U.S." → "us").
+            if (dotted.has(word)) return `(nameKeys:${term} OR nameKeys:${escapeLucene(word.charAt(0))}*)`;
+            if (word.length < 3) return `nameKeys:${term}`;
+            // Other romanisations of the word (Evgenii: Yevgeny, Yury: Yuri…), long ones with one edit allowed.
+            const fuzzy = word.length >= 5 ? "~1" : "";
+            const spellings = spellingVariants(word).map((v) => `nameKeys:${escapeLucene(v)}${fuzzy}`);
+            return `(nameKeys:${term} OR ${spellings.join(" OR ")})`;
           })
           .join(" AND ");
   return { keys: key === null ? null : `nameKeys:"${escapeLucene(key)}"`, names };
@@ -208,6 +220,8 @@ function luceneOf(text: string): { keys: string | null; names: string | null } {
 export function graphResolver(runner: QueryRunner, signal?: AbortSignal): EntityResolver {
   return {
     name: "graph",
+    events: graphEventLookup(runner, signal),
+    roleHolders: graphRoleLookup(runner, signal),
     async resolve(mentions) {
       const unique = [...new Map(mentions.map((m) => [m.text, m])).values()];
       const found = new Map<string, KnownName[]>();

@@ -88,3 +88,73 @@ describe("extract: resolution to the graph's nodes (warm)", () => {
     for (const s of x.sentences) expect(text.slice(s.start, s.end).length).toBeGreaterThan(0);
   });
 });
+
+describe("extract: other spellings of known names", () => {
+  const people = memoryResolver([
+    { entity: "actor:volodymyr-zelenskyy", name: "Volodymyr Zelenskyy", aliases: [], label: "Actor", kind: "person" },
+    { entity: "actor:yevgeny-prigozhin", name: "Yevgeny Prigozhin", aliases: [], label: "Actor", kind: "person" },
+    { entity: "actor:alexander-lukashenko", name: "Alexander Lukashenko", aliases: [], label: "Actor", kind: "person" },
+    { entity: "actor:sergei-shoigu", name: "Sergei Shoigu", aliases: [], label: "Actor", kind: "person" },
+    { entity: "actor:dmitry-medvedev", name: "Dmitry Medvedev", aliases: [], label: "Actor", kind: "person" },
+    { entity: "actor:vladimir-putin", name: "Vladimir Putin", aliases: ["Putin"], label: "Actor", kind: "person" },
+  ]);
+  const linked = async (text: string) =>
+    (await extract({ text }, people)).proposals.flatMap((p) => (p.kind === "actor" ? [[p.text, p.entity]] : []));
+
+  test("when a name is written in another romanisation, then it resolves to the known spelling", async () => {
+    for (const [written, entity] of [
+      ["Volodymyr Zelensky", "actor:volodymyr-zelenskyy"],
+      ["Volodymyr Zelenskiy", "actor:volodymyr-zelenskyy"],
+      ["Evgenii Prigozhin", "actor:yevgeny-prigozhin"],
+      ["Aleksandr Lukashenko", "actor:alexander-lukashenko"],
+      ["Sergey Shoygu", "actor:sergei-shoigu"],
+      ["Dmitriy Medvedev", "actor:dmitry-medvedev"],
+    ]) {
+      expect(await linked(`${written} spoke.`), written).toEqual([[written, entity]]);
+    }
+  });
+
+  test("when a middle initial or an accent is written, then the name still resolves; another first initial does not", async () => {
+    expect(await linked("Vladimir V. Putin spoke.")).toEqual([["Vladimir V. Putin", "actor:vladimir-putin"]]);
+    expect(await linked("Sergéy Shoigú spoke.")).toEqual([["Sergéy Shoigú", "actor:sergei-shoigu"]]);
+    expect(matchScore("J. Putin", { name: "Vladimir Putin", aliases: [] })).toBeNull();
+  });
+
+  test("when initials are written together or a patronymic is written, then the name still resolves", async () => {
+    expect(await linked("V.V. Putin spoke.")).toEqual([["V.V. Putin", "actor:vladimir-putin"]]);
+    expect(await linked("Vladimir Vladimirovich Putin spoke.")).toEqual([
+      ["Vladimir Vladimirovich Putin", "actor:vladimir-putin"],
+    ]);
+    expect(matchScore("V.V. Medvedev", { name: "Vladimir Putin", aliases: [] })).toBeNull();
+  });
+
+  test("when a mention matches an alias's words but not the name's, then the alias counts", () => {
+    const node = { name: "Sergei Shoigu", aliases: ["Sergei Kuzhugetovich Shoigu"] };
+    expect(matchScore("Kuzhugetovich Shoigu", node)?.score).toBeCloseTo(0.817, 3);
+    expect(matchScore("Kuzhugetovich Shoigu", { ...node, aliases: [] })).toBeNull();
+  });
+
+  test("when two names differ by more than a romanisation, then they do not match", () => {
+    expect(matchScore("Sergei Lavrov", { name: "Sergei Shoigu", aliases: [] })).toBeNull();
+    expect(matchScore("Dmitry Peskov", { name: "Dmitry Medvedev", aliases: [] })).toBeNull();
+    expect(matchScore("Alexei Navalny", { name: "Alexander Lukashenko", aliases: [] })).toBeNull();
+  });
+});
+
+describe("extract: a known person's surname alone", () => {
+  test("when a surname alone is the last name of one known person, then it resolves to that person", async () => {
+    expect(await entities("The talks went well, Lavrov told reporters.")).toEqual([
+      ["Lavrov", "actor", "actor:sergey-lavrov"],
+    ]);
+  });
+
+  test("when a surname is shared by two known people, or is a first name, then it is not proposed", async () => {
+    const two = memoryResolver([
+      { entity: "actor:li-qiang", name: "Li Qiang", aliases: [], label: "Actor", kind: "person" },
+      { entity: "actor:zhao-qiang", name: "Zhao Qiang", aliases: [], label: "Actor", kind: "person" },
+      { entity: "actor:sergey-lavrov", name: "Sergey Lavrov", aliases: [], label: "Actor", kind: "person" },
+    ]);
+    const x = await extract({ text: "The talks went well, Qiang told reporters, and Sergey agreed." }, two);
+    expect(x.proposals.filter((p) => p.kind === "actor" && p.entity !== null)).toEqual([]);
+  });
+});
