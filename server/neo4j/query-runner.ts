@@ -266,12 +266,18 @@ export class QueryRunner {
     const deadline = this.#deadline(config.timeout, label);
     try {
       const work = async (tx: ManagedTransaction): Promise<RunResult> => {
-        const records: Neo4jRecord[] = [];
-        let truncated = false;
         const result = tx.run(text, { ...params });
         const keys = (await result.keys()).map(String);
+        if (options.maxRecords === undefined) {
+          // Unbounded (every named query): the driver collects the records itself. Iterating with
+          // for await cost a promise per record, ~4 ms of CPU on the first view's 1,800 rows.
+          const { records, summary } = await result;
+          return { keys, records, summary, truncated: false };
+        }
+        const records: Neo4jRecord[] = [];
+        let truncated = false;
         for await (const record of result) {
-          if (options.maxRecords !== undefined && records.length >= options.maxRecords) {
+          if (records.length >= options.maxRecords) {
             truncated = true;
             break;
           }
