@@ -14,11 +14,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Letters that Unicode does not decompose but Lucene's ASCIIFoldingFilter folds (the common ones). */
 const FOLDS: Record<string, string> = { ø: "o", ł: "l", đ: "d", ð: "d", ß: "ss", æ: "ae", œ: "oe", þ: "th", ı: "i" };
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Lower case, without diacritics, as the indexes' analyzers fold: "Sergeï Šoigu" → "sergei soigu".
  * @example fold("Łódź") === "lodz"
  */
 export function fold(text: string): string {
+  // Plain ASCII has nothing to decompose or fold: most names and claims, read for every hit.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

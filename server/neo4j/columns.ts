@@ -6,7 +6,8 @@
  */
 import { isInt, isNode, isPath, isRelationship, type Node, type Relationship } from "neo4j-driver";
 import { z } from "zod";
-import { type GraphNode, type GraphPath, type GraphRelationship, toJson } from "./to-elements.js";
+import { registerConverter, registerEmptyWhenNull } from "./row-decoder.js";
+import { type GraphNode, type GraphPath, type GraphRelationship, safeNumber, toJson } from "./to-elements.js";
 
 /** What a value is, for a decoding error: `string "x"`, `Integer 3`, `Node`… */
 function describeValue(value: unknown): string {
@@ -15,9 +16,12 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
 }
 
-/** A schema that turns `value` into `T` with `convert`, or fails with "expected <what>". */
+/**
+ * A schema that turns `value` into `T` with `convert`, or fails with "expected <what>"; row
+ * decoders compiled from it call `convert` straight (server/neo4j/row-decoder.ts).
+ */
 function driverValue<T>(what: string, convert: (value: unknown) => T | undefined) {
-  return z.unknown().transform((value, context): T => {
+  const schema = z.unknown().transform((value, context): T => {
     const converted = convert(value);
     if (converted === undefined) {
       context.addIssue({ code: "custom", message: `expected ${what}, got ${describeValue(value)}` });
@@ -25,6 +29,7 @@ function driverValue<T>(what: string, convert: (value: unknown) => T | undefined
     }
     return converted;
   });
+  return registerConverter(schema, convert);
 }
 
 /**
@@ -36,7 +41,7 @@ export const int = () =>
   driverValue("an integer", (value) => {
     if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
     if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : undefined;
-    if (isInt(value)) return value.inSafeRange() ? value.toNumber() : undefined;
+    if (isInt(value)) return safeNumber(value);
     return undefined;
   });
 
@@ -44,7 +49,7 @@ export const int = () =>
 export const num = () =>
   driverValue("a number", (value) => {
     if (typeof value === "number") return value;
-    if (isInt(value) && value.inSafeRange()) return value.toNumber();
+    if (isInt(value)) return safeNumber(value);
     return undefined;
   });
 
@@ -57,7 +62,11 @@ export const temporal = () =>
   });
 
 /** Any value as JSON (toJson's rules): for maps whose keys a query does not fix, such as node properties. */
-export const json = () => z.unknown().transform((value) => toJson(value));
+export const json = () =>
+  registerConverter(
+    z.unknown().transform((value) => toJson(value)),
+    (value) => toJson(value),
+  );
 
 /** A map of JSON values (a Cypher map projection whose keys vary), e.g. a passage or source map. */
 export const jsonMap = () =>
@@ -68,10 +77,17 @@ export const jsonMap = () =>
     return map;
   });
 
+/** Properties as JSON values (a loop: this runs for every node and relationship of a result). */
+function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in properties) out[key] = toJson(properties[key]);
+  return out;
+}
+
 const plainNode = (node: Node): GraphNode => ({
   elementId: node.elementId,
-  labels: [...node.labels],
-  properties: Object.fromEntries(Object.entries(node.properties).map(([key, value]) => [key, toJson(value)])),
+  labels: node.labels.slice(),
+  properties: plainProperties(node.properties),
 });
 
 const plainRelationship = (rel: Relationship): GraphRelationship => ({
@@ -79,7 +95,7 @@ const plainRelationship = (rel: Relationship): GraphRelationship => ({
   type: rel.type,
   startNodeElementId: rel.startNodeElementId,
   endNodeElementId: rel.endNodeElementId,
-  properties: Object.fromEntries(Object.entries(rel.properties).map(([key, value]) => [key, toJson(value)])),
+  properties: plainProperties(rel.properties),
 });
 
 /** A node: element id, labels and JSON-safe properties. */
@@ -105,7 +121,10 @@ export const path = () =>
 
 /** A list that Cypher may give as null (a missing property): null becomes the empty list. */
 export const listOrEmpty = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullable()
-    .transform((list) => list ?? []);
+  registerEmptyWhenNull(
+    z
+      .array(item)
+      .nullable()
+      .transform((list) => list ?? []),
+    z.array(item),
+  );

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LiaisonError, UnavailableError } from "../lib/errors.js";
 import { cypher } from "./cypher-files.js";
 import { mapNeo4jError, QueryTimeoutError } from "./neo4j-errors.js";
+import { compileRowDecoder, FAIL, type RecordLike } from "./row-decoder.js";
 
 export type Routing = "READ" | "WRITE";
 
@@ -56,12 +57,25 @@ export class RowShapeError extends LiaisonError {
   }
 }
 
-/** Decodes records with a query's row schema; a record that does not fit fails as RowShapeError. */
+/** Each row schema's compiled decoder, made on first use. */
+const decoders = new WeakMap<z.ZodType, (record: RecordLike) => unknown>();
+
+/**
+ * Decodes records with a query's row schema (through its compiled decoder, zod's equal); a
+ * record that does not fit fails as RowShapeError with zod's issue.
+ */
 export function decodeRows<Row>(
   query: Pick<Query<object, Row>, "name" | "row">,
   records: readonly Neo4jRecord[],
 ): Row[] {
+  let decode = decoders.get(query.row);
+  if (!decode) {
+    decode = compileRowDecoder(query.row);
+    decoders.set(query.row, decode);
+  }
   return records.map((record) => {
+    const fast = decode(record);
+    if (fast !== FAIL) return fast as Row;
     const parsed = query.row.safeParse(record.toObject());
     if (!parsed.success) throw new RowShapeError(query.name, parsed.error.issues[0]);
     return parsed.data;
@@ -252,12 +266,18 @@ export class QueryRunner {
     const deadline = this.#deadline(config.timeout, label);
     try {
       const work = async (tx: ManagedTransaction): Promise<RunResult> => {
-        const records: Neo4jRecord[] = [];
-        let truncated = false;
         const result = tx.run(text, { ...params });
         const keys = (await result.keys()).map(String);
+        if (options.maxRecords === undefined) {
+          // Unbounded (every named query): the driver collects the records itself. Iterating with
+          // for await cost a promise per record, ~4 ms of CPU on the first view's 1,800 rows.
+          const { records, summary } = await result;
+          return { keys, records, summary, truncated: false };
+        }
+        const records: Neo4jRecord[] = [];
+        let truncated = false;
         for await (const record of result) {
-          if (options.maxRecords !== undefined && records.length >= options.maxRecords) {
+          if (records.length >= options.maxRecords) {
             truncated = true;
             break;
           }

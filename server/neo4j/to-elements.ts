@@ -1,5 +1,6 @@
 /** Records → Cytoscape elements and JSON-safe values: the only place Neo4j types (Integer, temporals, Node, Relationship, Path) become JSON. */
 import {
+  type Integer,
   isDate,
   isDateTime,
   isDuration,
@@ -42,6 +43,41 @@ const HEAVY_PROPERTIES = new Set(["content"]);
 const nodeTypes: ReadonlySet<string> = new Set(NODE_TYPES);
 
 /**
+ * A driver Integer as a number when it is within ±(2^53 − 1), else undefined: what
+ * `inSafeRange() ? toNumber() : …` gives, read from its two 32-bit halves. inSafeRange compares
+ * with Integer arithmetic (allocating Integers), the first cost of decoding big results.
+ * @example safeNumber(neo4j.int(42)) === 42
+ */
+export function safeNumber(value: Integer): number | undefined {
+  const { high, low } = value;
+  // |value| < 2^53 exactly when the high half is in (−2^21, 2^21), or is −2^21 with a nonzero low half.
+  if (high >= 0x200000 || high < -0x200000 || (high === -0x200000 && low === 0)) return undefined;
+  return high * 4294967296 + (low >>> 0);
+}
+
+/** A date field (an Integer, or a number when the driver gives numbers) as a number. */
+const field = (value: unknown): number | undefined =>
+  typeof value === "number" ? value : isInt(value) ? safeNumber(value) : undefined;
+
+/**
+ * A Neo4j Date as its ISO string, as its toString() writes it (years past 9999 or before 0 with a
+ * sign and six digits) without the driver's Integer arithmetic, ~5 µs a date: a timeline page
+ * holds two thousand.
+ * @example isoDate(new neo4j.types.Date(2025, 5, 9)) === "2025-05-09"
+ */
+export function isoDate(date: { year: unknown; month: unknown; day: unknown }): string {
+  const year = field(date.year);
+  const month = field(date.month);
+  const day = field(date.day);
+  if (year === undefined || month === undefined || day === undefined) return String(date);
+  const yyyy =
+    year < 0 || year > 9999
+      ? `${year < 0 ? "-" : "+"}${String(Math.abs(year)).padStart(6, "0")}`
+      : String(year).padStart(4, "0");
+  return `${yyyy}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
  * A Neo4j value as JSON: integers as numbers where safe and as strings beyond 2^53, temporals as
  * ISO strings, points as `{ srid, x, y, z? }`, and graph values through `graph` when given (as
  * references `{ $node }`, `{ $rel }`, `{ $path }`) or as their data otherwise.
@@ -52,15 +88,9 @@ export function toJson(value: unknown, graph?: ElementCollector): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "bigint") return bigToJson(value);
   if (typeof value === "string" || typeof value === "boolean") return value;
-  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (
-    isDate(value) ||
-    isDateTime(value) ||
-    isLocalDateTime(value) ||
-    isTime(value) ||
-    isLocalTime(value) ||
-    isDuration(value)
-  ) {
+  if (isInt(value)) return safeNumber(value) ?? value.toString();
+  if (isDate(value)) return isoDate(value);
+  if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
   if (isPoint(value)) {

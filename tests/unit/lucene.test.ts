@@ -14,6 +14,17 @@ describe("words and name keys", () => {
     expect(fold("Łódź Ørsted Straße")).toBe("lodz orsted strasse");
   });
 
+  test("when text is plain ASCII, then folding is lower-casing, as the full fold gives", () => {
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join("");
+    expect(fold(ascii)).toBe(
+      ascii
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .toLowerCase(),
+    );
+    expect(fold("Belt and ROAD Forum, 2017")).toBe("belt and road forum, 2017");
+  });
+
   test("when text has punctuation, possessives and dotted initials, then words are what is left", () => {
     expect(words("The U.S. and Lavrov's visit — Wang Yi–Lavrov (2024)!")).toEqual([
       "the",

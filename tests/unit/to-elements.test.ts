@@ -1,6 +1,6 @@
 import neo4j, { DateTime, Date as Neo4jDate, Node, Path, PathSegment, Relationship } from "neo4j-driver";
 import { describe, expect, test } from "vitest";
-import { ElementCollector, recordsToElements, toJson } from "../../server/neo4j/to-elements.js";
+import { ElementCollector, isoDate, recordsToElements, safeNumber, toJson } from "../../server/neo4j/to-elements.js";
 
 const int = neo4j.int;
 const lavrov = new Node(int(1), ["Actor"], { id: "actor:sergey-lavrov", name: "Sergey Lavrov", born: int(1950) }, "e1");
@@ -57,6 +57,34 @@ describe("toJson", () => {
   test("when NaN or Infinity come back, then strings, since JSON has no such numbers", () => {
     expect(toJson(Number.NaN)).toBe("NaN");
     expect(toJson([Number.POSITIVE_INFINITY])).toEqual(["Infinity"]);
+  });
+});
+
+describe("safeNumber", () => {
+  test("when an Integer is at or past the edges of ±(2^53 − 1), then it is a number exactly when inSafeRange says so", () => {
+    const edges = ["9007199254740991", "9007199254740992", "-9007199254740991", "-9007199254740992"];
+    const around = ["0", "-1", "1", "4294967295", "4294967296", "-4294967296", "-4294967297", "9223372036854775807"];
+    const more = ["-9223372036854775808", "9007194959773696", "-9007194959773696", "-9007194959773697"];
+    for (const text of [...edges, ...around, ...more]) {
+      const value = neo4j.int(text);
+      expect(safeNumber(value)).toBe(value.inSafeRange() ? value.toNumber() : undefined);
+    }
+  });
+});
+
+describe("isoDate", () => {
+  test("when a Date has a year of any size or sign, then its ISO string is the driver's own", () => {
+    for (const year of [-10000, -5, 0, 5, 999, 2025, 9999, 10000, 123456]) {
+      for (const [month, day] of [
+        [1, 1],
+        [5, 9],
+        [12, 31],
+      ] as const) {
+        const date = new Neo4jDate(neo4j.int(year), neo4j.int(month), neo4j.int(day));
+        expect(isoDate(date)).toBe(date.toString());
+        expect(isoDate(new Neo4jDate(year, month, day))).toBe(date.toString());
+      }
+    }
   });
 });
 
