@@ -8,7 +8,7 @@ import { resolvedText } from "./proposal-list.js";
 type Field = keyof ProposalEdit;
 
 /** The fields of ProposalEdit that fit each kind (start/end are corrected by selecting text instead). */
-export const EDIT_FIELDS: Record<ItemKind, readonly Field[]> = {
+const EDIT_FIELDS: Record<ItemKind, readonly Field[]> = {
   actor: ["name", "actorKind"],
   forum: ["name"],
   place: ["name"],

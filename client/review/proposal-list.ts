@@ -36,7 +36,7 @@ export function resolvedText(
  * What the extractor read in the words, where it is not the words themselves.
  * @example readValue(dateProposal) === "= 2026-03-14 (day)"
  */
-export function readValue(item: ReviewItem): string | undefined {
+function readValue(item: ReviewItem): string | undefined {
   const proposal = item.proposal;
   if (proposal?.kind === "date") return `= ${proposal.value} (${proposal.precision})`;
   if (proposal?.kind === "quantity") return `= ${proposal.value} ${proposal.unit}`;
