@@ -91,8 +91,7 @@ export class IntakeForm {
   template(): TemplateResult {
     const mode = this.#mode;
     return html`<div class="intake">
-      <section class="intake-form" aria-labelledby="intake-title">
-        <h2 id="intake-title">Add a source</h2>
+      <section class="intake-form" aria-label="Add a source">
         <p class="hint">Bring an article in; the server proposes actors, forums, places, dates, quantities, statements and meetings for you to review. Nothing enters the graph until you commit.</p>
         <div class="row" role="tablist" aria-label="How to bring it in">
           ${this.#modeButton("text", "Paste text")} ${this.#modeButton("file", "Upload a file")} ${this.#modeButton("url", "From a URL")}

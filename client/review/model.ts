@@ -152,3 +152,23 @@ export function localProgress(items: readonly ReviewItem[], decisions: ReadonlyM
     unsure: count("unsure"),
   };
 }
+
+/**
+ * Two existing actors of a meeting proposal as the review resolved them (for the who-met-whom view after a
+ * commit); undefined when it is not a meeting or fewer than two of its participants are in the graph.
+ */
+export function meetingPair(
+  items: readonly ReviewItem[],
+  decisions: ReadonlyMap<string, Decision>,
+  proposalId: string | undefined,
+): [string, string] | undefined {
+  const proposal = items.find((item) => item.id === proposalId)?.proposal;
+  if (proposal?.kind !== "meeting") return undefined;
+  const actors = proposal.participants.flatMap((id) => {
+    const item = items.find((each) => each.id === id);
+    const entity = item ? resolvedEntity(item, decisions.get(id)) : null;
+    return entity ? [entity] : [];
+  });
+  const [first, second] = actors;
+  return first && second ? [first, second] : undefined;
+}

@@ -10,15 +10,15 @@ import { SearchBox } from "../ui/search-box.js";
 import { initialValues } from "./edit-defaults.js";
 import { IntakeForm } from "./intake-form.js";
 import { reviewCommand } from "./keys.js";
-import { KIND_STYLES } from "./kinds.js";
-import { EXACT_MATCH_SCORE, exactMatches, itemState, nextUnreviewed, progressText, resolvedEntity } from "./model.js";
+import { exactMatches, meetingPair, nextUnreviewed } from "./model.js";
 import { helpTemplate, popoverTemplate } from "./overlays.js";
 import { previewTemplate } from "./preview-view.js";
 import { cardTemplate } from "./proposal-editor.js";
 import { itemDomId, proposalListTemplate } from "./proposal-list.js";
+import { frameTemplate, toolsTemplate } from "./review-head.js";
 import { ReviewSession } from "./review-session.js";
-import { selectedSpan } from "./selection.js";
-import { textViewTemplate } from "./text-view.js";
+import { placeSelection } from "./selection.js";
+import { articleTemplate } from "./text-view.js";
 
 /** What the screen may ask of the app. */
 export interface ReviewHost {
@@ -55,7 +55,7 @@ export class ReviewScreen {
       () => this.render(),
       (draft) => this.#open(draft),
     );
-    new SearchBox(this.#linkHost, {
+    const linkBox = new SearchBox(this.#linkHost, {
       label: "Link to another node",
       placeholder: "Search the graph…",
       types: ["Actor", "Forum", "Event"],
@@ -63,6 +63,8 @@ export class ReviewScreen {
       visibleLabel: true,
       onPick: (hit: SearchHit) => {
         this.#names.set(hit.id, hit.label);
+        // The box serves the next proposal too: it starts empty there.
+        linkBox.value = "";
         this.#decide({ action: "accept", entity: hit.id }, { advance: true });
       },
     });
@@ -142,23 +144,11 @@ export class ReviewScreen {
     if (index >= 0) this.#move(index);
   }
 
-  /** After a mouse-up in the article: a non-empty selection opens the popover beside it (trimmed of spaces). */
+  /** After a mouse-up in the article: a non-empty selection opens the popover beside it. */
   #onSelect(article: HTMLElement): void {
-    const span = selectedSpan(article);
-    const text = this.#session?.draft?.text ?? "";
-    if (!span) return;
-    let { start, end } = span;
-    while (start < end && /\s/.test(text.charAt(start))) start++;
-    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-    if (end <= start) return;
-    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    const box = this.#host.getBoundingClientRect();
-    this.#popover = {
-      start,
-      end,
-      x: Math.max(8, Math.min((rect?.left ?? 0) - box.left, box.width - 320)),
-      y: (rect?.bottom ?? 0) - box.top + 6,
-    };
+    const placed = placeSelection(article, this.#session?.draft?.text ?? "");
+    if (!placed) return;
+    this.#popover = placed;
     this.render();
     this.#host.querySelector<HTMLInputElement>(".selection-popover input")?.focus();
   }
@@ -213,12 +203,8 @@ export class ReviewScreen {
     this.#scrollToCurrent();
   }
 
-  #frame(title: TemplateResult, body: TemplateResult, tools: TemplateResult = html``): TemplateResult {
-    return html`<div class="review-head">
-        <button type="button" @click=${() => this.#app.setView({ review: undefined })}>← Back to the graph</button>
-        ${title} ${tools}
-      </div>
-      <div class="review-main">${body}</div>`;
+  #frame(title: TemplateResult, body: TemplateResult, tools?: TemplateResult): TemplateResult {
+    return frameTemplate(() => this.#app.setView({ review: undefined }), title, body, tools);
   }
 
   #reviewTemplate(): TemplateResult {
@@ -230,26 +216,21 @@ export class ReviewScreen {
         : html`<p class="muted">Loading the draft…</p>`;
       return this.#frame(html`<h2>Review</h2>`, message);
     }
-    const progress = session.progress;
-    const exact = exactMatches(session.items, session.decisions).length;
-    const tools = html`<p class="progress" role="status" aria-live="polite"><strong>${progressText(progress)}</strong>
-        <span class="small muted">${progress.accepted} accepted · ${progress.rejected} rejected · ${progress.unsure} unsure</span></p>
-      <div class="row wrap review-tools">
-        <button type="button" ?disabled=${exact === 0} title=${`Accept every unreviewed proposal that resolves to a node of the graph with a score of at least ${EXACT_MATCH_SCORE} (its name or an alias)`}
-          @click=${() => this.#acceptExact()}>Accept all exact matches (${exact})</button>
-        ${
-          this.#stage === "review"
-            ? html`<button type="button" class="primary" @click=${() => {
-                this.#stage = "preview";
-                void session.loadPreview();
-              }}>Preview →</button>`
-            : nothing
-        }
-        <button type="button" aria-pressed=${this.#help ? "true" : "false"} @click=${() => {
-          this.#help = !this.#help;
-          this.render();
-        }}>Keys <kbd>?</kbd></button>
-      </div>`;
+    const tools = toolsTemplate({
+      progress: session.progress,
+      exact: exactMatches(session.items, session.decisions).length,
+      canPreview: this.#stage === "review",
+      helpShown: this.#help,
+      acceptExact: () => this.#acceptExact(),
+      preview: () => {
+        this.#stage = "preview";
+        void session.loadPreview();
+      },
+      toggleHelp: () => {
+        this.#help = !this.#help;
+        this.render();
+      },
+    });
     const title = html`<h2 class="review-title">${draft.title ?? "Untitled draft"}</h2>`;
     const body =
       this.#stage === "preview"
@@ -269,40 +250,27 @@ export class ReviewScreen {
 
   #articleTemplate(session: ReviewSession): TemplateResult {
     const draft = session.draft as DraftResponse;
-    const states = new Map(session.items.map((item) => [item.id, itemState(session.decisions.get(item.id))]));
-    const kinds = [...new Set(session.items.map((item) => item.kind))];
     const popover = this.#popover;
-    return html`<section class="review-article" aria-label="The article">
-      <ul class="review-legend" aria-label="Legend">${kinds.map((kind) => {
-        const style = KIND_STYLES[kind];
-        return html`<li><span class="kind-badge" style=${`background:${style.color}`} aria-hidden="true">${style.letter}</span> ${style.label}</li>`;
-      })}</ul>
-      ${draft.knownSources.length > 0 ? html`<p class="warning" role="note">This text is already in the graph as ${draft.knownSources.map((source) => source.title ?? source.id).join(", ")}.</p>` : nothing}
-      <div class="review-text" @mouseup=${(event: MouseEvent) => this.#onSelect(event.currentTarget as HTMLElement)}>
-        ${textViewTemplate({
-          text: draft.text,
-          paragraphs: draft.paragraphs,
-          items: session.items,
-          states,
-          current: this.#current?.id,
-          onPick: (id) => this.#move(session.items.findIndex((item) => item.id === id)),
-        })}
-      </div>
-      ${
-        popover
-          ? popoverTemplate({
-              text: draft.text.slice(popover.start, popover.end),
-              x: popover.x,
-              y: popover.y,
-              create: (kind, words) => void this.#createSelection(kind, words),
-              close: () => {
-                this.#popover = undefined;
-                this.render();
-              },
-            })
-          : nothing
-      }
-    </section>`;
+    return articleTemplate({
+      draft,
+      items: session.items,
+      decisions: session.decisions,
+      current: this.#current?.id,
+      onPick: (id) => this.#move(session.items.findIndex((item) => item.id === id)),
+      onMouseUp: (article) => this.#onSelect(article),
+      overlay: popover
+        ? popoverTemplate({
+            text: draft.text.slice(popover.start, popover.end),
+            x: popover.x,
+            y: popover.y,
+            create: (kind, words) => void this.#createSelection(kind, words),
+            close: () => {
+              this.#popover = undefined;
+              this.render();
+            },
+          })
+        : nothing,
+    });
   }
 
   #sideTemplate(session: ReviewSession): TemplateResult {
@@ -341,7 +309,12 @@ export class ReviewScreen {
   }
 
   #previewBody(session: ReviewSession): TemplateResult {
-    const meeting = this.#meetingPair(session);
+    const preview = session.preview;
+    const meeting = meetingPair(
+      session.items,
+      session.decisions,
+      preview?.adds.events[0]?.proposal ?? preview?.evidence[0]?.proposal,
+    );
     return previewTemplate({
       preview: session.preview,
       loading: session.previewLoading,
@@ -366,21 +339,6 @@ export class ReviewScreen {
         }),
       canShowMeetings: meeting !== undefined,
     });
-  }
-
-  /** Two existing actors of the meeting the commit adds (or gives evidence to), for the who-met-whom view. */
-  #meetingPair(session: ReviewSession): [string, string] | undefined {
-    const preview = session.preview;
-    const proposalId = preview?.adds.events[0]?.proposal ?? preview?.evidence[0]?.proposal;
-    const proposal = session.items.find((item) => item.id === proposalId)?.proposal;
-    if (proposal?.kind !== "meeting") return undefined;
-    const actors = proposal.participants
-      .map((id) => {
-        const item = session.items.find((each) => each.id === id);
-        return item ? resolvedEntity(item, session.decisions.get(id)) : null;
-      })
-      .filter((id): id is string => id !== null);
-    return actors.length >= 2 ? [actors[0] as string, actors[1] as string] : undefined;
   }
 
   #scrollToCurrent(): void {

@@ -1,11 +1,52 @@
 /** The article as the review shows it: paragraphs, proposals highlighted by kind with stacked underlines where spans overlap. */
 import { html, nothing, type TemplateResult } from "lit-html";
-import type { Span } from "../../common/api-types.js";
+import type { Decision, DraftResponse, Span } from "../../common/api-types.js";
 import { KIND_STYLES, underlines } from "./kinds.js";
-import type { ItemState, ReviewItem } from "./model.js";
+import { type ItemState, itemState, type ReviewItem } from "./model.js";
 import { segments } from "./segments.js";
 
-export interface TextViewProps {
+export interface ArticleProps {
+  draft: DraftResponse;
+  items: readonly ReviewItem[];
+  decisions: ReadonlyMap<string, Decision>;
+  current: string | undefined;
+  onPick(id: string): void;
+  /** A mouse-up in the text (it may end a selection). */
+  onMouseUp(text: HTMLElement): void;
+  /** What floats over the article (the selection popover), or nothing. */
+  overlay: TemplateResult | typeof nothing;
+}
+
+/** The article's section: the legend of the kinds present, a note when the text is already a source, the text. */
+export function articleTemplate(props: ArticleProps): TemplateResult {
+  const { draft } = props;
+  const states = new Map(props.items.map((item) => [item.id, itemState(props.decisions.get(item.id))]));
+  const kinds = [...new Set(props.items.map((item) => item.kind))];
+  return html`<section class="review-article" aria-label="The article">
+    <ul class="review-legend" aria-label="Legend">${kinds.map((kind) => {
+      const style = KIND_STYLES[kind];
+      return html`<li><span class="kind-badge" style=${`background:${style.color}`} aria-hidden="true">${style.letter}</span> ${style.label}</li>`;
+    })}</ul>
+    ${
+      draft.knownSources.length > 0
+        ? html`<p class="warning" role="note">This text is already in the graph as ${draft.knownSources.map((source) => source.title ?? source.id).join(", ")}.</p>`
+        : nothing
+    }
+    <div class="review-text" @mouseup=${(event: MouseEvent) => props.onMouseUp(event.currentTarget as HTMLElement)}>
+      ${textViewTemplate({
+        text: draft.text,
+        paragraphs: draft.paragraphs,
+        items: props.items,
+        states,
+        current: props.current,
+        onPick: props.onPick,
+      })}
+    </div>
+    ${props.overlay}
+  </section>`;
+}
+
+interface TextViewProps {
   text: string;
   paragraphs: readonly Span[];
   items: readonly ReviewItem[];
@@ -19,7 +60,7 @@ export interface TextViewProps {
  * Each piece of text is a span carrying its offsets (`data-start`, `data-end`), so a selection in the page maps
  * back to offsets of the draft's text (see selection.ts).
  */
-export function textViewTemplate(props: TextViewProps): TemplateResult {
+function textViewTemplate(props: TextViewProps): TemplateResult {
   const byId = new Map(props.items.map((item) => [item.id, item]));
   const paragraphs = props.paragraphs.length > 0 ? props.paragraphs : [{ start: 0, end: props.text.length }];
   const currentItem = props.current ? byId.get(props.current) : undefined;

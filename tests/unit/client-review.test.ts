@@ -6,12 +6,14 @@ import {
   decisionsByItem,
   exactMatches,
   latestDecision,
+  meetingPair,
   nextUnreviewed,
   progressText,
   reviewItems,
 } from "../../client/review/model.js";
 import { editFromForm } from "../../client/review/proposal-editor.js";
 import { segments } from "../../client/review/segments.js";
+import { trimSpan } from "../../client/review/selection.js";
 import type { Decision, DraftResponse, Proposal, ReviewResponse } from "../../common/api-types.js";
 
 const TEXT = "Chinese Foreign Minister Wang Yi met Sergey Lavrov in Minsk.";
@@ -147,6 +149,15 @@ describe("client review: the items and their states", () => {
     expect(latestDecision(review([]))).toBeUndefined();
   });
 
+  test("when a committed meeting is shown, then its participants as the review resolved them are the pair", () => {
+    const items = reviewItems(draft, undefined);
+    expect(meetingPair(items, new Map(), "p4")).toEqual(["actor:wang-yi", "actor:sergey-lavrov"]);
+    // Lavrov made a new node: only one participant is in the graph, so there is no pair to show.
+    const decisions = decisionsByItem(review([decision("p2", "accept", "2026-01-01T00:00:00Z", { entity: null })]));
+    expect(meetingPair(items, decisions, "p4")).toBeUndefined();
+    expect(meetingPair(items, new Map(), "p1")).toBeUndefined();
+  });
+
   test("when progress is shown, then it reads as reviewed of total", () => {
     expect(progressText({ total: 52, reviewed: 14 })).toBe("14 of 52 reviewed");
   });
@@ -201,5 +212,12 @@ describe("client review: the editor", () => {
       participants: "actor:wang-yi, new:p2",
       place: "Minsk",
     });
+  });
+});
+
+describe("client review: selections", () => {
+  test("when a selection takes spaces at its ends, then they are left out of the passage", () => {
+    expect(trimSpan("a  talks ", { start: 1, end: 9 })).toEqual({ start: 3, end: 8 });
+    expect(trimSpan("   ", { start: 0, end: 3 })).toEqual({ start: 3, end: 3 });
   });
 });

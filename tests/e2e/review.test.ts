@@ -1,0 +1,155 @@
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { appIdle, explorerSession, screenshot } from "../support/browser.js";
+
+const session = explorerSession();
+
+/** A short article about a meeting of two actors of the seed graph, in a month the seed does not cover. */
+const ARTICLE = [
+  "Lavrov and Wang meet in Vientiane",
+  "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov on the sidelines of the ASEAN meetings in Vientiane on 14 March 2026. The two ministers held talks on the situation in Ukraine and on trade, which grew by 3% last year.",
+  '"Our cooperation is not directed against third countries," Lavrov said after the meeting. Wang said the sides would meet again in May.',
+].join("\n\n");
+const MEETING = "Wang Yi met Russian Foreign Minister Sergey Lavrov";
+const SELECTED = "The two ministers held talks on the situation in Ukraine and on trade";
+
+/** Opens "Add source" from the explorer's top bar, pastes the article with a title and date, and waits for its review. */
+async function pasteArticle(page: Page, title: string): Promise<void> {
+  await page.getByRole("button", { name: "+ Add source" }).click();
+  await page.getByLabel("The article's text").fill(ARTICLE);
+  await page.locator("summary", { hasText: "Title, author" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Published", { exact: true }).fill("2026-03-15");
+  await page.getByRole("button", { name: "Extract proposals" }).click();
+  await page.waitForURL(/review=draft%3A/);
+  await page.locator(".proposal-list").waitFor();
+  await appIdle(page);
+}
+
+/** An element's text with its white space folded, as a reader sees it. */
+const textOf = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
+const currentText = (page: Page) => textOf(page.locator(".proposal.current .proposal-text"));
+const progress = (page: Page) => textOf(page.locator(".progress strong"));
+/** The list's entry whose text is exactly `text`. */
+const listed = (page: Page, text: string) =>
+  page
+    .locator(".proposal", {
+      has: page.locator(".proposal-text", { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }),
+    })
+    .first();
+const itemState = (page: Page, text: string) => textOf(listed(page, text).locator(".state-badge"));
+
+/** Presses j until the current proposal reads `text` (at most once round the list). */
+async function moveTo(page: Page, text: string): Promise<void> {
+  const count = await page.locator(".proposal").count();
+  for (let step = 0; step <= count && (await currentText(page)) !== text; step++) await page.keyboard.press("j");
+  expect(await currentText(page)).toBe(text);
+}
+
+/** Drags the mouse over the article from the first to the last character of `words`, as a reader selects text. */
+async function selectWords(page: Page, words: string): Promise<void> {
+  const ends = await page.evaluate((wanted) => {
+    const pieces = [...document.querySelectorAll<HTMLElement>(".review-text [data-start]")];
+    // The pieces leave out the breaks between paragraphs: map each character shown to its piece and offset.
+    const chars = pieces.flatMap((piece) => [...(piece.textContent ?? "")].map((_, index) => ({ piece, index })));
+    const shown = pieces.map((piece) => piece.textContent ?? "").join("");
+    const at = shown.indexOf(wanted);
+    if (at < 0) throw new Error(`the article does not show “${wanted}”`);
+    const charBox = (position: number) => {
+      const char = chars[position];
+      const node = char?.piece.firstChild;
+      if (!char || !node) throw new Error(`no character at ${position}`);
+      const range = document.createRange();
+      range.setStart(node, char.index);
+      range.setEnd(node, char.index + 1);
+      const rect = range.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+    };
+    return { from: charBox(at), to: charBox(at + wanted.length - 1) };
+  }, words);
+  await page.mouse.move(ends.from.left + 1, ends.from.y);
+  await page.mouse.down();
+  await page.mouse.move(ends.to.right - 1, ends.to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe("reviewing a source in the explorer", () => {
+  test("when an article is pasted, then its proposals are highlighted by kind, listed and the review survives a reload", async () => {
+    const page = await session.open();
+    await pasteArticle(page, "Talks in Vientiane (highlights)");
+    const count = await page.locator(".proposal").count();
+    expect(count).toBeGreaterThan(5);
+    // Every proposal is in the text: the meeting and its participants overlap, so some pieces carry two or more.
+    const itemsOfPieces = await page
+      .locator(".review-text .hl")
+      .evaluateAll((pieces) => pieces.map((piece) => (piece as HTMLElement).dataset.items?.split(" ") ?? []));
+    expect(new Set(itemsOfPieces.flat()).size).toBe(count);
+    expect(itemsOfPieces.some((ids) => ids.length >= 2)).toBe(true);
+    await expect(textOf(page.locator(".review-text"))).resolves.toContain("Sergey Lavrov");
+    // Each kind has its letter in the legend and the list, not only its colour.
+    await expect(textOf(page.locator(".review-legend"))).resolves.toMatch(/M Meeting.*A Actor/);
+    await expect(textOf(listed(page, "Wang Yi"))).resolves.toContain("actor:wang-yi");
+    await expect(progress(page)).resolves.toBe(`0 of ${count} reviewed`);
+    await page.reload();
+    await page.locator(".proposal-list").waitFor();
+    await appIdle(page);
+    await expect(page.locator(".proposal").count()).resolves.toBe(count);
+    await page.close();
+  });
+
+  test("when proposals are accepted and rejected with the keys and text is selected, then progress and states follow", async () => {
+    const page = await session.open();
+    await pasteArticle(page, "Talks in Vientiane");
+    const total = await page.locator(".proposal").count();
+    await page.locator(".proposal-list").focus();
+
+    // The meeting and the names in it, accepted one after another with "a" (accept-and-next).
+    await moveTo(page, MEETING);
+    await page.keyboard.press("a");
+    await appIdle(page);
+    await expect(currentText(page)).resolves.toBe("Wang Yi");
+    await page.keyboard.press("a");
+    await page.keyboard.press("a");
+    await appIdle(page);
+    await expect(progress(page)).resolves.toBe(`3 of ${total} reviewed`);
+    for (const text of [MEETING, "Wang Yi", "Sergey Lavrov"])
+      await expect(itemState(page, text)).resolves.toBe("accepted");
+
+    // A rejected proposal is struck through in the text; z undoes the rejection, r rejects it again.
+    await moveTo(page, "grew by 3%");
+    await page.keyboard.press("r");
+    await appIdle(page);
+    await expect(itemState(page, "grew by 3%")).resolves.toBe("rejected");
+    await page.keyboard.press("z");
+    await appIdle(page);
+    await expect(itemState(page, "grew by 3%")).resolves.toBe("unreviewed");
+    await expect(progress(page)).resolves.toBe(`3 of ${total} reviewed`);
+    await page.keyboard.press("r");
+    await appIdle(page);
+    await expect(page.locator(".hl.state-rejected", { hasText: "grew by 3%" }).count()).resolves.toBe(1);
+    await expect(progress(page)).resolves.toBe(`4 of ${total} reviewed`);
+
+    // Selected text becomes a claim with that passage.
+    await selectWords(page, SELECTED);
+    const popover = page.getByRole("dialog", { name: "Make a claim or an event of the selection" });
+    await popover.waitFor();
+    await expect(textOf(popover)).resolves.toContain(SELECTED);
+    await popover.getByLabel(/Claim sentence/).fill("Russia and China discussed Ukraine and trade.");
+    await popover.getByRole("button", { name: "Claim" }).click();
+    await appIdle(page);
+    await expect(page.locator(".proposal").count()).resolves.toBe(total + 1);
+    await expect(currentText(page)).resolves.toBe(SELECTED);
+    await expect(progress(page)).resolves.toBe(`4 of ${total + 1} reviewed`);
+    await page.keyboard.press("a");
+    await appIdle(page);
+    await expect(itemState(page, SELECTED)).resolves.toBe("accepted");
+    await page.keyboard.press("?");
+    await expect(textOf(page.getByRole("dialog", { name: "Keys of the review" }))).resolves.toContain(
+      "undo the last decision",
+    );
+    await page.keyboard.press("Escape");
+    await moveTo(page, "Sergey Lavrov");
+    await screenshot(page, "review");
+    await page.close();
+  });
+});
