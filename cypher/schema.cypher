@@ -63,3 +63,7 @@ CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha
 CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE;
 CREATE INDEX draft_created_at IF NOT EXISTS FOR (n:Draft) ON (n.createdAt);
 CREATE INDEX draft_content_sha256 IF NOT EXISTS FOR (n:Draft) ON (n.contentSha256);
+// The review of a draft (server/review/): decisions and selections hang off their Draft under labels
+// of their own, which no reader query matches; undo and delete find them by id.
+CREATE CONSTRAINT review_decision_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT selection_id IF NOT EXISTS FOR (n:Selection) REQUIRE n.id IS UNIQUE;

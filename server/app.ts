@@ -15,6 +15,7 @@ import type { QueryRunner } from "./neo4j/query-runner.js";
 import type { Neo4jStatus } from "./neo4j/supervisor.js";
 import { apiRoutes } from "./routes/api.js";
 import { healthRoutes } from "./routes/health.js";
+import { reviewGate } from "./routes/review.js";
 import { draftGate } from "./routes/sources.js";
 
 export interface AppDeps {
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", guards.rate);
   // Drafts: the write guard before the body is read, and bodies as large as a source may be.
   app.use("/api/sources/drafts", draftGate(deps));
+  app.use("/api/sources/drafts", reviewGate(deps));
   app.use(express.json({ limit: "256kb" }));
   app.use(bodyDepthGuard());
 

@@ -24,10 +24,21 @@ export interface Endpoint<
   upload?: string;
   /** What a 200 answers: a named schema of the contract, documented in OpenAPI and checked by the contract test. */
   response: R;
+  /**
+   * Set when a 200 is a file to download, not JSON: `handle` answers a `Download`, sent with this
+   * media type as an attachment under its file name.
+   */
+  download?: { mediaType: string };
   handle(
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     context: { signal: AbortSignal; req: Request; res: Response },
   ): Promise<z.output<R>>;
+}
+
+/** What a download endpoint's `handle` answers. */
+export interface Download {
+  filename: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -104,7 +115,11 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): 
           body: definition.body ? parsePart(definition.body, req.body, "body", route) : {},
         };
         const result = await definition.handle(input as never, { signal: abortOnClose(res), req, res });
-        if (!res.headersSent) res.json(result);
+        if (res.headersSent) return;
+        if (definition.download) {
+          const file = result as Download;
+          res.type(definition.download.mediaType).attachment(file.filename).send(Buffer.from(file.bytes));
+        } else res.json(result);
       } catch (error) {
         next(error instanceof DomainError ? httpError(error, route, source) : error);
       }

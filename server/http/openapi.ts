@@ -89,7 +89,16 @@ export function openApiDocument(endpoints: readonly Endpoint[]) {
           }
         : {}),
       responses: {
-        "200": { description: "OK", content: json(definition.response) },
+        "200": definition.download
+          ? {
+              description: "OK: a file, sent as an attachment",
+              content: {
+                [definition.download.mediaType]: {
+                  schema: { type: "string", contentMediaType: definition.download.mediaType },
+                },
+              },
+            }
+          : { description: "OK", content: json(definition.response) },
         "400": errorResponse("A parameter is invalid; `details` names it"),
         ...(definition.path.includes(":id") || definition.method === "get"
           ? { "404": errorResponse("No node with that id") }

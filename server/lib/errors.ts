@@ -24,6 +24,7 @@ export type ErrorCode =
   | "CONSOLE_BUSY"
   | SourceErrorCode
   | WriteRefusalCode
+  | ConflictCode
   | "EXTRACTION_FAILED"
   | "INTERNAL";
 
@@ -39,6 +40,9 @@ export type SourceErrorCode =
   | "SOURCE_FETCH_BLOCKED"
   | "SOURCE_FETCH_TIMEOUT"
   | "SOURCE_FETCH_FAILED";
+
+/** Why a write clashed with the state it meant to change (server/review/). */
+export type ConflictCode = "DECISION_ALREADY_UNDONE" | "DRAFT_COMMIT_CONFLICT";
 
 /** Why a write was refused before any work (server/http/write-guard.ts). */
 export type WriteRefusalCode = "CROSS_SITE_REQUEST" | "WRITE_HEADER_MISSING" | "EDITOR_REQUIRED";
@@ -131,6 +135,13 @@ export class ExtractionError extends LiaisonError {
 export class WriteRefusedError extends LiaisonError {
   constructor(code: WriteRefusalCode, message: string) {
     super(403, code, message);
+  }
+}
+
+/** The write clashes with the state of what it changes (undoing an undone decision, a commit already running): 409. */
+export class ConflictError extends LiaisonError {
+  constructor(code: ConflictCode, message: string, details?: unknown) {
+    super(409, code, message, { details });
   }
 }
 

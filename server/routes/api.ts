@@ -32,6 +32,7 @@ import { type Endpoint, endpoint, mountEndpoints } from "../http/endpoint.js";
 import { openApiDocument } from "../http/openapi.js";
 import { boundedInt, checkWindow, dateParam, idList, list, nodeId } from "../http/params.js";
 import { ForbiddenError } from "../lib/errors.js";
+import { reviewEndpoints } from "./review.js";
 import { sourceEndpoints } from "./sources.js";
 
 const idParams = z.strictObject({ id: nodeId });
@@ -195,6 +196,7 @@ export function apiEndpoints(deps: AppDeps): Endpoint[] {
         runConsole({ runner: consoleRunner ?? runner, config, logger, client: req.ip }, body, signal, req.log),
     }),
     ...sourceEndpoints(deps),
+    ...reviewEndpoints(deps),
   ];
 }
 

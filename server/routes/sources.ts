@@ -1,22 +1,21 @@
 /** The source-draft endpoints (/api/sources/drafts): bring a source in and store it as a draft, read, list, delete; writes guarded and audited. */
-import express, { type RequestHandler, type Response, Router } from "express";
+import express, { type RequestHandler, Router } from "express";
 import multer from "multer";
 import { z } from "zod";
 import { DraftDeletedResponse, DraftListResponse, DraftResponse } from "../../common/contract/drafts.js";
 import type { AppDeps } from "../app.js";
 import { exposure } from "../config.js";
 import { createDraft, deleteDraft, getDraft, listDrafts, updateDraftMetadata } from "../drafts/drafts.js";
+import { audited } from "../http/audited.js";
 import { type Endpoint, endpoint } from "../http/endpoint.js";
 import { boundedInt } from "../http/params.js";
 import { admittedEditor, writeGuard } from "../http/write-guard.js";
-import { audit } from "../lib/audit.js";
 import { BadRequestError, LiaisonError, SourceError } from "../lib/errors.js";
-import type { Logger } from "../lib/logger.js";
 import { addressPolicy } from "../sources/address-policy.js";
 import { type IntakeOptions, intake, type SourceInput } from "../sources/intake.js";
 import { isoDate } from "../sources/iso-date.js";
 
-const draftId = z
+export const draftId = z
   .string()
   .regex(
     /^draft:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -43,36 +42,6 @@ function intakeOptions(deps: AppDeps): IntakeOptions {
       timeoutMs: deps.config.LIAISON_SOURCE_FETCH_TIMEOUT_MS,
     },
   };
-}
-
-/** Runs a write and leaves one audit line for it: who, what, when, which draft, and how it ended. */
-async function audited<T extends { id: string }>(
-  logger: Logger,
-  context: { req: express.Request; res: Response },
-  action: string,
-  work: () => Promise<T>,
-  draftId?: string,
-): Promise<T> {
-  const line = {
-    kind: "write" as const,
-    client: context.req.ip ?? "unknown",
-    route: `${context.req.method} ${context.req.originalUrl.split("?")[0]}`,
-    editor: admittedEditor(context.res),
-    action,
-    at: new Date().toISOString(),
-  };
-  try {
-    const result = await work();
-    audit(logger, { ...line, verdict: "ok", draftId: result.id });
-    return result;
-  } catch (error) {
-    audit(logger, {
-      ...line,
-      verdict: error instanceof LiaisonError ? error.code : "INTERNAL",
-      ...(draftId ? { draftId } : {}),
-    });
-    throw error;
-  }
 }
 
 /** Every endpoint under /api/sources, for the API router and its OpenAPI document. */

@@ -22,8 +22,14 @@ const refOf = (operation: Operation, status: string) =>
   operation.responses[status]?.content?.["application/json"]?.schema?.$ref;
 
 describe("GET /api/openapi.json", () => {
-  test("when the document is built, then every route's 200 names a response schema that the document defines", () => {
+  test("when the document is built, then every route's 200 names a response schema that the document defines, or a file to download", () => {
     const { endpoints, doc } = document();
+    const downloads = new Set(
+      endpoints
+        .filter((endpoint) => endpoint.download)
+        .map((endpoint) => `${endpoint.method} /api${endpoint.path.replace(/:(\w+)/g, "{$1}")}`),
+    );
+    expect([...downloads]).toEqual(["get /api/sources/drafts/{id}/dataset.zip"]);
     const schemas = doc.components.schemas;
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
@@ -34,6 +40,10 @@ describe("GET /api/openapi.json", () => {
     // Every endpoint of the API and the health check.
     expect(operations.length).toBe(endpoints.length + 1);
     for (const { route, operation } of operations) {
+      if (downloads.has(route)) {
+        expect(Object.keys(operation.responses["200"]?.content ?? {}), route).toEqual(["application/zip"]);
+        continue;
+      }
       const ref = refOf(operation, "200");
       expect(ref, route).toMatch(/^#\/components\/schemas\/\w+Response$/);
       expect(schemas[String(ref).split("/").pop() as string], route).toBeDefined();
