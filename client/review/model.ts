@@ -126,9 +126,11 @@ export function nextUnreviewed(
  */
 export function latestDecision(review: ReviewResponse | undefined): Decision | undefined {
   let latest: Decision | undefined;
+  // By the instant, not the text: the server may write "…44.79Z" for "…44.790Z", which sorts after "…44.791Z".
+  const time = (decision: Decision) => Date.parse(decision.at);
   for (const decision of review?.decisions ?? []) {
     if (decision.undone) continue;
-    if (!latest || decision.at >= latest.at) latest = decision;
+    if (!latest || time(decision) >= time(latest)) latest = decision;
   }
   return latest;
 }

@@ -41,6 +41,9 @@ function readValue(item: ReviewItem): string | undefined {
   if (proposal?.kind === "date") return `= ${proposal.value} (${proposal.precision})`;
   if (proposal?.kind === "quantity") return `= ${proposal.value} ${proposal.unit}`;
   if (proposal?.kind === "statement" && proposal.speakerText) return `said by ${proposal.speakerText}`;
+  const fields = item.selection?.fields;
+  if (fields?.claimText) return `“${fields.claimText}”`;
+  if (fields?.name) return `“${fields.name}”`;
   return undefined;
 }
 

@@ -39,10 +39,13 @@ const listed = (page: Page, text: string) =>
     .first();
 const itemState = (page: Page, text: string) => textOf(listed(page, text).locator(".state-badge"));
 
-/** Presses j until the current proposal reads `text` (at most once round the list). */
+/** Moves to the proposal that reads `text` with j (down) or k (up), as a reviewer does. */
 async function moveTo(page: Page, text: string): Promise<void> {
-  const count = await page.locator(".proposal").count();
-  for (let step = 0; step <= count && (await currentText(page)) !== text; step++) await page.keyboard.press("j");
+  const texts = (await page.locator(".proposal .proposal-text").allTextContents()).map((each) => each.trim());
+  const from = texts.indexOf(await currentText(page));
+  const to = texts.indexOf(text);
+  expect(to).toBeGreaterThanOrEqual(0);
+  for (let step = 0; step < Math.abs(to - from); step++) await page.keyboard.press(to > from ? "j" : "k");
   expect(await currentText(page)).toBe(text);
 }
 
@@ -57,7 +60,8 @@ async function selectWords(page: Page, words: string): Promise<void> {
     if (at < 0) throw new Error(`the article does not show “${wanted}”`);
     const charBox = (position: number) => {
       const char = chars[position];
-      const node = char?.piece.firstChild;
+      // lit puts comment markers around the text: the text node is not the first child.
+      const node = [...(char?.piece.childNodes ?? [])].find((child) => child.nodeType === Node.TEXT_NODE);
       if (!char || !node) throw new Error(`no character at ${position}`);
       const range = document.createRange();
       range.setStart(node, char.index);

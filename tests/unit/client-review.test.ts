@@ -146,6 +146,12 @@ describe("client review: the items and their states", () => {
       decision("p3", "accept", "2026-01-01T10:09:00Z", { undone: { by: "local", at: "x" } }),
     ]);
     expect(latestDecision(answer)?.proposal).toBe("p2");
+    // Times compare as instants: ".79Z" is .790, before .791.
+    const close = review([
+      decision("p1", "reject", "2026-01-01T10:00:44.79Z"),
+      decision("p2", "accept", "2026-01-01T10:00:44.791Z"),
+    ]);
+    expect(latestDecision(close)?.proposal).toBe("p2");
     expect(latestDecision(review([]))).toBeUndefined();
   });
 
