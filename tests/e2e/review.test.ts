@@ -156,4 +156,61 @@ describe("reviewing a source in the explorer", () => {
     await screenshot(page, "review");
     await page.close();
   });
+
+  test("when an empty text is submitted, then the server's message is shown and no draft is made", async () => {
+    const page = await session.open("/?review=new");
+    await page.getByLabel("The article's text").waitFor();
+    await appIdle(page);
+    const before = await page.evaluate(() =>
+      fetch("/api/sources/drafts?limit=1").then((response) => response.json() as Promise<{ total: number }>),
+    );
+    await page.getByLabel("The article's text").fill("   \n  ");
+    await page.getByRole("button", { name: "Extract proposals" }).click();
+    const alert = page.locator(".intake-form [role=alert]");
+    await alert.waitFor();
+    await expect(textOf(alert)).resolves.toMatch(/empty/i);
+    const after = await page.evaluate(() =>
+      fetch("/api/sources/drafts?limit=1").then((response) => response.json() as Promise<{ total: number }>),
+    );
+    expect(after.total).toBe(before.total);
+    expect(page.url()).toContain("review=new");
+    await page.close();
+  });
+
+  test("when exact matches are accepted at once and a short name is linked through search, then one request decides them and the link shows", async () => {
+    const page = await session.open();
+    await pasteArticle(page, "Talks in Vientiane (bulk)");
+    const decisionPosts: number[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/decisions")) {
+        decisionPosts.push((JSON.parse(request.postData() ?? "{}") as { decisions: unknown[] }).decisions.length);
+      }
+    });
+    const bulk = page.getByRole("button", { name: /Accept all exact matches/ });
+    const exact = Number(/\((\d+)\)/.exec(await textOf(bulk))?.[1]);
+    expect(exact).toBeGreaterThanOrEqual(2);
+    await bulk.click();
+    await appIdle(page);
+    expect(decisionPosts).toEqual([exact]);
+    await expect(progress(page)).resolves.toMatch(new RegExp(`^${exact} of \\d+ reviewed$`));
+    for (const name of ["Wang Yi", "Sergey Lavrov"]) await expect(itemState(page, name)).resolves.toBe("accepted");
+    await expect(bulk.isDisabled()).resolves.toBe(true);
+
+    // "Lavrov" alone is a partial match, not exact: link it by hand.
+    await page.locator(".proposal-list").focus();
+    await moveTo(page, "Lavrov");
+    await expect(itemState(page, "Lavrov")).resolves.toBe("unreviewed");
+    const search = page.getByRole("combobox", { name: "Link to another node" });
+    await search.fill("lavr");
+    // The suggestions of the link box (the proposal list's entries are options too).
+    await page
+      .getByRole("listbox", { name: "Link to another node suggestions" })
+      .getByRole("option", { name: /Sergey Lavrov/ })
+      .first()
+      .click();
+    await appIdle(page);
+    await expect(itemState(page, "Lavrov")).resolves.toBe("accepted");
+    await expect(textOf(listed(page, "Lavrov"))).resolves.toContain("→ Sergey Lavrov");
+    await page.close();
+  });
 });
