@@ -41,3 +41,10 @@ export function toolsTemplate(props: ToolsProps): TemplateResult {
       <button type="button" aria-pressed=${props.helpShown ? "true" : "false"} @click=${() => props.toggleHelp()}>Keys <kbd>?</kbd></button>
     </div>`;
 }
+
+/** Says when the draft was committed already: a new commit replaces that dataset. */
+export function committedNote(committed: { datasetId: string; at: string; by: string } | null): TemplateResult {
+  if (!committed) return html``;
+  return html`<p class="note" role="note">Committed as <span class="mono">${committed.datasetId}</span> on
+    ${committed.at.slice(0, 16).replace("T", " ")} by ${committed.by}. Decisions made since then enter the graph at the next commit.</p>`;
+}

@@ -15,7 +15,7 @@ import { helpTemplate, popoverTemplate } from "./overlays.js";
 import { previewTemplate } from "./preview-view.js";
 import { cardTemplate } from "./proposal-editor.js";
 import { itemDomId, proposalListTemplate } from "./proposal-list.js";
-import { frameTemplate, toolsTemplate } from "./review-head.js";
+import { committedNote, frameTemplate, toolsTemplate } from "./review-head.js";
 import { ReviewSession } from "./review-session.js";
 import { placeSelection } from "./selection.js";
 import { articleTemplate } from "./text-view.js";
@@ -236,6 +236,7 @@ export class ReviewScreen {
       this.#stage === "preview"
         ? this.#previewBody(session)
         : html`${session.error ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
+          ${committedNote(session.review?.committed ?? null)}
           <div class="review-columns">${this.#articleTemplate(session)}${this.#sideTemplate(session)}</div>`;
     return html`${this.#frame(title, body, tools)}
       ${

@@ -213,4 +213,54 @@ describe("reviewing a source in the explorer", () => {
     await expect(textOf(listed(page, "Lavrov"))).resolves.toContain("→ Sergey Lavrov");
     await page.close();
   });
+
+  test("when the reviewed draft is previewed and committed, then who met whom shows the new meeting with its passage", async () => {
+    const page = await session.open();
+    await pasteArticle(page, "Talks in Vientiane (commit)");
+    await page.getByRole("button", { name: /Accept all exact matches/ }).click();
+    await appIdle(page);
+    await page.locator(".proposal-list").focus();
+    // The meeting, renamed in the editor (e), then saved and accepted.
+    await moveTo(page, MEETING);
+    await page.keyboard.press("e");
+    const name = page.getByLabel("Name", { exact: true });
+    await name.fill("Wang Yi and Sergey Lavrov talks in Vientiane");
+    await page.getByRole("button", { name: "Save and accept" }).click();
+    await appIdle(page);
+    await expect(itemState(page, MEETING)).resolves.toBe("accepted");
+    await moveTo(page, "14 March 2026");
+    await page.keyboard.press("a");
+    await moveTo(page, "grew by 3%");
+    await page.keyboard.press("r");
+    await appIdle(page);
+
+    await page.getByRole("button", { name: "Preview →" }).click();
+    const preview = page.locator(".preview");
+    await preview.waitFor();
+    await appIdle(page);
+    await expect(textOf(preview)).resolves.toContain("Wang Yi and Sergey Lavrov talks in Vientiane");
+    await expect(textOf(preview)).resolves.toMatch(/Linked to the graph[\s\S]*Sergey Lavrov/);
+    await expect(textOf(preview)).resolves.toMatch(/Skipped: \d+ unreviewed, 1 rejected, 0 unsure/);
+    await expect(textOf(preview)).resolves.toContain("The dataset is valid.");
+    await expect(page.getByRole("link", { name: /Download the dataset/ }).getAttribute("href")).resolves.toMatch(
+      /dataset\.zip$/,
+    );
+    const commit = page.getByRole("button", { name: "Commit" });
+    await expect(commit.isEnabled()).resolves.toBe(true);
+    await commit.click();
+    await page.locator(".committed").waitFor();
+    await appIdle(page);
+    await screenshot(page, "review-committed");
+
+    await page.getByRole("button", { name: "Show the meeting in Who met whom" }).click();
+    await page.waitForURL(/panel=meetings/);
+    await appIdle(page);
+    expect(page.url()).not.toContain("review=");
+    const event = page.locator("#meetings-body .event", { hasText: "Wang Yi and Sergey Lavrov talks in Vientiane" });
+    await event.waitFor();
+    // Its passage is the article's sentence, quoted as the evidence.
+    await expect(textOf(event)).resolves.toContain(MEETING);
+    await expect(textOf(event)).resolves.toContain("Talks in Vientiane (commit)");
+    await page.close();
+  });
 });
