@@ -69,6 +69,9 @@ export class ReviewScreen {
       },
     });
     document.addEventListener("keydown", (event) => this.#onKey(event));
+    window.addEventListener("resize", () => {
+      if (!this.#host.hidden) this.render();
+    });
   }
 
   get #current() {
@@ -185,6 +188,8 @@ export class ReviewScreen {
     const wanted = this.#app.view.review;
     this.#host.hidden = !wanted;
     document.body.classList.toggle("reviewing", Boolean(wanted));
+    // Under the top bar, which wraps to two or three rows on a phone.
+    this.#host.style.top = `${document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 56}px`;
     if (!wanted) {
       // Coming back reads the draft again: someone may have changed it meanwhile.
       this.#session = undefined;
