@@ -6,6 +6,7 @@ import type { ZodType } from "zod";
 import * as drafts from "../../common/contract/drafts.js";
 import * as graph from "../../common/contract/graph.js";
 import * as responses from "../../common/contract/responses.js";
+import * as review from "../../common/contract/review.js";
 import { loadConfig } from "../../server/config.js";
 import { graphExtractor } from "../../server/drafts/extractor.js";
 import { createLogger } from "../../server/lib/logger.js";
@@ -152,7 +153,20 @@ async function sample(api: SeededApi) {
   );
   // A draft to read, edit and delete: written as the local editor, with the graph extractor's proposals.
   const draft = await write(`${api.server.url}/api/sources/drafts`, "POST", { text: DRAFT_TEXT });
+  // A draft to review, with a decision to undo and a selection to delete.
+  const reviewed = await write(`${api.server.url}/api/sources/drafts`, "POST", { text: DRAFT_TEXT });
+  const reviewedId = String(reviewed.body.id);
+  const proposal = String(reviewed.body.extraction?.proposals?.[0]?.id);
+  const reviewUrl = `${api.server.url}/api/sources/drafts/${encodeURIComponent(reviewedId)}`;
+  const decided = await write(`${reviewUrl}/decisions`, "POST", { decisions: [{ proposal, action: "reject" }] });
+  const selected = await write(`${reviewUrl}/selections`, "POST", { kind: "event", start: 0, end: 30 });
   return {
+    review: {
+      draft: reviewedId,
+      proposal,
+      decision: String(decided.body.decisions?.[0]?.id),
+      selection: String(selected.body.selections?.[0]?.id),
+    },
     ids,
     draft: String(draft.body.id),
     a: String(pair?.a),
@@ -167,7 +181,7 @@ async function sample(api: SeededApi) {
 
 /** Representative requests for every endpoint, with their filters and pages, and the error answers. */
 function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
-  const { ids, a, b, passages, statement, forum, draft } = graphSample;
+  const { ids, a, b, passages, statement, forum, draft, review: reviewed } = graphSample;
   const e = encodeURIComponent;
   const first = passages[0] as string;
   return [
@@ -215,6 +229,7 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
     }),
     written("DELETE /sources/drafts/:id", "DELETE", `/api/sources/drafts/${e(draft)}`, drafts.DraftDeletedResponse),
     failing("GET /sources/drafts/:id", `/api/sources/drafts/${e(draft)}`, 404),
+    ...reviewCalls(reviewed),
     failing("POST /sources/drafts", "/api/sources/drafts", 403, { text: DRAFT_TEXT }),
     failing("GET /nodes/:id", "/api/nodes/actor:nobody-at-all", 404),
     failing("GET /nodes/:id/neighbourhood", `/api/nodes/${e(a)}/neighbourhood?depth=9`, 400),
@@ -225,6 +240,42 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
     failing("POST /cypher", "/api/cypher", 403, { query: "CREATE (n:Thing) RETURN n" }),
     failing("POST /cypher", "/api/cypher", 400, { query: "MATCH (n RETURN n" }),
     failing("GET /unknown", "/api/no-such-endpoint", 404),
+  ];
+}
+
+/** The review endpoints of a draft, on a draft with a decision and a selection made in `sample`. */
+function reviewCalls(reviewed: { draft: string; proposal: string; decision: string; selection: string }): Call[] {
+  const at = `/api/sources/drafts/${encodeURIComponent(reviewed.draft)}`;
+  const unknown = "/api/sources/drafts/draft:00000000-0000-4000-8000-000000000000";
+  return [
+    ok("GET /sources/drafts/:id/review", `${at}/review`, review.ReviewResponse),
+    written("POST /sources/drafts/:id/decisions", "POST", `${at}/decisions`, review.ReviewResponse, {
+      decisions: [{ proposal: reviewed.proposal, action: "accept", note: "as proposed" }],
+    }),
+    written(
+      "POST /sources/drafts/:id/decisions/:decisionId/undo",
+      "POST",
+      `${at}/decisions/${encodeURIComponent(reviewed.decision)}/undo`,
+      review.ReviewResponse,
+    ),
+    ok("GET /sources/drafts/:id/decisions", `${at}/decisions?limit=1`, review.DecisionHistoryResponse),
+    written("POST /sources/drafts/:id/selections", "POST", `${at}/selections`, review.ReviewResponse, {
+      kind: "claim",
+      start: 0,
+      end: 25,
+      claimKind: "report",
+    }),
+    written(
+      "DELETE /sources/drafts/:id/selections/:selectionId",
+      "DELETE",
+      `${at}/selections/${encodeURIComponent(reviewed.selection)}`,
+      review.ReviewResponse,
+    ),
+    failing("POST /sources/drafts/:id/decisions", `${at}/decisions`, 403, { decisions: [] }),
+    failing("GET /sources/drafts/:id/review", `${unknown}/review`, 404),
+    failing("GET /sources/drafts/:id/preview", `${unknown}/preview`, 404),
+    { ...failing("POST /sources/drafts/:id/commit", `${unknown}/commit`, 404), method: "POST" },
+    failing("GET /sources/drafts/:id/dataset.zip", `${at}/dataset.zip`, 404),
   ];
 }
 
