@@ -55,7 +55,7 @@ export function previewTemplate(props: PreviewProps): TemplateResult {
     ${
       preview.valid
         ? html`<p class="valid">✓ The dataset is valid.</p>`
-        : html`<div class="problems" role="alert"><p><strong>The dataset is not valid yet (${preview.problems.length} problems):</strong></p>
+        : html`<div class="problems" role="alert"><p><strong>The dataset is not valid yet (${preview.problems.length} ${preview.problems.length === 1 ? "problem" : "problems"}):</strong></p>
           <ul>${preview.problems.map((problem) => html`<li><span class="mono small">${problem.file}${problem.line !== null ? `:${problem.line}` : ""} ${problem.path}</span> ${problem.message}</li>`)}</ul></div>`
     }
     ${props.error ? html`<p class="error" role="alert">${props.error}</p>` : nothing}

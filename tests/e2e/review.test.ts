@@ -228,6 +228,9 @@ describe("reviewing a source in the explorer", () => {
     await page.getByRole("button", { name: "Save and accept" }).click();
     await appIdle(page);
     await expect(itemState(page, MEETING)).resolves.toBe("accepted");
+    // The meeting's forum is new to the graph: accepted, it becomes a forum of the dataset.
+    await moveTo(page, "ASEAN");
+    await page.keyboard.press("a");
     await moveTo(page, "14 March 2026");
     await page.keyboard.press("a");
     await moveTo(page, "grew by 3%");
@@ -239,6 +242,7 @@ describe("reviewing a source in the explorer", () => {
     await preview.waitFor();
     await appIdle(page);
     await expect(textOf(preview)).resolves.toContain("Wang Yi and Sergey Lavrov talks in Vientiane");
+    await expect(textOf(preview)).resolves.toMatch(/New forums \(1\) ASEAN forum:asean/);
     await expect(textOf(preview)).resolves.toMatch(/Linked to the graph[\s\S]*Sergey Lavrov/);
     await expect(textOf(preview)).resolves.toMatch(/Skipped: \d+ unreviewed, 1 rejected, 0 unsure/);
     await expect(textOf(preview)).resolves.toContain("The dataset is valid.");
@@ -250,6 +254,7 @@ describe("reviewing a source in the explorer", () => {
     await commit.click();
     await page.locator(".committed").waitFor();
     await appIdle(page);
+    await expect(commit.isDisabled()).resolves.toBe(true);
     await screenshot(page, "review-committed");
 
     await page.getByRole("button", { name: "Show the meeting in Who met whom" }).click();
@@ -261,6 +266,7 @@ describe("reviewing a source in the explorer", () => {
     // Its passage is the article's sentence, quoted as the evidence.
     await expect(textOf(event)).resolves.toContain(MEETING);
     await expect(textOf(event)).resolves.toContain("Talks in Vientiane (commit)");
+    await screenshot(page, "review-meetings");
     await page.close();
   });
 });
