@@ -243,6 +243,13 @@ export class App implements AppContext {
     this.#chrome.toast(message, isError);
   }
 
+  /** A commit added to the graph: its counts, date span and the view on the canvas are read again. */
+  graphChanged(): void {
+    void this.#loadSchema();
+    this.#loadedFocus = null;
+    this.#onViewChanged();
+  }
+
   /** After each health check: when the database is back, load what could not load while it was away. */
   async #onHealthChecked(back: boolean): Promise<void> {
     if (!back) {

@@ -26,6 +26,8 @@ export interface ReviewHost {
   setView(change: Partial<ViewState>): void;
   showError(error: unknown): void;
   toast(message: string): void;
+  /** A commit changed the graph: the schema, time range and canvas are read again. */
+  graphChanged(): void;
 }
 
 /** The draft value of `?review=` that opens "Add a source" instead of a draft. */
@@ -328,7 +330,10 @@ export class ReviewScreen {
       committed: session.committed,
       committing: session.committing,
       datasetUrl: draftsApi.datasetUrl(session.draftId),
-      commit: () => void session.commit(),
+      commit: () =>
+        void session.commit().then(() => {
+          if (session.committed) this.#app.graphChanged();
+        }),
       back: () => {
         this.#stage = "review";
         this.render();

@@ -216,6 +216,11 @@ describe("reviewing a source in the explorer", () => {
 
   test("when the reviewed draft is previewed and committed, then who met whom shows the new meeting with its passage", async () => {
     const page = await session.open();
+    await appIdle(page);
+    const eventsInGraph = async () =>
+      Number(/Event\s*\d+ \/ (\d+)/.exec(await textOf(page.locator(".legend").first()))?.[1]);
+    const eventsBefore = await eventsInGraph();
+    expect(eventsBefore).toBeGreaterThan(0);
     await pasteArticle(page, "Talks in Vientiane (commit)");
     await page.getByRole("button", { name: /Accept all exact matches/ }).click();
     await appIdle(page);
@@ -267,6 +272,8 @@ describe("reviewing a source in the explorer", () => {
     await expect(textOf(event)).resolves.toContain(MEETING);
     await expect(textOf(event)).resolves.toContain("Talks in Vientiane (commit)");
     await screenshot(page, "review-meetings");
+    // The legend's totals were read again after the commit: one event more.
+    await expect(eventsInGraph()).resolves.toBe(eventsBefore + 1);
     await page.close();
   });
 });
