@@ -46,8 +46,6 @@ export class ReviewScreen {
   #popover: { start: number; end: number; x: number; y: number } | undefined;
   /** The item last scrolled into view, so a redraw does not scroll again. */
   #scrolled: string | undefined;
-  /** Names of nodes picked in the link search, to show them instead of their ids. */
-  readonly #names = new Map<string, string>();
   readonly #linkHost = document.createElement("div");
 
   constructor(host: HTMLElement, app: ReviewHost) {
@@ -64,7 +62,7 @@ export class ReviewScreen {
       role: "combobox",
       visibleLabel: true,
       onPick: (hit: SearchHit) => {
-        this.#names.set(hit.id, hit.label);
+        this.#session?.names.set(hit.id, hit.label);
         // The box serves the next proposal too: it starts empty there.
         linkBox.value = "";
         this.#decide({ action: "accept", entity: hit.id }, { advance: true });
@@ -293,7 +291,7 @@ export class ReviewScreen {
           ? html`<div class="review-card" aria-label="The current proposal">${cardTemplate({
               item,
               decision: session.decisions.get(item.id),
-              names: this.#names,
+              names: session.names,
               editing: this.#editing,
               initial: initialValues(item, lookup),
               linkHost: this.#linkHost,
@@ -310,7 +308,7 @@ export class ReviewScreen {
         items: session.items,
         decisions: session.decisions,
         current: item?.id,
-        names: this.#names,
+        names: session.names,
         onPick: (id) => this.#move(session.items.findIndex((each) => each.id === id)),
       })}
     </section>`;

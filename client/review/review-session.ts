@@ -8,9 +8,13 @@ import type {
   ReviewResponse,
   SelectionInput,
 } from "../../common/api-types.js";
+import { api } from "../api/client.js";
 import { draftsApi } from "../api/drafts.js";
 import { errorMessage } from "../ui/context.js";
 import { decisionsByItem, latestDecision, localProgress, type ReviewItem, reviewItems } from "./model.js";
+
+/** Node names read per draft at most (one request each, in parallel; an article names a few dozen at most). */
+const MAX_NAMES = 60;
 
 export class ReviewSession {
   readonly draftId: string;
@@ -25,6 +29,8 @@ export class ReviewSession {
   previewLoading = false;
   committed: CommitResponse | undefined;
   committing = false;
+  /** Names of nodes by id: of those the proposals resolve to, and those the reviewer linked through search. */
+  readonly names = new Map<string, string>();
   /** Writes run one after another, so decisions reach the server in the order they were made. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #changed: () => void;
@@ -50,12 +56,31 @@ export class ReviewSession {
       return;
     }
     this.#apply(undefined);
+    void this.#readNames();
     try {
       this.#apply(await draftsApi.review(this.draftId));
     } catch (error) {
       this.error = `The review could not load: ${errorMessage(error)}`;
       this.#changed();
     }
+  }
+
+  /**
+   * The names of the nodes the proposals resolve to, so the list says "→ Sergey Lavrov" rather than an id; a
+   * node that cannot be read keeps its id.
+   */
+  async #readNames(): Promise<void> {
+    const ids = [...new Set(this.items.flatMap((item) => (item.entity ? [item.entity] : [])))].slice(0, MAX_NAMES);
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          this.names.set(id, (await api.node(id)).node.label);
+        } catch {
+          // The id is shown instead.
+        }
+      }),
+    );
+    this.#changed();
   }
 
   #apply(review: ReviewResponse | undefined): void {
