@@ -187,7 +187,8 @@ export class ReviewScreen {
   render(): void {
     const wanted = this.#app.view.review;
     this.#host.hidden = !wanted;
-    document.body.classList.toggle("reviewing", Boolean(wanted));
+    // What the screen covers is out of reach of Tab and screen readers while it shows.
+    document.querySelector(".layout")?.toggleAttribute("inert", Boolean(wanted));
     // Under the top bar, which wraps to two or three rows on a phone.
     this.#host.style.top = `${document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 56}px`;
     if (!wanted) {
