@@ -3,7 +3,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config.js";
 import { type BulkResult, bulkImport, bulkTarget } from "../dataset/bulk-import.js";
-import { formatCounts, loadDataset, loadedChecksum, progressPrinter, willStream } from "../dataset/load.js";
+import {
+  buildsOnOthers,
+  formatCounts,
+  loadDataset,
+  loadedChecksum,
+  progressPrinter,
+  willStream,
+} from "../dataset/load.js";
 import { DatasetLoadError, streamCheck } from "../dataset/stream-load.js";
 import { DatasetInvalidError, formatProblem, validateDataset } from "../dataset/validate.js";
 import { LiaisonError } from "../lib/errors.js";
@@ -64,6 +71,12 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
     err(`load: --bulk and --stream are two different ways to load; give one.\n${usage}`);
     return 2;
   }
+  if ((bulkAsked || parsed.values.stream) && (await buildsOnOthers(folder))) {
+    err(
+      `load: ${folderArg} builds on other datasets (manifest requires, or evidence.yaml): it adds to their nodes, which --stream and --bulk cannot (they replace a dataset wholesale); load it without them.\n${usage}`,
+    );
+    return 2;
+  }
   // Read only when the database is touched: --check works whatever the configuration.
   let config: Config | undefined;
   try {
@@ -80,6 +93,7 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
   }
 
   const streaming = parsed.values.stream === true || bulkAsked || (await willStream(folder));
+  let buildsOn = false;
   // The first load of a large dataset into the bundled Neo4j goes through the bulk importer.
   const bulk = bulkAsked || (streaming && !parsed.values.stream && !config?.NEO4J_URI);
   if (streaming) {
@@ -98,6 +112,7 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
       out(`${folderArg} is large: it is checked and written in batches, and published at once when it is valid.`);
   } else {
     const validation = await validateDataset(folder);
+    buildsOn = validation.ok && validation.dataset.graphCheck !== null;
     if (!validation.ok) {
       err(`load: ${folderArg} has ${validation.problems.length} problem(s); nothing was loaded.`);
       for (const problem of validation.problems) err(`  ${formatProblem(problem)}`);
@@ -107,6 +122,10 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
     out(
       `${folderArg} is valid: ${dataset.actors.length} actors, ${dataset.forums.length} forums, ${dataset.events.length} events, ${dataset.claims.length} claims, ${dataset.sources.length} source(s).`,
     );
+    if (dataset.graphCheck)
+      out(
+        `  it builds on ${dataset.graphCheck.requires.map((r) => r.id).join(", ")}: its ${dataset.graphCheck.external.length} reference(s) to their records are checked in the graph at load.`,
+      );
     if (parsed.values.check) return 0;
   }
 
@@ -145,7 +164,9 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
       err(
         streaming
           ? `load: ${folderArg} has ${error.problems.length} problem(s); nothing was loaded.`
-          : `load: ${folderArg} changed while loading and is now invalid; nothing was loaded.`,
+          : buildsOn
+            ? `load: ${folderArg} refers to what the graph does not hold as it says: ${error.problems.length} problem(s); nothing was loaded.`
+            : `load: ${folderArg} changed while loading and is now invalid; nothing was loaded.`,
       );
       for (const problem of error.problems) err(`  ${formatProblem(problem)}`);
     } else {

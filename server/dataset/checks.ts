@@ -1,7 +1,7 @@
 /** The checks of one valid record against the rest of the dataset: references, evidence in its source, dates and notes. Shared by the whole-file and the streaming validators. */
 import { isRealDate, partialDate } from "./dates.js";
 import { furnitureLines, locate, overlapsAny } from "./evidence.js";
-import type { Actor, Claim, DateSpec, Event, Evidence, Forum, SourceDocument } from "./schema.js";
+import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, SourceDocument } from "./schema.js";
 import type { ProblemCode, SourceText } from "./validate.js";
 
 type Segment = string | number;
@@ -13,59 +13,76 @@ export interface RecordChecks {
   forum(value: Forum, index: number): void;
   event(value: Event, index: number): void;
   claim(value: Claim, index: number): void;
+  /** An entry of evidence.yaml: more evidence for a record defined here or in a required dataset. */
+  extraEvidence(value: ExtraEvidence, index: number): void;
 }
 
 /**
+ * Takes a reference to an id the dataset does not define: true when it may be defined by a required
+ * dataset (the dataset has `requires`), and it is then checked against the graph at load.
+ */
+export type ExternalReference = (id: string, file: string, at: readonly Segment[]) => boolean;
+
+/**
  * Checks records one at a time; `has` tells whether an id is defined anywhere in the dataset and
- * `sourceText` gives a source's text (undefined when its file is missing: reported elsewhere).
+ * `sourceText` gives a source's text (undefined when its file is missing: reported elsewhere);
+ * `external` takes the ids it does not define (absent: every such id is a dangling reference).
  * @example const check = recordChecks(report, (id) => ids.has(id), (id) => texts.get(id)); check.event(event, 3)
  */
 export function recordChecks(
   report: Report,
   has: (id: string) => boolean,
   sourceText: (id: string) => SourceText | undefined,
+  external?: ExternalReference,
 ): RecordChecks {
   const checkRef = (file: string, at: Segment[], id: string | null | undefined, owner?: string) => {
     if (id === null || id === undefined) return;
     if (id === owner) report("SELF_REFERENCE", file, at, `"${id}" refers to itself`);
-    else if (!has(id)) report("DANGLING_REFERENCE", file, at, `no record has the id "${id}"`);
+    else if (!has(id) && !external?.(id, file, at))
+      report(
+        "DANGLING_REFERENCE",
+        file,
+        at,
+        `no record has the id "${id}"${external ? "" : " (a dataset that builds on others names them in manifest.yaml `requires`)"}`,
+      );
   };
   const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
-    list.forEach((evidence, j) => {
-      const here = [...at, j];
-      if (!has(evidence.source)) {
-        report("DANGLING_REFERENCE", file, [...here, "source"], `no source has the id "${evidence.source}"`);
-        return;
-      }
-      const source = sourceText(evidence.source);
-      if (!source) return; // its file is missing or unreadable: reported above
-      const found = locate(source.text, evidence);
-      const quote = JSON.stringify(evidence.exact.length > 70 ? `${evidence.exact.slice(0, 67)}...` : evidence.exact);
-      if (!found.found) {
-        if (found.reason === "not-found")
-          report("EVIDENCE_NOT_FOUND", file, [...here, "exact"], `${quote} does not occur in ${evidence.source}`);
-        else if (found.reason === "context-mismatch")
-          report(
-            "EVIDENCE_CONTEXT_MISMATCH",
-            file,
-            [...here, evidence.prefix !== undefined ? "prefix" : "suffix"],
-            `${quote} occurs ${found.occurrences} time(s) in ${evidence.source}, but never with this prefix/suffix`,
-          );
-        else
-          report(
-            "EVIDENCE_AMBIGUOUS",
-            file,
-            [...here, "exact"],
-            `${quote} occurs ${found.matches} times in ${evidence.source}; add a prefix and/or suffix that makes it unique`,
-          );
-        return;
-      }
-      if (
-        source.document.furniture.length > 0 &&
-        overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture))
-      )
-        report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
-    });
+    for (const [j, evidence] of list.entries()) checkQuote(file, [...at, j], evidence);
+  };
+  // Evidence quotes this dataset's own sources: a passage is only ever located in a text it holds.
+  const checkQuote = (file: string, here: Segment[], evidence: Evidence) => {
+    if (!has(evidence.source)) {
+      report("DANGLING_REFERENCE", file, [...here, "source"], `no source has the id "${evidence.source}"`);
+      return;
+    }
+    const source = sourceText(evidence.source);
+    if (!source) return; // its file is missing or unreadable: reported above
+    const found = locate(source.text, evidence);
+    const quote = JSON.stringify(evidence.exact.length > 70 ? `${evidence.exact.slice(0, 67)}...` : evidence.exact);
+    if (!found.found) {
+      if (found.reason === "not-found")
+        report("EVIDENCE_NOT_FOUND", file, [...here, "exact"], `${quote} does not occur in ${evidence.source}`);
+      else if (found.reason === "context-mismatch")
+        report(
+          "EVIDENCE_CONTEXT_MISMATCH",
+          file,
+          [...here, evidence.prefix !== undefined ? "prefix" : "suffix"],
+          `${quote} occurs ${found.occurrences} time(s) in ${evidence.source}, but never with this prefix/suffix`,
+        );
+      else
+        report(
+          "EVIDENCE_AMBIGUOUS",
+          file,
+          [...here, "exact"],
+          `${quote} occurs ${found.matches} times in ${evidence.source}; add a prefix and/or suffix that makes it unique`,
+        );
+      return;
+    }
+    if (
+      source.document.furniture.length > 0 &&
+      overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture))
+    )
+      report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
   };
   const checkDate = (file: string, at: Segment[], date: DateSpec | null | undefined) => {
     if (!date) return;
@@ -130,6 +147,10 @@ export function recordChecks(
       }
       checkNote("claims.yaml", at, claim);
       checkEvidence("claims.yaml", [...at, "evidence"], claim.evidence);
+    },
+    extraEvidence(entry: ExtraEvidence, index: number) {
+      checkRef("evidence.yaml", ["evidence", index, "of"], entry.of);
+      checkQuote("evidence.yaml", ["evidence", index], entry);
     },
   };
 }

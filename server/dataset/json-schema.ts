@@ -17,7 +17,7 @@ export function datasetJsonSchema(): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "Liaison dataset",
     description:
-      "A Liaison dataset is a folder: manifest.yaml, actors.yaml, forums.yaml, events.yaml, claims.yaml and the source texts the manifest names. Each file is checked against the definition of the same name in $defs. Generated from server/dataset/schema.ts; see docs/dataset-format.md.",
+      "A Liaison dataset is a folder: manifest.yaml, actors.yaml, forums.yaml, events.yaml, claims.yaml, optionally evidence.yaml, and the source texts the manifest names. Each file is checked against the definition of the same name in $defs. Generated from server/dataset/schema.ts; see docs/dataset-format.md.",
     $defs: defs,
     anyOf: Object.keys(defs).map((name) => ({ $ref: `#/$defs/${name}` })),
   };

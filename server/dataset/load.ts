@@ -4,13 +4,15 @@
  * a large one goes through the streaming loader (stream-load.ts: bounded memory, staged, published
  * in one small transaction). docs/loading.md compares the two.
  */
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import neo4j from "neo4j-driver";
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { autoCommit, refreshProjections } from "../domain/projections.js";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
+import { graphProblems } from "./external.js";
 import {
   DATE_KEYS,
   type GraphRows,
@@ -23,9 +25,9 @@ import {
   type RelType,
   resolveDataset,
 } from "./resolve.js";
-import { loadFailure, streamLoad } from "./stream-load.js";
+import { DatasetLoadError, loadFailure, streamLoad } from "./stream-load.js";
 import { LIST_FILES } from "./stream-read.js";
-import { readDataset } from "./validate.js";
+import { DatasetInvalidError, readDataset } from "./validate.js";
 
 type Rows<Row> = { rows: Row[]; dataset: string };
 type NodeParams = Rows<{ id: string; props: Record<string, unknown> }>;
@@ -103,10 +105,33 @@ async function listBytes(folder: string): Promise<number> {
   return total;
 }
 
-/** Whether `loadDataset` will stream this folder. */
+/**
+ * Whether the dataset builds on others (manifest `requires`, or an evidence.yaml): such a dataset
+ * is one article's worth, adds to other datasets' nodes, and loads in one transaction only (the
+ * streaming and bulk paths replace a dataset's nodes wholesale).
+ */
+export async function buildsOnOthers(folder: string): Promise<boolean> {
+  if (
+    await stat(path.join(folder, "evidence.yaml")).then(
+      () => true,
+      () => false,
+    )
+  )
+    return true;
+  try {
+    const manifest = parseYaml(await readFile(path.join(folder, "manifest.yaml"), "utf8")) as unknown;
+    const requires = (manifest as { requires?: unknown } | null)?.requires;
+    return Array.isArray(requires) && requires.length > 0;
+  } catch {
+    return false; // unreadable or invalid: the validator reports it
+  }
+}
+
+/** Whether `loadDataset` will stream this folder (never a dataset that builds on others, in `auto`). */
 export async function willStream(folder: string, options: LoadOptions = {}): Promise<boolean> {
   if (options.mode === "streaming") return true;
   if (options.mode === "transaction") return false;
+  if (await buildsOnOthers(folder)) return false;
   return (await listBytes(folder)) > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES);
 }
 
@@ -162,6 +187,11 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
         });
       let done = 0;
       const report = (step: string) => options.progress?.({ step, done, total, elapsedMs: Date.now() - started });
+      // Built on other datasets: their nodes must be there, and are never redefined. Nothing is written yet.
+      if (graph.check) {
+        const problems = await graphProblems(run, dataset, graph.check);
+        if (problems.length > 0) throw new DatasetInvalidError(dataset, problems);
+      }
       await run(retract, { dataset });
       for (const label of NODE_LABELS) {
         for (const batch of chunks(graph.nodes[label])) {
@@ -215,6 +245,10 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
  */
 export async function loadDataset(runner: QueryRunner, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   if (await willStream(folder, options)) {
+    if (await buildsOnOthers(folder))
+      throw new DatasetLoadError(
+        `${folder}: the dataset builds on others (manifest requires, or evidence.yaml), which only the one-transaction path loads; load it with mode "transaction" or "auto".`,
+      );
     const result = await streamLoad(runner, folder, {
       toNeo4jProps,
       ...(options.progress ? { progress: options.progress } : {}),

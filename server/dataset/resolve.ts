@@ -8,7 +8,8 @@ import { nameKeys } from "../lib/search-words.js";
 import { contentSha256 } from "../sources/normalise.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
 import { furnitureLines, locate, paragraphAround } from "./evidence.js";
-import type { Actor, Claim, DateSpec, Event, Evidence, Forum, Manifest } from "./schema.js";
+import type { GraphCheck } from "./external.js";
+import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, Manifest } from "./schema.js";
 import type { SourceText, ValidDataset } from "./validate.js";
 
 export const NODE_LABELS = ["Source", "Passage", "Actor", "Forum", "Event", "Claim"] as const;
@@ -54,6 +55,8 @@ export interface GraphRows {
   dataset: NodeRow;
   nodes: Record<NodeLabel, NodeRow[]>;
   relationships: Record<RelType, RelRow[]>;
+  /** A dataset that builds on others: what the load checks in the graph before it writes. */
+  check?: GraphCheck | null;
 }
 
 /** Property keys that hold ISO dates (`YYYY-MM-DD`) to store as Neo4j `Date`. */
@@ -372,6 +375,13 @@ export function recordResolver(ctx: ResolveContext) {
       for (const passage of evidence) relate("EVIDENCED_BY", claim.id, passage);
       return out;
     },
+
+    /** evidence.yaml: a passage of this dataset's source as evidence of a record defined here or elsewhere. */
+    extraEvidence(entry: ExtraEvidence): RecordRows {
+      const { out, relate, passagesOf } = begin();
+      for (const passage of passagesOf([entry])) relate("EVIDENCED_BY", entry.of, passage, props({ note: entry.note }));
+      return out;
+    },
   };
 }
 
@@ -411,6 +421,7 @@ export function resolveDataset(dataset: ValidDataset): GraphRows {
   for (const forum of dataset.forums) add(resolver.forum(forum));
   for (const event of dataset.events) add(resolver.event(event));
   for (const claim of dataset.claims) add(resolver.claim(claim));
+  for (const entry of dataset.evidence) add(resolver.extraEvidence(entry));
   nodes.Passage.sort((a, b) => a.id.localeCompare(b.id));
-  return { dataset: datasetRow(dataset.manifest, dataset.checksum), nodes, relationships };
+  return { dataset: datasetRow(dataset.manifest, dataset.checksum), nodes, relationships, check: dataset.graphCheck };
 }

@@ -220,13 +220,34 @@ export const SourceDocument = z.strictObject({
   furniture: z.array(z.string().min(1)).default([]),
 });
 
+const DatasetId = z.string().regex(new RegExp(`^${slug}$`), 'must look like "some-kebab-case-name"');
+
 export const Manifest = z.strictObject({
   /** e.g. `moscow-beijing-2025` */
-  id: z.string().regex(new RegExp(`^${slug}$`)),
+  id: DatasetId,
   title: z.string().min(1),
   description: z.string().min(1),
   version: z.number().int().positive(),
+  /**
+   * The datasets this one builds on (their manifest ids): its records may refer to their actors,
+   * forums, events and claims without defining them; the loader checks those ids in the graph.
+   */
+  requires: z.array(DatasetId).default([]),
   sources: z.array(SourceDocument).min(1),
+});
+
+/**
+ * More evidence for a record defined elsewhere (in this dataset or a required one): a quotation of
+ * this dataset's source, e.g. a second report of a meeting another dataset already holds.
+ */
+export const ExtraEvidence = z.strictObject({
+  of: SubjectId,
+  source: SourceId,
+  exact: z.string().min(3),
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
+  /** Why this passage is evidence of that record (e.g. "the same meeting, reported by …"). */
+  note: z.string().min(1).optional(),
 });
 
 /** The files of a dataset folder and the schema each must satisfy (a list under a top-level key). */
@@ -236,7 +257,11 @@ export const DatasetFiles = {
   "forums.yaml": z.strictObject({ forums: z.array(Forum) }),
   "events.yaml": z.strictObject({ events: z.array(Event) }),
   "claims.yaml": z.strictObject({ claims: z.array(Claim) }),
+  "evidence.yaml": z.strictObject({ evidence: z.array(ExtraEvidence) }),
 } as const;
+
+/** Files of a dataset folder that may be absent (an absent list is an empty one). */
+export const OPTIONAL_FILES: ReadonlySet<string> = new Set(["evidence.yaml"]);
 
 export type Manifest = z.infer<typeof Manifest>;
 export type Actor = z.infer<typeof Actor>;
@@ -244,5 +269,6 @@ export type Forum = z.infer<typeof Forum>;
 export type Event = z.infer<typeof Event>;
 export type Claim = z.infer<typeof Claim>;
 export type Evidence = z.infer<typeof Evidence>;
+export type ExtraEvidence = z.infer<typeof ExtraEvidence>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type SourceDocument = z.infer<typeof SourceDocument>;

@@ -12,7 +12,19 @@ import type { z } from "zod";
 import { LiaisonError } from "../lib/errors.js";
 import { recordChecks } from "./checks.js";
 import { furnitureLines } from "./evidence.js";
-import { Actor, Claim, DatasetFiles, Event, Forum, Manifest, SourceDocument } from "./schema.js";
+import type { GraphCheck, IdAt } from "./external.js";
+import {
+  Actor,
+  Claim,
+  DatasetFiles,
+  Event,
+  ExtraEvidence,
+  type ExtraEvidence as ExtraEvidenceType,
+  Forum,
+  Manifest,
+  OPTIONAL_FILES,
+  SourceDocument,
+} from "./schema.js";
 
 export type ProblemCode =
   | "FILE_MISSING"
@@ -25,6 +37,7 @@ export type ProblemCode =
   | "NOTE_REQUIRED"
   | "DUPLICATE_ID"
   | "DANGLING_REFERENCE"
+  | "REQUIRED_DATASET_MISSING"
   | "SELF_REFERENCE"
   | "EVIDENCE_NOT_FOUND"
   | "EVIDENCE_CONTEXT_MISMATCH"
@@ -56,7 +69,11 @@ export interface ValidDataset {
   forums: Forum[];
   events: Event[];
   claims: Claim[];
+  /** evidence.yaml: more evidence for records defined here or in a required dataset. */
+  evidence: ExtraEvidenceType[];
   sources: SourceText[];
+  /** For a dataset with `requires`: what the load checks in the graph first (external ids, its own ids); else null. */
+  graphCheck: GraphCheck | null;
   /** sha256 over every file of the dataset (names and bytes). */
   checksum: string;
 }
@@ -166,6 +183,7 @@ export async function validateDataset(folder: string): Promise<Validation> {
       hash.update(`${file}\0`).update(bytes);
       source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (error) {
+      if (isNotFound(error) && OPTIONAL_FILES.has(file)) continue;
       if (isNotFound(error)) report("FILE_MISSING", file, [], `the dataset has no ${file}`);
       else report("FILE_UNREADABLE", file, [], `cannot read ${file}: ${(error as Error).message}`);
       continue;
@@ -220,6 +238,10 @@ export async function validateDataset(folder: string): Promise<Validation> {
   const forums = records("forums.yaml", "forums", Forum);
   const events = records("events.yaml", "events", Event);
   const claims = records("claims.yaml", "claims", Claim);
+  const extraEvidence = records("evidence.yaml", "evidence", ExtraEvidence);
+  const requires = manifestResult.success ? manifestResult.data.requires : [];
+  if (manifestResult.success && requires.includes(manifestResult.data.id))
+    report("SELF_REFERENCE", "manifest.yaml", ["requires"], `the dataset "${manifestResult.data.id}" requires itself`);
 
   // 3. Ids: unique across all files.
   const ids = new Map<string, string>();
@@ -277,16 +299,33 @@ export async function validateDataset(folder: string): Promise<Validation> {
   }
 
   // 5. References, evidence, dates and notes of every valid record.
+  // A dataset that requires others may refer to their records; where, is kept for the load's check.
+  const at = (file: string, segments: readonly Segment[], id: string): IdAt => ({
+    id,
+    file,
+    line: lineAt(parsedFiles.get(file), segments),
+    path: formatPath(segments),
+    field: lastKey(segments),
+  });
+  const external: IdAt[] = [];
   const check = recordChecks(
     report,
     (id) => ids.has(id),
     (id) => texts.get(id),
+    requires.length === 0
+      ? undefined
+      : (id, file, where) => {
+          if (id.startsWith("source:")) return false;
+          external.push(at(file, where, id));
+          return true;
+        },
   );
   for (const { value, index } of sources.valid) check.source(value, index);
   for (const { value, index } of actors.valid) check.actor(value, index);
   for (const { value, index } of forums.valid) check.forum(value, index);
   for (const { value, index } of events.valid) check.event(value, index);
   for (const { value, index } of claims.valid) check.claim(value, index);
+  for (const { value, index } of extraEvidence.valid) check.extraEvidence(value, index);
 
   if (problems.length > 0 || !manifestResult.success) {
     const order = Object.keys(DatasetFiles);
@@ -303,6 +342,17 @@ export async function validateDataset(folder: string): Promise<Validation> {
       forums: forums.valid.map((r) => r.value),
       events: events.valid.map((r) => r.value),
       claims: claims.valid.map((r) => r.value),
+      evidence: extraEvidence.valid.map((r) => r.value),
+      graphCheck:
+        requires.length === 0
+          ? null
+          : {
+              requires: requires.map((id, i) => at("manifest.yaml", ["requires", i], id)),
+              external,
+              own: idFiles.flatMap(([file, key, items]) =>
+                items.map((item, index) => at(file, [key, index, "id"], String(valueAt(item, ["id"])))),
+              ),
+            },
       sources: manifestResult.data.sources.map((document) => texts.get(document.id) as SourceText),
       checksum: hash.digest("hex"),
     },

@@ -80,6 +80,26 @@ describe("npm run load -- <folder>", () => {
     expect(output.out).toMatch(/5 Actor/);
   }, 90_000);
 
+  test("when a dataset builds on another, then --check says its references are checked at load, and --stream is refused", async () => {
+    expect(await main([fixture("builds-on-seed"), "--check"])).toBe(0);
+    expect(output.out).toMatch(
+      /builds on moscow-beijing-2025: its \d+ reference\(s\) to their records are checked in the graph at load/,
+    );
+    expect(await main([fixture("builds-on-seed"), "--stream"])).toBe(2);
+    expect(output.err).toMatch(/builds on other datasets/);
+  }, 60_000);
+
+  test("when a dataset builds on one that is not loaded, then each problem is printed with file:line and nothing is written", async () => {
+    expect(await main([fixture("builds-on-seed")])).toBe(1);
+    expect(output.err).toMatch(
+      /manifest\.yaml:7 requires\[0\] requires: the required dataset "moscow-beijing-2025" is not loaded/,
+    );
+    expect(output.err).toMatch(
+      /events\.yaml:8 events\[0\]\.participants\[0\]\.actor actor: no record has the id "actor:wang-yi"/,
+    );
+    expect(await nodeCount()).toBe(0);
+  }, 90_000);
+
   test("when no folder is given, then the usage is printed and the exit code is 2", async () => {
     expect(await main([])).toBe(2);
     expect(output.err).toMatch(/usage: npm run load/);

@@ -21,6 +21,7 @@ describe("docs/dataset.schema.json", () => {
       "forums",
       "events",
       "claims",
+      "evidence",
     ]);
   });
 });

@@ -122,7 +122,8 @@ describe("streamYamlList", () => {
 
 describe("streamCheck", () => {
   const fixtures = path.resolve(import.meta.dirname, "../fixtures/datasets");
-  test.each(readdirSync(fixtures))(
+  // Datasets that build on others (builds-on-*) are never streamed: the loader refuses them there.
+  test.each(readdirSync(fixtures).filter((name) => !name.startsWith("builds-on")))(
     "when the fixture %s is checked by streaming, then it reports exactly what the whole-file validator reports",
     async (name) => {
       const whole = await validateDataset(path.join(fixtures, name));
