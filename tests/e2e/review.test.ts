@@ -11,12 +11,16 @@ const ARTICLE = [
   '"Our cooperation is not directed against third countries," Lavrov said after the meeting. Wang said the sides would meet again in May.',
 ].join("\n\n");
 const MEETING = "Wang Yi met Russian Foreign Minister Sergey Lavrov";
+/** Another source on the same meeting, in other words. */
+const SECOND_REPORT =
+  "On 14 March 2026 Sergey Lavrov held talks with Wang Yi in Vientiane, on the sidelines of the ASEAN meetings.";
+const SECOND_MEETING = "Sergey Lavrov held talks with Wang Yi";
 const SELECTED = "The two ministers held talks on the situation in Ukraine and on trade";
 
 /** Opens "Add source" from the explorer's top bar, pastes the article with a title and date, and waits for its review. */
-async function pasteArticle(page: Page, title: string): Promise<void> {
+async function pasteArticle(page: Page, title: string, article = ARTICLE): Promise<void> {
   await page.getByRole("button", { name: "+ Add source" }).click();
-  await page.getByLabel("The article's text").fill(ARTICLE);
+  await page.getByLabel("The article's text").fill(article);
   await page.locator("summary", { hasText: "Title, author" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Published", { exact: true }).fill("2026-03-15");
@@ -216,7 +220,7 @@ describe("reviewing a source in the explorer", () => {
     await page.close();
   });
 
-  test("when the reviewed draft is previewed and committed, then who met whom shows the new meeting with its passage", async () => {
+  test("when the reviewed draft is committed, then who met whom shows the new meeting with its passage; a second report linked to it adds evidence, not an event", async () => {
     const page = await session.open();
     await appIdle(page);
     const eventsInGraph = async () =>
@@ -275,6 +279,38 @@ describe("reviewing a source in the explorer", () => {
     await expect(textOf(event)).resolves.toContain("Talks in Vientiane (commit)");
     await screenshot(page, "review-meetings");
     // The legend's totals were read again after the commit: one event more.
+    await expect(eventsInGraph()).resolves.toBe(eventsBefore + 1);
+
+    // A second report of the same meeting, its meeting linked to that event: evidence, not a second event.
+    await pasteArticle(page, "Vientiane, a second report", SECOND_REPORT);
+    await page.getByRole("button", { name: /Accept all exact matches/ }).click();
+    await appIdle(page);
+    await page.locator(".proposal-list").focus();
+    await moveTo(page, SECOND_MEETING);
+    await page.getByRole("combobox", { name: "Link to another node" }).fill("talks in Vientiane");
+    await page
+      .getByRole("listbox", { name: "Link to another node suggestions" })
+      .getByRole("option", { name: /Wang Yi and Sergey Lavrov talks in Vientiane/ })
+      .first()
+      .click();
+    await appIdle(page);
+    await page.getByRole("button", { name: "Preview →" }).click();
+    await page.locator(".preview").waitFor();
+    await appIdle(page);
+    const second = await textOf(page.locator(".preview"));
+    expect(second).toMatch(/1 passages? become evidence of existing records/);
+    expect(second).toContain(`“${SECOND_MEETING}”`);
+    expect(second).not.toContain("New events");
+    await page.getByRole("button", { name: "Commit" }).click();
+    await page.locator(".committed").waitFor();
+    await appIdle(page);
+    await page.getByRole("button", { name: "Show the meeting in Who met whom" }).click();
+    await page.waitForURL(/panel=meetings/);
+    await appIdle(page);
+    const both = page.locator("#meetings-body .event", { hasText: "Wang Yi and Sergey Lavrov talks in Vientiane" });
+    await expect(both.count()).resolves.toBe(1);
+    await expect(textOf(both)).resolves.toContain("Evidence (2)");
+    await expect(textOf(both)).resolves.toContain(SECOND_MEETING);
     await expect(eventsInGraph()).resolves.toBe(eventsBefore + 1);
     await page.close();
   });
