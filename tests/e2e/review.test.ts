@@ -32,6 +32,9 @@ async function pasteArticle(page: Page, title: string, article = ARTICLE): Promi
 
 /** An element's text with its white space folded, as a reader sees it. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
+/** The article as shown, without the kind letters set before highlights. */
+const articleText = async (page: Page) =>
+  (await page.locator(".review-text [data-start]").allTextContents()).join("").replace(/\s+/g, " ");
 const currentText = (page: Page) => textOf(page.locator(".proposal.current .proposal-text"));
 const progress = (page: Page) => textOf(page.locator(".progress strong"));
 /** The list's entry whose text is exactly `text`. */
@@ -93,7 +96,7 @@ describe("reviewing a source in the explorer", () => {
       .evaluateAll((pieces) => pieces.map((piece) => (piece as HTMLElement).dataset.items?.split(" ") ?? []));
     expect(new Set(itemsOfPieces.flat()).size).toBe(count);
     expect(itemsOfPieces.some((ids) => ids.length >= 2)).toBe(true);
-    await expect(textOf(page.locator(".review-text"))).resolves.toContain("Sergey Lavrov");
+    await expect(articleText(page)).resolves.toContain(`Chinese Foreign Minister ${MEETING} on the sidelines`);
     // Each kind has its letter in the legend and the list, not only its colour.
     await expect(textOf(page.locator(".review-legend"))).resolves.toMatch(/M Meeting.*A Actor/);
     // What it resolves to, by the node's name; a name the graph does not hold is "new".
@@ -180,6 +183,25 @@ describe("reviewing a source in the explorer", () => {
     );
     expect(after.total).toBe(before.total);
     expect(page.url()).toContain("review=new");
+    await page.close();
+  });
+
+  test("when a .txt file is uploaded with a title, then its draft opens for review under that title", async () => {
+    const page = await session.open("/?review=new");
+    await page.getByRole("tab", { name: "Upload a file" }).click();
+    await page.getByLabel("A .txt, .html or .pdf file").setInputFiles({
+      name: "vientiane.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(ARTICLE, "utf8"),
+    });
+    await page.locator("summary", { hasText: "Title, author" }).click();
+    await page.getByLabel("Title").fill("Uploaded: talks in Vientiane");
+    await page.getByRole("button", { name: "Extract proposals" }).click();
+    await page.waitForURL(/review=draft%3A/);
+    await page.locator(".proposal-list").waitFor();
+    await appIdle(page);
+    await expect(textOf(page.locator(".review-title"))).resolves.toBe("Uploaded: talks in Vientiane");
+    await expect(articleText(page)).resolves.toContain(MEETING);
     await page.close();
   });
 
