@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { strToU8, zipSync } from "fflate";
 import { z } from "zod";
-import type { CommitResponse, DatasetProblem, PreviewResponse } from "../../common/contract/review.js";
+import type { CommitResponse, PreviewResponse } from "../../common/api-types.js";
+import type { DatasetProblem } from "../../common/contract/review.js";
 import type { Problem } from "../dataset/validate.js";
 import { NotFoundDomainError } from "../domain/errors.js";
 import { type Editor, getDraft } from "../drafts/drafts.js";
@@ -11,7 +12,7 @@ import { ConflictError, LiaisonError } from "../lib/errors.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { type CompiledDataset, compileDraft, type DatasetFile, referencedIds } from "./compile.js";
 import { loadCompiled, validateCompiled } from "./dataset-files.js";
-import { existingNodes, type Run, readReview } from "./review-state.js";
+import { existingNodes, readReview } from "./review-state.js";
 
 /**
  * How long a commit's lease on its draft holds before another commit may take it over: longer than
@@ -31,36 +32,16 @@ const committedFiles = defineQuery<{ id: string }>("review/committed-files", "RE
   filesJson: z.string().nullable(),
 });
 
-/**
- * Rounds of compiling: the ids new records take are looked up after each, and a round whose new ids
- * another dataset already holds is compiled again with them known (the compiler then numbers them).
- */
-const MAX_COMPILE_ROUNDS = 5;
-
-/**
- * The dataset a draft's review compiles to now: the draft, its current decisions and selections, and
- * the nodes they name. The compiler asks (referencedIds) for the ids its new records would take, but
- * it names some records after the nodes it links to, which it only knows once they are looked up;
- * so the ids of the records it added are looked up too, and it compiles again until none is taken.
- */
+/** The dataset a draft's review compiles to now: the draft, its current decisions and selections, and the nodes they name. */
 async function compiled(runner: QueryRunner, draftId: string, signal?: AbortSignal): Promise<CompiledDataset> {
   const draft = await getDraft(runner, draftId, signal);
   const { review } = await readReview(runner, draftId, signal);
   const input = { draft, selections: review.selections, decisions: review.decisions };
-  const run: Run = async (query, params) => (await runner.run(query, params, { signal })).rows;
-  const existing = await existingNodes(run, referencedIds(input));
-  let dataset = compileDraft({ ...input, existing });
-  for (let round = 1; round < MAX_COMPILE_ROUNDS; round++) {
-    const added = Object.values(dataset.adds).flatMap((records) => records.map((record) => record.id));
-    const found = await existingNodes(
-      run,
-      added.filter((id) => !existing.has(id)),
-    );
-    if (found.size === 0) break;
-    for (const [id, node] of found) existing.set(id, node);
-    dataset = compileDraft({ ...input, existing });
-  }
-  return dataset;
+  const existing = await existingNodes(
+    async (query, params) => (await runner.run(query, params, { signal })).rows,
+    referencedIds(input),
+  );
+  return compileDraft({ ...input, existing });
 }
 
 const fileSizes = (files: readonly DatasetFile[]) =>

@@ -74,7 +74,8 @@ export class RecordBuilder extends RecordStore {
     if (own) return own.id;
     const id = `actor:${slug}`;
     const node = this.lookup(id);
-    if (node?.label === "Actor") {
+    // An author this dataset created at an earlier commit is its own record again, not a link to itself.
+    if (node?.label === "Actor" && node.datasets.some((d) => d !== this.datasetId)) {
       this.require(node);
       this.links.push({ proposal: "author", entity: id, label: "Actor", name: node.name });
       return id;
@@ -156,7 +157,10 @@ export class RecordBuilder extends RecordStore {
     const date = edit.date !== undefined ? dateOfEdit(edit.date) : this.#dateOf(meeting?.date ?? inSpan("date")[0]?.id);
     const place = edit.place !== undefined ? edit.place : this.#placeOf(meeting?.place ?? inSpan("place")[0]?.id);
     const kind = edit.eventKind ?? meeting?.eventKind ?? "other";
-    const name = edit.name ?? this.#eventName(kind, participants, forums, date);
+    const name = edit.name ?? this.#eventName(kind, participants, forums, date, (node) => this.nameOf(node));
+    // The id is made from ids, not names: referencedIds, which knows no existing node's name, names the same id.
+    const slugFrom =
+      edit.name ?? this.#eventName(kind, participants, forums, date, (node) => node.slice(node.indexOf(":") + 1));
     return this.newRecord(
       "event",
       name,
@@ -169,6 +173,7 @@ export class RecordBuilder extends RecordStore {
         participants: participants.map((actor) => ({ actor })),
       },
       [this.#quote(span)],
+      slugFrom,
     ).id;
   }
 
@@ -294,10 +299,16 @@ export class RecordBuilder extends RecordStore {
     return action === undefined || action === "accept";
   }
 
-  #eventName(kind: string, participants: readonly string[], forums: readonly string[], date: DateSpec | undefined) {
-    const names = participants.map((id) => this.nameOf(id));
+  #eventName(
+    kind: string,
+    participants: readonly string[],
+    forums: readonly string[],
+    date: DateSpec | undefined,
+    nameOf: (id: string) => string,
+  ) {
+    const names = participants.map(nameOf);
     const who = names.length > 3 ? `${names.slice(0, 3).join(" – ")} and others` : names.join(" – ");
-    const at = forums.length > 0 ? ` at ${this.nameOf(forums[0] as string)}` : "";
+    const at = forums.length > 0 ? ` at ${nameOf(forums[0] as string)}` : "";
     const when = date ? `, ${date.on ?? [date.from, date.to].filter(Boolean).join("–")}` : "";
     return `${who ? `${who} ` : ""}${EVENT_WORDS[kind] ?? kind.replaceAll("-", " ")}${at}${when}`;
   }

@@ -72,17 +72,21 @@ export class RecordStore {
     for (const dataset of node.datasets) if (dataset !== this.datasetId) this.requires.add(dataset);
   }
 
-  /** A new record with an id of its own; actors and forums of one name become one record. */
+  /**
+   * A new record with an id of its own, made from `slugFrom` (default: its name); actors and forums
+   * of one name become one record.
+   */
   protected newRecord(
     kind: Kind,
     name: string,
     proposal: string,
     fields: Record<string, unknown>,
     evidence: Quote[],
+    slugFrom = name,
   ): NewRecord {
     // Events and claims are told apart by more words (a date at the end of a generated name).
     const max = kind === "event" || kind === "claim" ? 80 : 60;
-    const slug = slugOf(name, max) || slugOf(`${kind} ${proposal}`);
+    const slug = slugOf(slugFrom, max) || slugOf(`${kind} ${proposal}`);
     const key = `${kind}|${slug}`;
     const same = kind === "actor" || kind === "forum" ? this.bySlug.get(key) : undefined;
     if (same) {

@@ -1,7 +1,7 @@
 /** The review's rules, pure: which decision is current, progress, merge verdicts, and what a decision or selection may refer to. */
 
+import type { Decision, DecisionInput, ProposalEdit, ReviewProgress } from "../../common/api-types.js";
 import type { Proposal } from "../../common/contract/extraction.js";
-import type { Decision, DecisionInput, ProposalEdit, ReviewProgress } from "../../common/contract/review.js";
 import type { ParameterProblem } from "../http/endpoint.js";
 import type { ExistingNode } from "./compile.js";
 

@@ -1,14 +1,8 @@
 /** Reads a draft's review from Neo4j: its decisions (current ones and the paged history), selections, progress and last commit; and the graph's nodes a review names. */
 import { z } from "zod";
+import type { Decision, ProposalEdit, ReviewResponse, Selection } from "../../common/api-types.js";
 import type { Proposal } from "../../common/contract/extraction.js";
-import type {
-  Decision,
-  DecisionHistoryResponse,
-  MergeVerdict,
-  ProposalEdit,
-  ReviewResponse,
-  Selection,
-} from "../../common/contract/review.js";
+import type { DecisionHistoryResponse, MergeVerdict } from "../../common/contract/review.js";
 import { NotFoundDomainError } from "../domain/errors.js";
 import { int, jsonMap } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";

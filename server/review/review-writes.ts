@@ -1,7 +1,7 @@
 /** Changes to a draft's review: decisions (one request all or none), undo, selections; each in one write transaction that holds the draft's lock. */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { DecisionInput, SelectionInput } from "../../common/contract/review.js";
+import type { DecisionInput, SelectionInput } from "../../common/api-types.js";
 import type { Editor } from "../drafts/drafts.js";
 import type { ParameterProblem } from "../http/endpoint.js";
 import { BadRequestError, ConflictError, NotFoundError } from "../lib/errors.js";

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ZodType } from "zod";
+import { type ZodType, z } from "zod";
 import * as drafts from "../../common/contract/drafts.js";
 import * as graph from "../../common/contract/graph.js";
 import * as responses from "../../common/contract/responses.js";
@@ -160,7 +160,20 @@ async function sample(api: SeededApi) {
   const reviewUrl = `${api.server.url}/api/sources/drafts/${encodeURIComponent(reviewedId)}`;
   const decided = await write(`${reviewUrl}/decisions`, "POST", { decisions: [{ proposal, action: "reject" }] });
   const selected = await write(`${reviewUrl}/selections`, "POST", { kind: "event", start: 0, end: 30 });
+  // A draft to commit: every proposal accepted as the extractor resolved it.
+  const accepted = await write(`${api.server.url}/api/sources/drafts`, "POST", {
+    text: DRAFT_TEXT,
+    title: "Contract tour",
+  });
+  const acceptedId = String(accepted.body.id);
+  await write(`${api.server.url}/api/sources/drafts/${encodeURIComponent(acceptedId)}/decisions`, "POST", {
+    decisions: (accepted.body.extraction?.proposals ?? []).map((p: { id: string }) => ({
+      proposal: p.id,
+      action: "accept",
+    })),
+  });
   return {
+    committable: acceptedId,
     review: {
       draft: reviewedId,
       proposal,
@@ -181,7 +194,7 @@ async function sample(api: SeededApi) {
 
 /** Representative requests for every endpoint, with their filters and pages, and the error answers. */
 function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
-  const { ids, a, b, passages, statement, forum, draft, review: reviewed } = graphSample;
+  const { ids, a, b, passages, statement, forum, draft, review: reviewed, committable } = graphSample;
   const e = encodeURIComponent;
   const first = passages[0] as string;
   return [
@@ -229,7 +242,7 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
     }),
     written("DELETE /sources/drafts/:id", "DELETE", `/api/sources/drafts/${e(draft)}`, drafts.DraftDeletedResponse),
     failing("GET /sources/drafts/:id", `/api/sources/drafts/${e(draft)}`, 404),
-    ...reviewCalls(reviewed),
+    ...reviewCalls(reviewed, committable),
     failing("POST /sources/drafts", "/api/sources/drafts", 403, { text: DRAFT_TEXT }),
     failing("GET /nodes/:id", "/api/nodes/actor:nobody-at-all", 404),
     failing("GET /nodes/:id/neighbourhood", `/api/nodes/${e(a)}/neighbourhood?depth=9`, 400),
@@ -244,8 +257,12 @@ function calls(graphSample: Awaited<ReturnType<typeof sample>>): Call[] {
 }
 
 /** The review endpoints of a draft, on a draft with a decision and a selection made in `sample`. */
-function reviewCalls(reviewed: { draft: string; proposal: string; decision: string; selection: string }): Call[] {
+function reviewCalls(
+  reviewed: { draft: string; proposal: string; decision: string; selection: string },
+  committable: string,
+): Call[] {
   const at = `/api/sources/drafts/${encodeURIComponent(reviewed.draft)}`;
+  const ready = `/api/sources/drafts/${encodeURIComponent(committable)}`;
   const unknown = "/api/sources/drafts/draft:00000000-0000-4000-8000-000000000000";
   return [
     ok("GET /sources/drafts/:id/review", `${at}/review`, review.ReviewResponse),
@@ -271,6 +288,11 @@ function reviewCalls(reviewed: { draft: string; proposal: string; decision: stri
       `${at}/selections/${encodeURIComponent(reviewed.selection)}`,
       review.ReviewResponse,
     ),
+    ok("GET /sources/drafts/:id/preview", `${at}/preview`, review.PreviewResponse),
+    ok("GET /sources/drafts/:id/preview", `${ready}/preview`, review.PreviewResponse),
+    written("POST /sources/drafts/:id/commit", "POST", `${ready}/commit`, review.CommitResponse),
+    // A zip, not JSON: any body passes the schema; the status is what is checked here.
+    ok("GET /sources/drafts/:id/dataset.zip", `${ready}/dataset.zip`, z.unknown()),
     failing("POST /sources/drafts/:id/decisions", `${at}/decisions`, 403, { decisions: [] }),
     failing("GET /sources/drafts/:id/review", `${unknown}/review`, 404),
     failing("GET /sources/drafts/:id/preview", `${unknown}/preview`, 404),

@@ -151,6 +151,54 @@ describe("GET /api/sources/drafts/:id/preview and POST …/commit", () => {
     expect({ ...(await draftProps(draft.id)), reviewedAt: null }).toEqual({ ...before.draft, reviewedAt: null });
   }, 180_000);
 
+  test("when a second report of a committed meeting links its meeting to that event, then the event gains its passage instead of a twin", async () => {
+    const first = await acceptedDraft("Talks in Minsk, fourth report");
+    const committed = await commit(api.server.url, first.id);
+    expect(committed.status, JSON.stringify(committed.body).slice(0, 500)).toBe(200);
+    const [event] = await readRows(
+      api.driver,
+      `MATCH (e:Event)-[:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(:Source {id: $source})
+       RETURN DISTINCT e.id AS id`,
+      { source: committed.body.sourceId },
+    );
+    const eventId = String(event?.id);
+    const events = async () => Number((await readRows(api.driver, "MATCH (e:Event) RETURN count(e) AS n"))[0]?.n);
+    const before = await events();
+
+    const created = await postDraft(api.server.url, { text: TEXT, title: "Talks in Minsk, fifth report" });
+    const second = created.body as unknown as DraftResponse;
+    const proposals = second.extraction?.proposals ?? [];
+    const meeting = proposals.find((proposal) => proposal.kind === "meeting");
+    const decided = await client.decide(
+      second.id,
+      proposals.map((proposal) =>
+        proposal === meeting
+          ? { proposal: proposal.id, action: "accept" as const, entity: eventId }
+          : { proposal: proposal.id, action: "accept" as const },
+      ),
+    );
+    // Linked by the reviewer: the same as the event (or different from another event the extractor proposed).
+    const candidate = meeting?.entity ?? eventId;
+    expect(decided.body.decisions.find((decision) => decision.proposal === meeting?.id)?.merge).toEqual({
+      candidate,
+      verdict: candidate === eventId ? "same" : "different",
+    });
+    const seen = await preview(second.id);
+    expect(seen.body.adds.events).toEqual([]);
+    expect(seen.body.evidence.map((item: { of: string }) => item.of)).toContain(eventId);
+    const again = await commit(api.server.url, second.id);
+    expect(again.status, JSON.stringify(again.body).slice(0, 500)).toBe(200);
+    expect(await events()).toBe(before);
+    const sources = await readRows(
+      api.driver,
+      "MATCH (:Event {id: $id})-[:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(s:Source) RETURN DISTINCT s.id AS id ORDER BY id",
+      { id: eventId },
+    );
+    expect(sources.map((row) => row.id)).toEqual(
+      expect.arrayContaining([committed.body.sourceId, again.body.sourceId]),
+    );
+  }, 180_000);
+
   test("when the draft is unknown, then the preview is 404", async () => {
     expect((await preview("draft:00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });

@@ -162,6 +162,19 @@ describe("loadDataset of a dataset that requires the seed", () => {
     expect(await evidenced()).toHaveLength(1);
   });
 
+  test("when the seed itself is loaded again, then the dataset built on it keeps its links and evidence", async () => {
+    const links = () =>
+      read(
+        "MATCH (a)-[r]->(b) WHERE $minsk IN r.datasets RETURN a.id AS from, type(r) AS type, b.id AS to ORDER BY from, type, to",
+        { minsk: MINSK },
+      );
+    const held = await links();
+    expect(held.length).toBeGreaterThan(0);
+    await loadDataset(runner, seed, { timeoutMs: 240_000 });
+    expect(await links()).toEqual(held);
+    expect(await sourcesOf("event:wang-yi-lavrov-meetings")).toHaveLength(2);
+  }, 120_000);
+
   test("when it is to be streamed, then the loader refuses with a clear error and writes nothing", async () => {
     const graphBefore = await everything();
     const error = (await loadDataset(runner, fixture("builds-on-seed"), { mode: "streaming" }).catch(

@@ -6,10 +6,16 @@ import { DatasetInvalidError } from "../../server/dataset/validate.js";
 import { meetings } from "../../server/domain/meetings.js";
 import { provenance } from "../../server/domain/nodes.js";
 import type { QueryRunner } from "../../server/neo4j/query-runner.js";
-import { compileDraft } from "../../server/review/compile.js";
+import {
+  type CompiledDataset,
+  type CompileInput,
+  compileDraft,
+  type ExistingNode,
+  referencedIds,
+} from "../../server/review/compile.js";
 import { loadCompiled, validateCompiled } from "../../server/review/dataset-files.js";
 import { readRows, resetGraph, testDriver, testRunner } from "../support/neo4j.js";
-import { DRAFT, decide, input, reviewed } from "../support/review-draft.js";
+import { DRAFT, decide, input as inputWithSeedNodes, reviewed } from "../support/review-draft.js";
 
 const seed = path.resolve(import.meta.dirname, "../../data/seed");
 let driver: Driver;
@@ -36,6 +42,18 @@ const metWith = async () =>
     })
   ).counterparts[0]?.events ?? [];
 
+/** The compile input with the existing nodes looked up in the graph, as the review endpoints do. */
+async function input(decisions: Parameters<typeof inputWithSeedNodes>[0]): Promise<CompileInput> {
+  const base = inputWithSeedNodes(decisions);
+  const rows = await read(
+    "MATCH (n:Actor|Forum|Event|Claim) WHERE n.id IN $ids RETURN n.id AS id, [l IN labels(n) WHERE l IN ['Actor', 'Forum', 'Event', 'Claim']][0] AS label, n.name AS name, [d IN n.datasets | substring(d, 8)] AS datasets",
+    { ids: referencedIds(base) },
+  );
+  return { ...base, existing: new Map(rows.map((row) => [String(row.id), row as unknown as ExistingNode])) };
+}
+const compile = async (decisions: Parameters<typeof inputWithSeedNodes>[0]): Promise<CompiledDataset> =>
+  compileDraft(await input(decisions));
+
 // The seed is loaded once; the tests run in order on it (a failed commit, then two commits of the draft).
 beforeAll(async () => {
   driver = testDriver();
@@ -54,7 +72,7 @@ describe("validateCompiled and loadCompiled", () => {
       ...reviewed().filter((d) => d.proposal !== "p6"),
       decide("p6", "accept", null, { participants: ["actor:wang-yi", "actor:nobody-known"] }),
     ];
-    const compiled = compileDraft(input(decisions));
+    const compiled = await compile(decisions);
     const problems = await validateCompiled(runner, compiled);
     expect(problems).toEqual([
       expect.objectContaining({
@@ -70,7 +88,7 @@ describe("validateCompiled and loadCompiled", () => {
   });
 
   test("when the reviewed draft is committed, then its new meeting of the seed's ministers is in who-met-whom with its passage", async () => {
-    const compiled = compileDraft(input(reviewed()));
+    const compiled = await compile(reviewed());
     expect(await validateCompiled(runner, compiled)).toEqual([]);
     const result = await loadCompiled(runner, compiled);
     expect(result.datasetId).toBe(`dataset:${compiled.datasetId}`);
@@ -83,13 +101,15 @@ describe("validateCompiled and loadCompiled", () => {
   }, 120_000);
 
   test("when it is committed again with the meeting linked to the seed's event, then that event has evidence from both sources and the new event is gone", async () => {
-    const first = compileDraft(input(reviewed()));
+    const first = await compile(reviewed());
     const decisions = [
       ...reviewed().filter((d) => d.proposal !== "p6"),
       decide("p6", "accept", "event:wang-yi-lavrov-meetings"),
     ];
-    const compiled = compileDraft(input(decisions));
+    const compiled = await compile(decisions);
     expect(compiled.datasetId).toBe(first.datasetId);
+    // The nodes its first commit created are its own: the same ids again, nothing suffixed.
+    expect(compiled.adds.actors.map((a) => a.id)).toEqual(first.adds.actors.map((a) => a.id));
     expect(await validateCompiled(runner, compiled)).toEqual([]);
     await loadCompiled(runner, compiled);
 

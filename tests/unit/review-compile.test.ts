@@ -186,6 +186,16 @@ describe("compileDraft", () => {
     const linked = compileDraft({ ...input(reviewed()), existing });
     expect(linked.adds.actors.map((a) => a.id)).not.toContain("actor:jo-reporter");
     expect(linked.requires).toEqual(["moscow-beijing-2025", "older-source"]);
+    // Committed again: the author this dataset created is its record again, with the same id.
+    const own = new Map(SEED_NODES).set("actor:jo-reporter", {
+      id: "actor:jo-reporter",
+      label: "Actor",
+      name: "Jo Reporter",
+      datasets: [compiled.datasetId],
+    });
+    const again = compileDraft({ ...input(reviewed()), existing: own });
+    expect(again.adds.actors).toContainEqual({ id: "actor:jo-reporter", name: "Jo Reporter", proposal: "author" });
+    expect(again.requires).toEqual(["moscow-beijing-2025"]);
   });
 
   test("when the files are read, then each opens with a comment naming the draft and its reviewers", () => {
@@ -210,6 +220,21 @@ describe("referencedIds", () => {
       ]),
     );
     expect(ids.some((id) => id.includes("carnegie"))).toBe(false);
+  });
+
+  test("when a review is compiled, then every id its new records take was named for the lookup (names of linked nodes do not change ids)", () => {
+    const variants = [
+      reviewed(),
+      [...reviewed().filter((d) => d.proposal !== "p6"), decide("p6", "accept", "event:wang-yi-lavrov-meetings")],
+      [...reviewed().filter((d) => d.proposal !== "p5"), decide("p5", "accept", "forum:brics")],
+      [...reviewed().filter((d) => d.proposal !== "p2"), decide("p2", "accept", null, { name: "S. Lavrov" })],
+    ];
+    for (const decisions of variants) {
+      const named = new Set(referencedIds({ draft: DRAFT, selections: [SELECTION], decisions }));
+      const compiled = compileDraft(input(decisions));
+      const added = Object.values(compiled.adds).flatMap((records) => records.map((record) => record.id));
+      expect(added.filter((id) => !named.has(id))).toEqual([]);
+    }
   });
 });
 
