@@ -4,17 +4,21 @@ import { appIdle, explorerSession, screenshot } from "../support/browser.js";
 
 const session = explorerSession();
 
-/** A short article about a meeting of two actors of the seed graph, in a month the seed does not cover. */
+/**
+ * A short article about a meeting of two actors of the seed graph that the seed does not report. Not Wang Yi and
+ * Sergey Lavrov, nor a date outside the seed's span: the e2e files share one graph, and the explorer's tests count
+ * that pair's meetings and read the span's end.
+ */
 const ARTICLE = [
-  "Lavrov and Wang meet in Vientiane",
-  "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov on the sidelines of the ASEAN meetings in Vientiane on 14 March 2026. The two ministers held talks on the situation in Ukraine and on trade, which grew by 3% last year.",
-  '"Our cooperation is not directed against third countries," Lavrov said after the meeting. Wang said the sides would meet again in May.',
+  "Belousov and Dong meet in Vientiane",
+  "Chinese Defence Minister Dong Jun met Russian Defence Minister Andrei Belousov on the sidelines of the ASEAN meetings in Vientiane on 21 November 2024. The two ministers held talks on the situation in Ukraine and on trade, which grew by 3% last year.",
+  '"Our cooperation is not directed against third countries," Belousov said after the meeting. Dong said the sides would meet again in December.',
 ].join("\n\n");
-const MEETING = "Wang Yi met Russian Foreign Minister Sergey Lavrov";
+const MEETING = "Dong Jun met Russian Defence Minister Andrei Belousov";
 /** Another source on the same meeting, in other words. */
 const SECOND_REPORT =
-  "On 14 March 2026 Sergey Lavrov held talks with Wang Yi in Vientiane, on the sidelines of the ASEAN meetings.";
-const SECOND_MEETING = "Sergey Lavrov held talks with Wang Yi";
+  "On 21 November 2024 Andrei Belousov held talks with Dong Jun in Vientiane, on the sidelines of the ASEAN meetings.";
+const SECOND_MEETING = "Andrei Belousov held talks with Dong Jun";
 const SELECTED = "The two ministers held talks on the situation in Ukraine and on trade";
 
 /** Opens "Add source" from the explorer's top bar, pastes the article with a title and date, and waits for its review. */
@@ -23,7 +27,7 @@ async function pasteArticle(page: Page, title: string, article = ARTICLE): Promi
   await page.getByLabel("The article's text").fill(article);
   await page.locator("summary", { hasText: "Title, author" }).click();
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Published", { exact: true }).fill("2026-03-15");
+  await page.getByLabel("Published", { exact: true }).fill("2024-11-22");
   await page.getByRole("button", { name: "Extract proposals" }).click();
   await page.waitForURL(/review=draft%3A/);
   await page.locator(".proposal-list").waitFor();
@@ -96,11 +100,11 @@ describe("reviewing a source in the explorer", () => {
       .evaluateAll((pieces) => pieces.map((piece) => (piece as HTMLElement).dataset.items?.split(" ") ?? []));
     expect(new Set(itemsOfPieces.flat()).size).toBe(count);
     expect(itemsOfPieces.some((ids) => ids.length >= 2)).toBe(true);
-    await expect(articleText(page)).resolves.toContain(`Chinese Foreign Minister ${MEETING} on the sidelines`);
+    await expect(articleText(page)).resolves.toContain(`Chinese Defence Minister ${MEETING} on the sidelines`);
     // Each kind has its letter in the legend and the list, not only its colour.
     await expect(textOf(page.locator(".review-legend"))).resolves.toMatch(/M Meeting.*A Actor/);
     // What it resolves to, by the node's name; a name the graph does not hold is "new".
-    await expect(textOf(listed(page, "Wang Yi"))).resolves.toContain("→ Wang Yi");
+    await expect(textOf(listed(page, "Dong Jun"))).resolves.toContain("→ Dong Jun");
     await expect(textOf(listed(page, MEETING))).resolves.toContain("→ new");
     await expect(progress(page)).resolves.toBe(`0 of ${count} reviewed`);
     await page.reload();
@@ -120,12 +124,12 @@ describe("reviewing a source in the explorer", () => {
     await moveTo(page, MEETING);
     await page.keyboard.press("a");
     await appIdle(page);
-    await expect(currentText(page)).resolves.toBe("Wang Yi");
+    await expect(currentText(page)).resolves.toBe("Dong Jun");
     await page.keyboard.press("a");
     await page.keyboard.press("a");
     await appIdle(page);
     await expect(progress(page)).resolves.toBe(`3 of ${total} reviewed`);
-    for (const text of [MEETING, "Wang Yi", "Sergey Lavrov"])
+    for (const text of [MEETING, "Dong Jun", "Andrei Belousov"])
       await expect(itemState(page, text)).resolves.toBe("accepted");
 
     // A rejected proposal is struck through in the text; z undoes the rejection, r rejects it again.
@@ -161,7 +165,7 @@ describe("reviewing a source in the explorer", () => {
       "undo the last decision",
     );
     await page.keyboard.press("Escape");
-    await moveTo(page, "Sergey Lavrov");
+    await moveTo(page, "Andrei Belousov");
     await screenshot(page, "review");
     await page.close();
   });
@@ -221,24 +225,24 @@ describe("reviewing a source in the explorer", () => {
     await appIdle(page);
     expect(decisionPosts).toEqual([exact]);
     await expect(progress(page)).resolves.toMatch(new RegExp(`^${exact} of \\d+ reviewed$`));
-    for (const name of ["Wang Yi", "Sergey Lavrov"]) await expect(itemState(page, name)).resolves.toBe("accepted");
+    for (const name of ["Dong Jun", "Andrei Belousov"]) await expect(itemState(page, name)).resolves.toBe("accepted");
     await expect(bulk.isDisabled()).resolves.toBe(true);
 
-    // "Lavrov" alone is a partial match, not exact: link it by hand.
+    // "Belousov" alone is a partial match, not exact: link it by hand.
     await page.locator(".proposal-list").focus();
-    await moveTo(page, "Lavrov");
-    await expect(itemState(page, "Lavrov")).resolves.toBe("unreviewed");
+    await moveTo(page, "Belousov");
+    await expect(itemState(page, "Belousov")).resolves.toBe("unreviewed");
     const search = page.getByRole("combobox", { name: "Link to another node" });
-    await search.fill("lavr");
+    await search.fill("belous");
     // The suggestions of the link box (the proposal list's entries are options too).
     await page
       .getByRole("listbox", { name: "Link to another node suggestions" })
-      .getByRole("option", { name: /Sergey Lavrov/ })
+      .getByRole("option", { name: /Andrei Belousov/ })
       .first()
       .click();
     await appIdle(page);
-    await expect(itemState(page, "Lavrov")).resolves.toBe("accepted");
-    await expect(textOf(listed(page, "Lavrov"))).resolves.toContain("→ Sergey Lavrov");
+    await expect(itemState(page, "Belousov")).resolves.toBe("accepted");
+    await expect(textOf(listed(page, "Belousov"))).resolves.toContain("→ Andrei Belousov");
     await page.close();
   });
 
@@ -257,14 +261,14 @@ describe("reviewing a source in the explorer", () => {
     await moveTo(page, MEETING);
     await page.keyboard.press("e");
     const name = page.getByLabel("Name", { exact: true });
-    await name.fill("Wang Yi and Sergey Lavrov talks in Vientiane");
+    await name.fill("Dong Jun and Andrei Belousov talks in Vientiane");
     await page.getByRole("button", { name: "Save and accept" }).click();
     await appIdle(page);
     await expect(itemState(page, MEETING)).resolves.toBe("accepted");
     // The meeting's forum is new to the graph: accepted, it becomes a forum of the dataset.
     await moveTo(page, "ASEAN");
     await page.keyboard.press("a");
-    await moveTo(page, "14 March 2026");
+    await moveTo(page, "21 November 2024");
     await page.keyboard.press("a");
     await moveTo(page, "grew by 3%");
     await page.keyboard.press("r");
@@ -274,9 +278,9 @@ describe("reviewing a source in the explorer", () => {
     const preview = page.locator(".preview");
     await preview.waitFor();
     await appIdle(page);
-    await expect(textOf(preview)).resolves.toContain("Wang Yi and Sergey Lavrov talks in Vientiane");
+    await expect(textOf(preview)).resolves.toContain("Dong Jun and Andrei Belousov talks in Vientiane");
     await expect(textOf(preview)).resolves.toMatch(/New forums \(1\) ASEAN forum:asean/);
-    await expect(textOf(preview)).resolves.toMatch(/Linked to the graph[\s\S]*Sergey Lavrov/);
+    await expect(textOf(preview)).resolves.toMatch(/Linked to the graph[\s\S]*Andrei Belousov/);
     await expect(textOf(preview)).resolves.toMatch(/Skipped: \d+ unreviewed, 1 rejected, 0 unsure/);
     await expect(textOf(preview)).resolves.toContain("The dataset is valid.");
     await expect(page.getByRole("link", { name: /Download the dataset/ }).getAttribute("href")).resolves.toMatch(
@@ -294,7 +298,7 @@ describe("reviewing a source in the explorer", () => {
     await page.waitForURL(/panel=meetings/);
     await appIdle(page);
     expect(page.url()).not.toContain("review=");
-    const event = page.locator("#meetings-body .event", { hasText: "Wang Yi and Sergey Lavrov talks in Vientiane" });
+    const event = page.locator("#meetings-body .event", { hasText: "Dong Jun and Andrei Belousov talks in Vientiane" });
     await event.waitFor();
     // Its passage is the article's sentence, quoted as the evidence.
     await expect(textOf(event)).resolves.toContain(MEETING);
@@ -312,7 +316,7 @@ describe("reviewing a source in the explorer", () => {
     await page.getByRole("combobox", { name: "Link to another node" }).fill("talks in Vientiane");
     await page
       .getByRole("listbox", { name: "Link to another node suggestions" })
-      .getByRole("option", { name: /Wang Yi and Sergey Lavrov talks in Vientiane/ })
+      .getByRole("option", { name: /Dong Jun and Andrei Belousov talks in Vientiane/ })
       .first()
       .click();
     await appIdle(page);
@@ -329,7 +333,7 @@ describe("reviewing a source in the explorer", () => {
     await page.getByRole("button", { name: "Show the meeting in Who met whom" }).click();
     await page.waitForURL(/panel=meetings/);
     await appIdle(page);
-    const both = page.locator("#meetings-body .event", { hasText: "Wang Yi and Sergey Lavrov talks in Vientiane" });
+    const both = page.locator("#meetings-body .event", { hasText: "Dong Jun and Andrei Belousov talks in Vientiane" });
     await expect(both.count()).resolves.toBe(1);
     await expect(textOf(both)).resolves.toContain("Evidence (2)");
     await expect(textOf(both)).resolves.toContain(SECOND_MEETING);
