@@ -157,10 +157,18 @@ export class RecordBuilder extends RecordStore {
     const date = edit.date !== undefined ? dateOfEdit(edit.date) : this.#dateOf(meeting?.date ?? inSpan("date")[0]?.id);
     const place = edit.place !== undefined ? edit.place : this.#placeOf(meeting?.place ?? inSpan("place")[0]?.id);
     const kind = edit.eventKind ?? meeting?.eventKind ?? "other";
-    const name = edit.name ?? this.#eventName(kind, participants, forums, date, (node) => this.nameOf(node));
+    // A name is generated for meetings, calls, visits and summits with participants; anything else
+    // ("Maxim Ryzhenkov other" says little) is named by the passage's own words.
+    const words =
+      participants.length === 0 || !(kind in EVENT_WORDS)
+        ? shortText(this.#text.slice(span.start, span.end).replace(/\s+/g, " ").trim())
+        : null;
+    const name = edit.name ?? words ?? this.#eventName(kind, participants, forums, date, (node) => this.nameOf(node));
     // The id is made from ids, not names: referencedIds, which knows no existing node's name, names the same id.
     const slugFrom =
-      edit.name ?? this.#eventName(kind, participants, forums, date, (node) => node.slice(node.indexOf(":") + 1));
+      edit.name ??
+      words ??
+      this.#eventName(kind, participants, forums, date, (node) => node.slice(node.indexOf(":") + 1));
     return this.newRecord(
       "event",
       name,

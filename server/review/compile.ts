@@ -6,9 +6,11 @@
 import { Document, isScalar, visit } from "yaml";
 import type { DraftResponse } from "../../common/api-types.js";
 import type { Decision, PreviewResponse, Selection } from "../../common/contract/review.js";
+import { isRealDate } from "../dataset/dates.js";
 import type { Problem } from "../dataset/validate.js";
 import { RecordBuilder } from "./compile-records.js";
 import type { NewRecord } from "./compile-store.js";
+import { PARTIAL_DATE } from "./compile-values.js";
 import type { Quote } from "./quote.js";
 import { slugOf } from "./quote.js";
 
@@ -150,8 +152,6 @@ function build(input: Omit<CompileInput, "existing"> & { existing: CompileInput[
   return { builder, datasetId, sourceId: `source:${slug}`, slug, author };
 }
 
-const PARTIAL_DATE = /^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{3}0s)$/;
-
 /** YAML as people read it: a comment on top, no folded lines (a quotation must stay exactly as written). */
 function yamlText(value: unknown, header: string): string {
   const doc = new Document(value);
@@ -175,5 +175,7 @@ function publishedOf(iso: string | null): { on: string } | null {
   const match = iso ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso) : null;
   if (!match) return null;
   const [, year, month, day] = match;
-  return { on: [year, month, day].filter(Boolean).join("-") };
+  const on = [year, month, day].filter(Boolean).join("-");
+  // A date that does not exist (metadata can be wrong) is left out rather than failing the dataset.
+  return isRealDate(on) ? { on } : null;
 }

@@ -24,7 +24,8 @@ export function quoteOf(text: string, start: number, end: number, around?: { sta
   while (to > from && /\s/.test(text.charAt(to - 1))) to--;
   if (to - from < 3 && around) return quoteOf(text, around.start, around.end);
   const exact = text.slice(from, to);
-  if (isUnique(text, { exact })) return { exact };
+  // Too short for the format (an empty or out-of-range span): the validator reports it, nothing to search.
+  if (exact.length < 3 || isUnique(text, { exact })) return { exact };
   for (const n of CONTEXT) {
     const prefix = text.slice(Math.max(0, from - n), from);
     const suffix = text.slice(to, to + n);

@@ -1,4 +1,5 @@
 // The review of a draft on the seed graph, with the server's own extractor: decisions stored and read back, all or none, undo, history, selections, who may write, and two app instances on one Neo4j.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Proposal } from "../../common/contract/extraction.js";
 import { createApp } from "../../server/app.js";
@@ -399,4 +400,70 @@ describe("the review's writes and readers", () => {
     expect(schema.labels.map((label) => label.name)).not.toContain("Selection");
     expect(schema.propertyKeys.filter((key) => reviewOnly.includes(key))).toEqual([]);
   });
+});
+
+describe("the review's writes under fuzzed bodies", () => {
+  test("when decisions and selections are arbitrary, then answers are 200 or 4xx with the error shape, never 500", async () => {
+    const draft = await freshDraft();
+    const ids = [...draft.proposals.map((proposal) => proposal.id), "p9999", "s:nobody", ""];
+    const nodeIds = [
+      String(draft.linked.entity),
+      "actor:nobody",
+      `new:${draft.linked.id}`,
+      "new:",
+      "' OR 1=1 //",
+      "é".repeat(250),
+    ];
+    const offset = fc.oneof(fc.integer({ min: -5, max: ARTICLE.length + 5 }), fc.constantFrom(0, 2 ** 53, 1e308, 0.5));
+    const edit = fc.record(
+      {
+        start: offset,
+        end: offset,
+        name: fc.string({ maxLength: 5 }),
+        date: fc.oneof(fc.constant(null), fc.constantFrom("2025-03", "2025-13-45", "1960s", "")),
+        participants: fc.array(fc.constantFrom(...nodeIds), { maxLength: 3 }),
+        forum: fc.oneof(fc.constant(null), fc.constantFrom(...nodeIds)),
+        claimKind: fc.constantFrom("fact", "rumour"),
+        extra: fc.string(),
+      },
+      { requiredKeys: [] },
+    );
+    const decision = fc.record(
+      {
+        proposal: fc.constantFrom(...ids),
+        action: fc.constantFrom("accept", "reject", "unsure", "maybe"),
+        entity: fc.oneof(fc.constant(null), fc.constantFrom(...nodeIds)),
+        edit,
+        note: fc.string({ maxLength: 10 }),
+      },
+      { requiredKeys: ["proposal", "action"] },
+    );
+    const body = fc.oneof(
+      fc.record({ kind: fc.constant("decide" as const), decisions: fc.array(decision, { maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constant("select" as const),
+        selection: fc.record(
+          { kind: fc.constantFrom("claim", "event", "x"), start: offset, end: offset },
+          { requiredKeys: [] },
+        ),
+        edit,
+      }),
+    );
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(body, async (input) => {
+        const answer =
+          input.kind === "decide"
+            ? await client.decide(draft.id, input.decisions)
+            : await client.select(draft.id, { ...input.edit, ...input.selection });
+        statuses.add(answer.status);
+        const where = `${JSON.stringify(input).slice(0, 300)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+        expect(answer.status === 200 || (answer.status >= 400 && answer.status < 500), where).toBe(true);
+        if (answer.status !== 200) expect(answer.body.error?.code, where).toEqual(expect.any(String));
+      }),
+      { seed: 20261130, numRuns: 120 },
+    );
+    // Both paths were taken: some bodies were written, some refused.
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400]));
+  }, 240_000);
 });

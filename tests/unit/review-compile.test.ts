@@ -206,6 +206,42 @@ describe("compileDraft", () => {
   });
 });
 
+describe("compileDraft, odd inputs", () => {
+  test("when the draft has no extraction, no decision, no title and a date that does not exist, then it still compiles to a valid dataset", async () => {
+    const draft = { ...DRAFT, extraction: null, title: null, publishedAt: "2025-02-30", url: "not a url" };
+    const compiled = compileDraft({ draft, selections: [], decisions: [], existing: SEED_NODES });
+    expect(compiled.skipped).toEqual({ unreviewed: 0, rejected: 0, unsure: 0 });
+    expect(compiled.datasetId).toBe("source-untitled-ab12cd34");
+    expect(file(compiled, "manifest.yaml")?.sources?.[0]).toMatchObject({ published: null, url: null });
+    expect((await validateDataset(await written(compiled))).problems).toEqual([]);
+  });
+
+  test("when a selection becomes an event that is not a meeting, then its words name it and its accepted actors take part", async () => {
+    const selection = { ...SELECTION, id: "s:ev", kind: "event" as const, fields: {} };
+    const compiled = compileDraft(input([...reviewed(), decide("s:ev", "accept")], [SELECTION, selection]));
+    expect(compiled.adds.events).toContainEqual({
+      id: "event:ryzhenkov-called-the-talks-useful",
+      name: "Ryzhenkov called the talks useful.",
+      proposal: "s:ev",
+    });
+    const events = file(compiled, "events.yaml")?.events ?? [];
+    expect(events.find((e) => e.id === "event:ryzhenkov-called-the-talks-useful")).toMatchObject({
+      kind: "other",
+      participants: [{ actor: "actor:maxim-ryzhenkov" }],
+    });
+    expect((await validateDataset(await written(compiled))).problems).toEqual([]);
+  });
+
+  test("when an edited span is empty or outside the text, then the files are invalid with a problem, not a hang or a crash", async () => {
+    const decisions = [
+      ...reviewed().filter((d) => d.proposal !== "p6"),
+      decide("p6", "accept", null, { start: TEXT.length + 10, end: TEXT.length + 20 }),
+    ];
+    const result = await validateDataset(await written(compileDraft(input(decisions))));
+    expect(result.problems.map((p) => [p.code, p.file])).toContainEqual(["INVALID_VALUE", "events.yaml"]);
+  });
+});
+
 describe("referencedIds", () => {
   test("when a review links and creates, then the linked ids and the new records' candidate ids are named, and nothing rejected", () => {
     const ids = referencedIds({ draft: DRAFT, selections: [SELECTION], decisions: reviewed() });
