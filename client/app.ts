@@ -8,6 +8,7 @@ import { exportCanvas } from "./export/canvas.js";
 import { nodeDateBounds, timeStops } from "./format/dates.js";
 import { GraphCanvas } from "./graph/canvas.js";
 import { bindTooltip } from "./graph/tooltip.js";
+import { NEW_SOURCE, ReviewScreen } from "./review/review-screen.js";
 import { Chrome } from "./shell/chrome.js";
 import { element as $ } from "./shell/dom.js";
 import { HealthBanner } from "./shell/health.js";
@@ -39,6 +40,7 @@ export class App implements AppContext {
   readonly #chrome: Chrome;
   readonly #sidebar: Sidebar;
   readonly #health: HealthBanner;
+  readonly #review: ReviewScreen;
 
   constructor() {
     this.#url = new UrlState(() => this.#onViewChanged());
@@ -57,13 +59,14 @@ export class App implements AppContext {
       // Passages are reached through what they evidence; listing them here would crowd out the things themselves.
       types: ["Actor", "Forum", "Event", "Claim", "Source"],
       onPick: (hit) => {
-        this.setView({ focus: hit.id, selected: hit.id, panel: this.view.panel ?? "details" });
+        this.setView({ focus: hit.id, selected: hit.id, panel: this.view.panel ?? "details", review: undefined });
       },
     });
     this.#panels = createPanels(this);
     this.#frame = new PanelFrame({
       current: () => this.view.panel,
-      show: (panel) => this.setView({ panel }),
+      // A panel belongs to the graph: asking for one leaves the review screen.
+      show: (panel) => this.setView({ panel, review: undefined }),
       render: () => this.render(),
     });
     this.#chrome = new Chrome({
@@ -93,6 +96,8 @@ export class App implements AppContext {
       undo: () => this.canvas.undo(),
     });
     bindTooltip(this.canvas.cy, $("#tooltip"), canvasHost);
+    this.#review = new ReviewScreen($("#review-screen"), this);
+    $("#add-source").addEventListener("click", () => this.setView({ review: NEW_SOURCE }));
   }
 
   get view(): ViewState {
@@ -238,6 +243,13 @@ export class App implements AppContext {
     this.#chrome.toast(message, isError);
   }
 
+  /** A commit added to the graph: its counts, date span and the view on the canvas are read again. */
+  graphChanged(): void {
+    void this.#loadSchema();
+    this.#loadedFocus = null;
+    this.#onViewChanged();
+  }
+
   /** After each health check: when the database is back, load what could not load while it was away. */
   async #onHealthChecked(back: boolean): Promise<void> {
     if (!back) {
@@ -311,6 +323,7 @@ export class App implements AppContext {
     const focus = this.view.focus;
     this.#chrome.renderCaption(focus ? String(this.canvas.data(focus)?.label ?? focus) : undefined);
     this.#renderStatus();
+    this.#review.render();
   }
 
   #renderStatus(): void {

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type * as dates from "./contract/dates.js";
 import type * as drafts from "./contract/drafts.js";
 import type * as evidence from "./contract/evidence.js";
+import type * as extraction from "./contract/extraction.js";
 import type * as graph from "./contract/graph.js";
 import type * as responses from "./contract/responses.js";
 import type * as review from "./contract/review.js";
@@ -59,6 +60,8 @@ export type DraftResponse = z.infer<typeof drafts.DraftResponse>;
 export type DraftSummary = z.infer<typeof drafts.DraftSummary>;
 export type DraftListResponse = z.infer<typeof drafts.DraftListResponse>;
 export type Span = z.infer<typeof drafts.Span>;
+/** One of the extractor's proposals (actor, forum, place, date, quantity, statement, meeting) with its offsets. */
+export type Proposal = z.infer<typeof extraction.Proposal>;
 
 /** The review of a draft: decisions, selections, progress, the preview and the commit. */
 export type ProposalEdit = z.infer<typeof review.ProposalEdit>;

@@ -37,7 +37,7 @@ type Query = Record<string, string | number | undefined | null | string[]>;
  * Builds `/api/path?query`, leaving out empty values and joining lists with commas.
  * @example apiUrl("/search", { q: "lavr", types: ["Actor"] }) === "/api/search?q=lavr&types=Actor"
  */
-function apiUrl(path: string, query: Query = {}): string {
+export function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
@@ -49,7 +49,7 @@ function apiUrl(path: string, query: Query = {}): string {
   return `/api${path}${search ? `?${search}` : ""}`;
 }
 
-async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
   // A request counts as work until its body is read, so that browser tests can wait for the app to settle.
   const end = activity.begin();
   try {

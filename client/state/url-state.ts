@@ -21,6 +21,8 @@ export interface ViewState {
   /** Paths panel: the two ends. */
   pathFrom?: string | undefined;
   pathTo?: string | undefined;
+  /** The review screen: a draft's id, or "new" to add a source (client/review/). */
+  review?: string | undefined;
 }
 
 export const emptyViewState = (): ViewState => ({ hiddenTypes: [], hiddenRels: [] });
@@ -51,6 +53,7 @@ export function parseViewState(search: string): ViewState {
     forum: text(params.get("forum")),
     pathFrom: text(params.get("pathFrom")),
     pathTo: text(params.get("pathTo")),
+    review: text(params.get("review")),
   };
 }
 
@@ -75,6 +78,7 @@ export function serializeViewState(state: ViewState): string {
   put("forum", state.forum);
   put("pathFrom", state.pathFrom);
   put("pathTo", state.pathTo);
+  put("review", state.review);
   const search = params.toString();
   return search ? `?${search}` : "";
 }

@@ -14,6 +14,7 @@ describe("client URL state", () => {
       to: "2025-02",
       actor: "actor:wang-yi",
       with: "actor:sergey-lavrov",
+      review: "draft:5b0c6c1e-8d57-4a53-9d0e-1f2a3b4c5d6e",
     };
     const read = parseViewState(serializeViewState(view));
     expect(read).toMatchObject({ ...view, hiddenTypes: ["Claim", "Passage"] });
