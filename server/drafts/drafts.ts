@@ -1,10 +1,12 @@
 /** Drafts of sources, stored in Neo4j (the app keeps no state of its own): create with the extractor's proposals, read, list a page at a time, delete. */
+
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DraftListResponse, DraftResponse, DraftSummary, Span } from "../../common/api-types.js";
 import type { Extraction } from "../../common/contract/extraction.js";
 import { NotFoundDomainError } from "../domain/errors.js";
 import { ExtractionError, LiaisonError, SourceError } from "../lib/errors.js";
+import { instant } from "../lib/instant.js";
 import { int, jsonMap } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import { paragraphSpans, sentenceSpans } from "../sources/normalise.js";
@@ -104,7 +106,7 @@ function toDraft(props: Record<string, unknown>, known: readonly Record<string, 
     paragraphs: zip(props.paragraphStarts, props.paragraphEnds),
     sentences: zip(props.sentenceStarts, props.sentenceEnds),
     createdBy: String(props.createdBy ?? ""),
-    createdAt: String(props.createdAt ?? ""),
+    createdAt: instant(props.createdAt),
     knownSources: known.map((source) => ({
       id: String(source.id),
       title: text(source.title),
@@ -184,7 +186,7 @@ export async function listDrafts(
       url: text(row.url),
       publishedAt: text(row.publishedAt),
       createdBy: String(row.createdBy ?? ""),
-      createdAt: String(row.createdAt ?? ""),
+      createdAt: instant(row.createdAt),
       characters: Number(row.characters ?? 0),
       proposalCount: row.proposalCount === null || row.proposalCount === undefined ? null : Number(row.proposalCount),
       contentSha256: String(row.contentSha256 ?? ""),

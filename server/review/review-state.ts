@@ -1,9 +1,11 @@
 /** Reads a draft's review from Neo4j: its decisions (current ones and the paged history), selections, progress and last commit; and the graph's nodes a review names. */
+
 import { z } from "zod";
 import type { Decision, ProposalEdit, ReviewResponse, Selection } from "../../common/api-types.js";
 import type { Proposal } from "../../common/contract/extraction.js";
 import type { DecisionHistoryResponse, MergeVerdict } from "../../common/contract/review.js";
 import { NotFoundDomainError } from "../domain/errors.js";
+import { instant } from "../lib/instant.js";
 import { int, jsonMap } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import type { ExistingNode } from "./compile.js";
@@ -43,8 +45,8 @@ function toDecision(props: Record<string, unknown>): Decision {
     edit: parsed<ProposalEdit>(props.editJson),
     note: text(props.decisionNote),
     by: String(props.by),
-    at: String(props.at),
-    undone: undoneAt === null ? null : { by: String(props.undoneBy), at: undoneAt },
+    at: instant(props.at),
+    undone: undoneAt === null ? null : { by: String(props.undoneBy), at: instant(undoneAt) },
   };
 }
 
@@ -59,7 +61,7 @@ function toSelection(props: Record<string, unknown>): Selection {
     text: String(props.text),
     fields: parsed<ProposalEdit>(props.fieldsJson) ?? {},
     by: String(props.by),
-    at: String(props.at),
+    at: instant(props.at),
   };
 }
 
@@ -95,7 +97,9 @@ export async function readReview(runner: QueryRunner, draftId: string, signal?: 
       decisions,
       progress: progressOf(proposals.length + selections.length, decisions),
       committed:
-        datasetId === null ? null : { datasetId, at: String(row.draft.committedAt), by: String(row.draft.committedBy) },
+        datasetId === null
+          ? null
+          : { datasetId, at: instant(row.draft.committedAt), by: String(row.draft.committedBy) },
     },
   };
 }

@@ -293,6 +293,13 @@ describe("reviewing a source in the explorer", () => {
     await appIdle(page);
     await expect(commit.isDisabled()).resolves.toBe(true);
     await screenshot(page, "review-committed");
+    // The rejected quantity left no trace: no claim of the graph says it.
+    const claimsSaying = await page.evaluate(async (words) => {
+      const response = await fetch(`/api/search?q=${encodeURIComponent(words)}&limit=50`);
+      const body = (await response.json()) as { hits: { type: string; label: string }[] };
+      return body.hits.filter((hit) => hit.type === "Claim" && hit.label.includes("3%")).map((hit) => hit.label);
+    }, "trade grew by 3% last year");
+    expect(claimsSaying).toEqual([]);
 
     await page.getByRole("button", { name: "Show the meeting in Who met whom" }).click();
     await page.waitForURL(/panel=meetings/);
