@@ -72,7 +72,7 @@ function yearForMonth(month: number, ctx: Context, day = 1): number {
 }
 
 const FUTURE =
-  /\b(?:will|shall|is expected|are expected|is due|are due|plans? to|planned|scheduled|upcoming|is to|are to)\b/i;
+  /\b(?:will|shall|would(?!\s+have\b)|going to|is expected|are expected|is due|are due|plans? to|planned|scheduled|upcoming|is to|are to|agreed to|intends? to)\b/i;
 
 /** Whether the sentence around `at` (at most 300 characters each way) speaks of the future. */
 function futureAt(text: string, at: number): boolean {
@@ -162,7 +162,7 @@ const READERS: Reader[] = [
   },
   {
     re: new RegExp(String.raw`^(${MONTH})\s+(${DAY})\b(?!\s*(?:,\s*)?\d)`),
-    reason: "month and day, year of publication",
+    reason: "month and day, the year read from the publication date",
     read: (m, ctx) => {
       const month = monthIndex(m[1] ?? "");
       const day = Number.parseInt(m[2] ?? "", 10);
@@ -171,7 +171,7 @@ const READERS: Reader[] = [
   },
   {
     re: new RegExp(String.raw`^(${DAY})\s+(?:of\s+)?(${MONTH})\b(?!\s*,?\s*\d)`),
-    reason: "day and month, year of publication",
+    reason: "day and month, the year read from the publication date",
     read: (m, ctx) => {
       const month = monthIndex(m[2] ?? "");
       const day = Number.parseInt(m[1] ?? "", 10);
@@ -181,7 +181,7 @@ const READERS: Reader[] = [
   {
     // A month alone ("in late October"): kept only after a preposition or qualifier (see findDates), as "May" is also a verb.
     re: /^(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/,
-    reason: "month, year of publication",
+    reason: "month, the year read from the publication date",
     read: (m, ctx) => {
       const month = monthIndex(m[1] ?? "");
       return point(String(yearForMonth(month, ctx)), month);
@@ -296,7 +296,7 @@ export function findDates(text: string, publishedAt?: string): FoundDate[] {
       text.slice(Math.max(0, at - 12), at),
     );
     const bareYear = one.reason === "year" && !qualifier && !prep;
-    if (one.reason === "month, year of publication" && !qualifier && !prep) continue;
+    if (one.reason === "month, the year read from the publication date" && !qualifier && !prep) continue;
     found.push({
       start,
       end: at + one.length,

@@ -76,4 +76,16 @@ describe("extract: dates, resolved against the publication date", () => {
       { text: "Tuesday", value: "2025-03-11", precision: "day", qualifier: undefined },
     ]);
   });
+
+  test("when reported speech looks ahead ('would meet again in May', 'agreed to meet in May'), then the month is the next one, not the last", async () => {
+    expect(await dates("Dong said the sides would meet again in May.", "2026-03-15")).toEqual([
+      { text: "May", value: "2026-05", precision: "month", qualifier: undefined },
+    ]);
+    expect(await dates("They agreed to meet in January.", "2026-03-15")).toEqual([
+      { text: "January", value: "2027-01", precision: "month", qualifier: undefined },
+    ]);
+    expect(await dates("They met in May.", "2026-03-15")).toEqual([
+      { text: "May", value: "2025-05", precision: "month", qualifier: undefined },
+    ]);
+  });
 });
