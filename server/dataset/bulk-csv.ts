@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
-import { DATE_KEYS, INTEGER_KEYS, type NodeLabel, type Props, type RelType } from "./resolve.js";
+import { DATE_KEYS, INTEGER_KEYS, type NodeLabel, type Props, type RelType } from "./graph-model.js";
 import { DatasetLoadError } from "./stream-load.js";
 
 /** Between the elements of a list in one field: a control character YAML text cannot hold. */

@@ -23,8 +23,8 @@ import {
   type Props,
   REL_TYPES,
   type RelType,
-  resolveDataset,
-} from "./resolve.js";
+} from "./graph-model.js";
+import { resolveDataset } from "./resolve.js";
 import { DatasetLoadError, loadFailure, streamLoad } from "./stream-load.js";
 import { LIST_FILES } from "./stream-read.js";
 import { DatasetInvalidError, readDataset } from "./validate.js";

@@ -16,8 +16,9 @@ import { z } from "zod";
 import { LiaisonError } from "../lib/errors.js";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
+import type { NodeLabel, RelRow, RelType } from "./graph-model.js";
 import type { LoadResult } from "./load.js";
-import { datasetRow, type NodeLabel, type RecordRows, type RelRow, type RelType, recordResolver } from "./resolve.js";
+import { datasetRow, type RecordRows, recordResolver } from "./resolve.js";
 import { LIST_FILES, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError, type Problem } from "./validate.js";
 

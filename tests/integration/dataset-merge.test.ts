@@ -1,6 +1,5 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { writeRows } from "../../server/dataset/load.js";
 import {
   type GraphRows,
   NODE_LABELS,
@@ -9,7 +8,8 @@ import {
   REL_TYPES,
   type RelRow,
   type RelType,
-} from "../../server/dataset/resolve.js";
+} from "../../server/dataset/graph-model.js";
+import { writeRows } from "../../server/dataset/load.js";
 import { allCypherNames, cypher } from "../../server/neo4j/cypher-files.js";
 import type { QueryRunner } from "../../server/neo4j/query-runner.js";
 import { readRows, resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";

@@ -2,7 +2,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { isRealDate, partialDate, resolveDate } from "../../server/dataset/dates.js";
 import { furnitureLines, locate, paragraphAround } from "../../server/dataset/evidence.js";
-import { type GraphRows, passageId, resolveDataset, shorten } from "../../server/dataset/resolve.js";
+import type { GraphRows } from "../../server/dataset/graph-model.js";
+import { passageId, resolveDataset, shorten } from "../../server/dataset/resolve.js";
 import { readDataset, type ValidDataset } from "../../server/dataset/validate.js";
 
 describe("resolveDate", () => {

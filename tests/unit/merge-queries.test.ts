@@ -14,7 +14,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { NODE_LABELS, REL_ENDS, REL_TYPES, type RelType } from "../../server/dataset/resolve.js";
+import { NODE_LABELS, REL_ENDS, REL_TYPES, type RelType } from "../../server/dataset/graph-model.js";
 import { cypherDir } from "../../server/neo4j/cypher-files.js";
 
 const datasetDir = path.join(cypherDir, "dataset");
