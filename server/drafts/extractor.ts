@@ -9,5 +9,5 @@ import type { Extractor } from "./drafts.js";
  * @example createApp({ …, extractor: graphExtractor(runner) })
  */
 export function graphExtractor(runner: QueryRunner): Extractor {
-  return (doc, signal) => extract(doc, graphResolver(runner, signal));
+  return (doc, signal) => extract(doc, graphResolver(runner, signal), signal ? { signal } : {});
 }

@@ -12,6 +12,7 @@ import { findQuantities } from "./quantities.js";
 import { findRolePhrases, resolveRolePhrases } from "./role-mentions.js";
 import { paragraphs, sentences } from "./segment.js";
 import { findStatements } from "./statements.js";
+import { tagByParagraph } from "./tag-by-paragraph.js";
 import { compromiseTagger, type Tagger } from "./taggers.js";
 import type {
   ActorType,
@@ -28,6 +29,8 @@ import type {
 export interface ExtractOptions {
   /** The word tagger behind the recogniser (compromise by default; the bench compares others). */
   tagger?: Tagger;
+  /** Stops the extraction between paragraphs (a request that went away). */
+  signal?: AbortSignal;
 }
 
 /** A candidate at or above this score is the proposal's entity; below it, only an alternative. */
@@ -78,7 +81,9 @@ export async function extract(
   const dates = findDates(text, doc.publishedAt);
   const quantities = findQuantities(text, dates);
   const numeric = merged([...dates, ...quantities]);
-  const recognised = findNames(text, options.tagger ?? compromiseTagger).filter((n) => !overlapsAny(numeric, n));
+  const tagger = options.tagger ?? compromiseTagger;
+  const tags = await tagByParagraph(text, paras, tagger, options.signal);
+  const recognised = findNames(text, { name: tagger.name, tag: () => tags }).filter((n) => !overlapsAny(numeric, n));
 
   // The graph's own names first: capitalised word runs the recogniser did not propose that are
   // exactly a name or alias of a node ("Western countries"). Bounded by the document's length.
