@@ -92,6 +92,14 @@ function fieldTemplate(field: Field, value: string): TemplateResult {
     }</label>`;
 }
 
+/** Who decided what, when, and the merge verdict and note recorded with it. */
+function decisionLine(decision: Decision): string {
+  const when = decision.at.slice(0, 16).replace("T", " ");
+  const merge = decision.merge ? ` · ${decision.merge.verdict} as ${decision.merge.candidate}` : "";
+  const note = decision.note ? ` · “${decision.note}”` : "";
+  return `${decision.action === "unsure" ? "Unsure" : `${decision.action[0]?.toUpperCase()}${decision.action.slice(1)}ed`} by ${decision.by}, ${when} UTC${merge}${note}`;
+}
+
 export function cardTemplate(props: CardProps): TemplateResult {
   const { item, decision } = props;
   const style = KIND_STYLES[item.kind];
@@ -135,6 +143,10 @@ export function cardTemplate(props: CardProps): TemplateResult {
       }
       ${item.selection ? html`<button type="button" @click=${() => props.removeSelection()}>Remove selection</button>` : nothing}
     </div>
+    <label class="field decision-note" for="decision-note"><span class="field-label">Note for the next decision</span>
+      <input id="decision-note" name="note" maxlength="2000" autocomplete="off"
+        placeholder="Why: kept with the decision, e.g. a different person of the same name" /></label>
+    ${decision ? html`<p class="small decided">${decisionLine(decision)}</p>` : nothing}
     ${LINKABLE_KINDS.has(item.kind) || item.kind === "meeting" ? html`<div class="link-box">${props.linkHost}</div>` : nothing}
     ${
       props.editing

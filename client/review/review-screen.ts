@@ -111,7 +111,10 @@ export class ReviewScreen {
     const session = this.#session;
     const item = this.#current;
     if (!session || !item) return;
-    void session.decide([{ proposal: item.id, ...input }]);
+    const field = this.#host.querySelector<HTMLInputElement>("#decision-note");
+    const note = field?.value.trim() ?? "";
+    if (field) field.value = "";
+    void session.decide([{ proposal: item.id, ...input, ...(note ? { note } : {}) }]);
     this.#editing = false;
     if (options.advance) {
       // Counts the decision as made, so that the next unreviewed is another item.

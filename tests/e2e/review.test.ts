@@ -162,6 +162,18 @@ describe("reviewing a source in the explorer", () => {
     await page.keyboard.press("a");
     await appIdle(page);
     await expect(itemState(page, SELECTED)).resolves.toBe("accepted");
+
+    // A decision carries the reviewer's note; the card says who decided what, when, and why.
+    await moveTo(page, "Ukraine");
+    await page.getByLabel("Note for the next decision").fill("The war may be meant, not the state");
+    await page.getByRole("button", { name: /^Unsure/ }).click();
+    await appIdle(page);
+    await expect(itemState(page, "Ukraine")).resolves.toBe("unsure");
+    await expect(textOf(page.locator(".decided"))).resolves.toMatch(
+      /^Unsure by local, .* UTC · unsure as actor:ukraine · “The war may be meant, not the state”$/,
+    );
+    await expect(progress(page)).resolves.toBe(`6 of ${total + 1} reviewed`);
+    await page.locator(".proposal-list").focus();
     await page.keyboard.press("?");
     await expect(textOf(page.getByRole("dialog", { name: "Keys of the review" }))).resolves.toContain(
       "undo the last decision",
