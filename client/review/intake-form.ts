@@ -40,6 +40,23 @@ export class IntakeForm {
     this.#rerender();
   }
 
+  /** Deletes a draft and its review after the user confirms; what a commit loaded stays in the graph. */
+  async #delete(draft: DraftListResponse["drafts"][number]): Promise<void> {
+    const title = draft.title ?? draft.id;
+    if (
+      !window.confirm(
+        `Delete the draft “${title}” and its review? A dataset already committed from it stays in the graph.`,
+      )
+    )
+      return;
+    try {
+      await draftsApi.remove(draft.id);
+    } catch (error) {
+      this.#draftsError = errorMessage(error);
+    }
+    await this.refresh();
+  }
+
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -134,7 +151,9 @@ export class IntakeForm {
                     draft,
                   ) => html`<li><button type="button" class="link" @click=${() => this.#opened(draft.id)}>${draft.title ?? "(untitled)"}</button>
                     <span class="small muted">${draft.createdAt.slice(0, 16).replace("T", " ")} · ${draft.characters} characters ·
-                    ${draft.proposalCount ?? 0} proposals${draft.knownSource ? " · already in the graph" : ""}</span></li>`,
+                    ${draft.proposalCount ?? 0} proposals${draft.knownSource ? " · already in the graph" : ""}</span>
+                    <button type="button" class="small" aria-label=${`Delete the draft ${draft.title ?? draft.id}`}
+                      @click=${() => this.#delete(draft)}>Delete</button></li>`,
                 )}</ul>
                 ${this.#drafts.total > this.#drafts.drafts.length ? html`<p class="small muted">The newest ${this.#drafts.drafts.length} of ${this.#drafts.total}.</p>` : nothing}`
         }

@@ -204,7 +204,7 @@ describe("reviewing a source in the explorer", () => {
     await page.close();
   });
 
-  test("when a .txt file is uploaded with a title, then its draft opens for review under that title", async () => {
+  test("when a .txt file is uploaded with a title, then its draft opens for review under that title; deleted from the list, it is gone", async () => {
     const page = await session.open("/?review=new");
     await page.getByRole("tab", { name: "Upload a file" }).click();
     await page.getByLabel("A .txt, .html or .pdf file").setInputFiles({
@@ -220,6 +220,20 @@ describe("reviewing a source in the explorer", () => {
     await appIdle(page);
     await expect(textOf(page.locator(".review-title"))).resolves.toBe("Uploaded: talks in Vientiane");
     await expect(articleText(page)).resolves.toContain(MEETING);
+
+    // Deleted from the drafts list (after the browser's confirmation), it is gone from the server too.
+    const draftId = decodeURIComponent(/review=([^&]+)/.exec(page.url())?.[1] ?? "");
+    await page.getByRole("button", { name: "+ Add source" }).click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete the draft Uploaded: talks in Vientiane" }).click();
+    await page
+      .getByRole("button", { name: "Delete the draft Uploaded: talks in Vientiane" })
+      .waitFor({ state: "detached" });
+    const status = await page.evaluate(
+      (id) => fetch(`/api/sources/drafts/${encodeURIComponent(id)}`).then((r) => r.status),
+      draftId,
+    );
+    expect(status).toBe(404);
     await page.close();
   });
 
