@@ -17,6 +17,8 @@ import type { SourceDocument } from "./types.js";
 
 /** Pages read at most; a longer document is cut there (no article runs to a thousand pages). */
 const MAX_PAGES = 1000;
+/** Heap the reader may use: a compressed stream that inflates without end stops the worker, not the server. */
+const MAX_HEAP_MB = 512;
 /** Time a document may take to read; past it the worker is stopped and the document refused. */
 const MAX_READ_MS = 20_000;
 
@@ -114,6 +116,7 @@ function readInWorker(
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     const worker = new Worker(workerCode, {
       eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
       workerData: { bytes: new Uint8Array(bytes), options: documentOptions, pdfjs: pdfjsUrl, maxPages: MAX_PAGES },
     });
     const pages: TextItem[][] = [];
@@ -150,7 +153,21 @@ function readInWorker(
       else if (message.kind === "done") settle(() => resolve({ pages, count, info: message.info }));
       else unreadable(message.message);
     });
-    worker.once("error", (error) => unreadable(error.message));
+    worker.once("error", (error) => {
+      if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") return unreadable(error.message);
+      settle(() =>
+        reject(
+          new SourceError(
+            413,
+            "SOURCE_TOO_LARGE",
+            `The ${input} is a PDF too large to read: it needed more than ${MAX_HEAP_MB} MB.`,
+            {
+              input,
+            },
+          ),
+        ),
+      );
+    });
     worker.once("exit", (code) => unreadable(`the reader stopped (exit ${code})`));
   });
 }
