@@ -100,17 +100,11 @@ export function graphEventLookup(runner: QueryRunner, signal?: AbortSignal) {
   };
 }
 
-/** An event as the memory lookup holds it. */
-export interface KnownEvent {
-  entity: string;
-  name: string;
-  kind: string;
-  start: string | null;
-  end: string | null;
-  precision: string | null;
+/** An event as the memory lookup holds it: a candidate's fields, with all its participants. */
+export type KnownEvent = Omit<EventCandidate, "participants" | "forums"> & {
   participants: readonly string[];
   forums: readonly string[];
-}
+};
 
 /** The same lookup over events held in memory, with the same rules (kinds, overlap, shared participants, forum, nearest first). */
 export function memoryEventLookup(events: readonly KnownEvent[]) {

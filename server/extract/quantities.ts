@@ -182,20 +182,15 @@ export function findQuantities(text: string, exclude: readonly { start: number; 
         `${m[10].toLowerCase()} by a percentage`,
       );
     } else {
-      const value = numberValue(m[9] ?? "");
       const direction = INCREASE.test(m[8] ?? "") ? "increase" : "decrease";
-      add(
-        {
-          start,
-          end,
-          value,
-          unit: "percent",
-          measure: "percent",
-          change: { value, unit: "percent", direction },
-          score: 0.85,
-          reason: `Change: ${m[8]?.toLowerCase()} by a percentage.`,
-        },
-        true,
+      addPercentChange(
+        start,
+        end,
+        numberValue(m[9] ?? ""),
+        direction,
+        undefined,
+        0.85,
+        `${m[8]?.toLowerCase()} by a percentage`,
       );
     }
   }
