@@ -29,6 +29,7 @@ import { measureFirstView } from "./first-view.js";
 import { measureLatency, type Recorded, recordWork } from "./latency.js";
 import { measureLoad, type Neo4jMemory } from "./load-phase.js";
 import { gitCommit, loadAverage, machine } from "./machine.js";
+import { profileEndpoints } from "./plans.js";
 import { RecordingRunner } from "./recording-runner.js";
 import { type BenchResult, formatResult, writeResult } from "./report.js";
 import { checkTargets } from "./targets.js";
@@ -231,6 +232,8 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     say(`subjects: hub ${subjects.hub} (${subjects.hubName}, ${subjects.hubCounterparts} counterparts)`);
     const recorded: Recorded[] = [];
     for (const endpoint of benchEndpoints(subjects)) recorded.push(await recordWork(base, runner, endpoint));
+    say("PROFILE of every query the endpoints ran…");
+    result.plans = await profileEndpoints(driver, recorded);
     for (const entry of recorded) {
       const row = await measureLatency(base, driver, entry, o.requests);
       say(
