@@ -12,7 +12,7 @@ import { type MetProjectionOptions, projectMeetings } from "./met-projection.js"
 export type Exec = <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>;
 
 /** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
-const PROJECTION_VERSION = 1;
+const PROJECTION_VERSION = 2;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });

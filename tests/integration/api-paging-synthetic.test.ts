@@ -125,6 +125,12 @@ describe("GET /api/meetings paged on a generated graph", () => {
     }
     const counts = pages.map((c) => c.eventCount);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    // Counterparts met as often come by name, then id (code-point order, as Cypher sorts strings).
+    const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const ordered = [...pages].sort(
+      (x, y) => y.eventCount - x.eventCount || byCode(x.actor.name, y.actor.name) || byCode(x.actor.id, y.actor.id),
+    );
+    expect(pages.map((c) => c.actor.id)).toEqual(ordered.map((c) => c.actor.id));
   });
 
   test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {
