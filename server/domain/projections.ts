@@ -16,6 +16,10 @@ const PROJECTION_VERSION = 2;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
+const nearest = defineQuery<{ dense: number; keep: number }>("projection/nearest", "WRITE").rows({ dense: int() });
+/** Nodes with more stored relationships than this get a precomputed first ring, of this many neighbours. */
+const DENSE = 1_000;
+const NEAREST_KEPT = 1_000;
 const done = defineQuery<Record<string, never>>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
 const state = defineQuery<Record<string, never>>("projection/state", "READ").rows({
   version: int().nullable(),
@@ -53,6 +57,7 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
+  await exec(nearest, { dense: DENSE, keep: NEAREST_KEPT });
   const [summary] = await exec(dates, {});
   await exec(done, {});
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
