@@ -21,6 +21,7 @@ import { fromRoot } from "../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../server/neo4j/bundled.js";
 import { connect } from "../server/neo4j/connect.js";
 import { QueryRunner } from "../server/neo4j/query-runner.js";
+import { applySchema } from "../server/neo4j/schema.js";
 import { isSizeName, SIZES } from "../server/synth/sizes.js";
 import { perRowBaseline } from "./baseline.js";
 import { runNode, syntheticDataset } from "./dataset.js";
@@ -199,8 +200,11 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
       LIAISON_QUERY_TIMEOUT_MS: "120000",
     });
     const runner = new RecordingRunner(driver, undefined, config.LIAISON_QUERY_TIMEOUT_MS);
-    // Setting up (deriving what a --data folder lacks, the baseline) may take minutes.
-    await ensureProjections(new QueryRunner(driver, undefined, 600_000), say);
+    // Setting up (as the app's start does: the schema and what a --data folder lacks; the
+    // baseline) may take minutes.
+    const setup = new QueryRunner(driver, undefined, 3_600_000);
+    await applySchema(setup, { awaitSeconds: 3_600 });
+    await ensureProjections(setup, say);
     if (dataset) {
       say(`baseline: ${o.sample} nodes and ${o.sample} relationships, one transaction each…`);
       result.baseline = await perRowBaseline(runner, dataset, o.sample);
