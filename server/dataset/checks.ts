@@ -46,6 +46,16 @@ export function recordChecks(
         `no record has the id "${id}"${external ? "" : " (a dataset that builds on others names them in manifest.yaml `requires`)"}`,
       );
   };
+  // A source's furniture lines, found once per text rather than once per quotation of it (each
+  // search splits the whole text into lines: most of the checking time of a generated dataset).
+  const furniture = new Map<string, { text: string; lines: ReturnType<typeof furnitureLines> }>();
+  const furnitureOf = ({ document, text }: SourceText) => {
+    const cached = furniture.get(document.id);
+    if (cached?.text === text) return cached.lines;
+    const lines = furnitureLines(text, document.furniture);
+    furniture.set(document.id, { text, lines });
+    return lines;
+  };
   const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
     for (const [j, evidence] of list.entries()) checkQuote(file, [...at, j], evidence);
   };
@@ -78,10 +88,7 @@ export function recordChecks(
         );
       return;
     }
-    if (
-      source.document.furniture.length > 0 &&
-      overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture))
-    )
+    if (source.document.furniture.length > 0 && overlapsAny(found.start, found.end, furnitureOf(source)))
       report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
   };
   const checkDate = (file: string, at: Segment[], date: DateSpec | null | undefined) => {
