@@ -30,9 +30,10 @@ export const MET_COLUMNS: Record<string, ColumnType> = {
   reported: "string[]",
 };
 
-/** Files the pairs are spread over: a bucket of `large` (~3M pairs) holds tens of thousands. */
-const BUCKETS = 64;
-const FLUSH_CHARS = 1 << 16;
+/** Files the pairs are spread over: a bucket of `large` (~3M pairs) holds about 12,000. */
+const BUCKETS = 256;
+/** Text buffered per bucket file before it is written: BUCKETS × this at most. */
+const FLUSH_CHARS = 1 << 14;
 /** Between the fields of a bucket line (ids are kebab-case slugs, dates ISO: neither holds one). */
 const TAB = "\t";
 const LIST = "\u001f";

@@ -1,6 +1,6 @@
 /** The checks of one valid record against the rest of the dataset: references, evidence in its source, dates and notes. Shared by the whole-file and the streaming validators. */
 import { isRealDate, partialDate } from "./dates.js";
-import { furnitureLines, locate, overlapsAny } from "./evidence.js";
+import { furnitureCache, locate, overlapsAny } from "./evidence.js";
 import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, SourceDocument } from "./schema.js";
 import type { ProblemCode, SourceText } from "./validate.js";
 
@@ -46,16 +46,7 @@ export function recordChecks(
         `no record has the id "${id}"${external ? "" : " (a dataset that builds on others names them in manifest.yaml `requires`)"}`,
       );
   };
-  // A source's furniture lines, found once per text rather than once per quotation of it (each
-  // search splits the whole text into lines: most of the checking time of a generated dataset).
-  const furniture = new Map<string, { text: string; lines: ReturnType<typeof furnitureLines> }>();
-  const furnitureOf = ({ document, text }: SourceText) => {
-    const cached = furniture.get(document.id);
-    if (cached?.text === text) return cached.lines;
-    const lines = furnitureLines(text, document.furniture);
-    furniture.set(document.id, { text, lines });
-    return lines;
-  };
+  const furnitureOf = furnitureCache();
   const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
     for (const [j, evidence] of list.entries()) checkQuote(file, [...at, j], evidence);
   };
