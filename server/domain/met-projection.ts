@@ -11,7 +11,7 @@ import type { Exec } from "./projections.js";
 /** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
 export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
 /** Units of aggregate claims that count a pair's meetings ("met 18 times"). */
-const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
+export const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
 /** Event ids kept on each MET (its latest): enough for an edge's tooltip; the pair's details page through all. */
 export const EVENT_SAMPLE = 10;
 /** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
@@ -41,6 +41,11 @@ export interface MetProjectionOptions {
   batch?: number;
   /** Called after each batch with the actors done so far. */
   progress?: (actors: number, pairs: number) => void;
+  /**
+   * The MET relationships and every actor's `meetings` are there already (the bulk load derives
+   * them as it writes the importer's files, server/dataset/bulk-met.ts): only rank and pool.
+   */
+  projected?: { actors: number; pairs: number };
 }
 
 /**
@@ -53,6 +58,15 @@ export async function projectMeetings(
   exec: Exec,
   options: MetProjectionOptions = {},
 ): Promise<{ actors: number; pairs: number; pooled: number }> {
+  const { actors, pairs } = options.projected ?? (await projectPairs(exec, options));
+  const everything = pairs <= POOL_ALL;
+  await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
+  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
+  return { actors, pairs, pooled: pooled?.pooled ?? 0 };
+}
+
+/** Every MET relationship and actor's `meetings`, batch by batch of actors in id order. */
+async function projectPairs(exec: Exec, options: MetProjectionOptions): Promise<{ actors: number; pairs: number }> {
   let after: string | null = null;
   let actors = 0;
   let pairs = 0;
@@ -70,8 +84,5 @@ export async function projectMeetings(
     after = row.last;
     options.progress?.(actors, pairs);
   }
-  const everything = pairs <= POOL_ALL;
-  await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
-  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
-  return { actors, pairs, pooled: pooled?.pooled ?? 0 };
+  return { actors, pairs };
 }
