@@ -28,6 +28,8 @@ export const MET_COLUMNS: Record<string, ColumnType> = {
   forums: "string[]",
   claims: "string[]",
   reported: "string[]",
+  pageLow: "string",
+  pageHigh: "string",
 };
 
 /** Files the pairs are spread over: a bucket of `large` (~3M pairs) holds about 12,000. */
@@ -83,7 +85,13 @@ const ordered = (ids: Iterable<string>) => [...new Set(ids)].sort(compareCodePoi
  * of fixed width, so they order as text.
  * @example metProps("actor:a", "actor:b", [{ id: "event:x", start: "2020-05-01", end: null, forums: [] }], [])
  */
-export function metProps(a: string, b: string, events: SharedEvent[], claims: PairClaim[]): CsvProps | null {
+export function metProps(
+  a: string,
+  b: string,
+  events: SharedEvent[],
+  claims: PairClaim[],
+  names: { a: string | undefined; b: string | undefined },
+): CsvProps | null {
   if (events.length === 0) return null;
   // ORDER BY e.dateStart DESC, e.id DESC: Cypher puts nulls first in a descending order.
   const latest = [...events].sort((x, y) => {
@@ -124,6 +132,11 @@ export function metProps(a: string, b: string, events: SharedEvent[], claims: Pa
   if (forums.length > 0) props.forums = forums;
   if (claimIds.length > 0) props.claims = claimIds;
   if (reported.length > 0) props.reported = reported;
+  // The tie's place in each actor's counterpart list: most met first, then name, then id.
+  const strength = String(1_999_999_999 - events.length).slice(1);
+  // (Cypher's + gives null for a missing name: no key then, as there.)
+  if (names.b !== undefined) props.pageLow = `${a}\u0001${strength}\u0001${names.b}\u0001${b}`;
+  if (names.a !== undefined) props.pageHigh = `${b}\u0001${strength}\u0001${names.a}\u0001${a}`;
   return props;
 }
 
@@ -170,6 +183,8 @@ function bucketOf(a: string, b: string): number {
 export class MetAggregator {
   /** Each actor seen: whether it is a person (a claim naming another person reports no pair's meetings). */
   readonly #persons = new Map<string, boolean>();
+  /** Each actor's name: the counterpart lists' order (MET pageLow/pageHigh). */
+  readonly #names = new Map<string, string>();
   readonly #meetings = new Map<string, number>();
   readonly #buffers: string[] = Array.from({ length: BUCKETS }, () => "");
   readonly #files: WriteStream[];
@@ -188,6 +203,7 @@ export class MetAggregator {
   /** An Actor row, written at `finish` with its `meetings`. */
   async actor(row: NodeRow): Promise<void> {
     this.#persons.set(row.id, row.props.kind === "person");
+    if (typeof row.props.name === "string") this.#names.set(row.id, row.props.name);
     this.#actorBuffer += `${JSON.stringify(row)}\n`;
     if (this.#actorBuffer.length >= FLUSH_CHARS) {
       const text = this.#actorBuffer;
@@ -298,7 +314,7 @@ export class MetAggregator {
       }
       for (const [key, { events, claims }] of shared) {
         const [a, b] = key.split(TAB) as [string, string];
-        const props = metProps(a, b, events, claims);
+        const props = metProps(a, b, events, claims, { a: this.#names.get(a), b: this.#names.get(b) });
         if (!props) continue;
         await csv.relationship("MET", { from: a, to: b, props }, "MET");
         pairs++;

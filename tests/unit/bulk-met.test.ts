@@ -20,6 +20,9 @@ const event = (id: string, start: string | null, end: string | null = start, for
   forums,
 });
 
+/** The pair's names: the counterpart lists' order keys (pageLow, pageHigh). */
+const names = { a: "Al", b: "Bea" };
+
 describe("metProps", () => {
   test("when some shared events are undated, then they count as undated and come last in the sample, which is in date order and by id DESC among equal dates", () => {
     const props = metProps(
@@ -33,6 +36,7 @@ describe("metProps", () => {
         event("event:u2", null),
       ],
       [],
+      names,
     );
     expect(props).toEqual({
       pair: "actor:a|actor:b",
@@ -43,6 +47,8 @@ describe("metProps", () => {
       yearCounts: [2, 1],
       undated: 2,
       events: ["event:d1", "event:d2", "event:d3", "event:u1", "event:u2"],
+      pageLow: "actor:a\u0001999999994\u0001Bea\u0001actor:b",
+      pageHigh: "actor:b\u0001999999994\u0001Al\u0001actor:a",
     });
   });
 
@@ -51,7 +57,7 @@ describe("metProps", () => {
       event(`event:x${String(i).padStart(2, "0")}`, `20${10 + i}-06-01`),
     );
     const all = [...dated, event("event:u", null)].reverse();
-    const props = metProps("actor:a", "actor:b", all, []);
+    const props = metProps("actor:a", "actor:b", all, [], names);
     expect(props?.events).toEqual([...dated.slice(-(EVENT_SAMPLE - 1)).map((e) => e.id), "event:u"]);
     expect(props?.count).toBe(13);
     expect(props?.undated).toBe(1);
@@ -59,7 +65,7 @@ describe("metProps", () => {
   });
 
   test("when no shared event is dated, then years and yearCounts are empty lists, first, last and undated-less properties are absent", () => {
-    const props = metProps("actor:a", "actor:b", [event("event:u", null)], []);
+    const props = metProps("actor:a", "actor:b", [event("event:u", null)], [], names);
     expect(props).toEqual({
       pair: "actor:a|actor:b",
       count: 1,
@@ -67,6 +73,8 @@ describe("metProps", () => {
       yearCounts: [],
       undated: 1,
       events: ["event:u"],
+      pageLow: "actor:a\u0001999999998\u0001Bea\u0001actor:b",
+      pageHigh: "actor:b\u0001999999998\u0001Al\u0001actor:a",
     });
   });
 
@@ -80,17 +88,18 @@ describe("metProps", () => {
         { id: "claim:a", reported: true },
         { id: "claim:a", reported: true },
       ],
+      names,
     );
     expect(props?.forums).toEqual(["forum:a", "forum:z"]);
     expect(props?.claims).toEqual(["claim:a", "claim:b"]);
     expect(props?.reported).toEqual(["claim:a"]);
     expect(props?.last).toBe("2020-02-01");
-    const bare = metProps("actor:a", "actor:b", [event("event:1", "2020-01-01")], []);
+    const bare = metProps("actor:a", "actor:b", [event("event:1", "2020-01-01")], [], names);
     expect(bare && ["forums", "claims", "reported", "undated"].filter((key) => key in bare)).toEqual([]);
   });
 
   test("when the pair shared no event, then there is no MET, whatever claims are about both", () => {
-    expect(metProps("actor:a", "actor:b", [], [{ id: "claim:a", reported: true }])).toBeNull();
+    expect(metProps("actor:a", "actor:b", [], [{ id: "claim:a", reported: true }], names)).toBeNull();
   });
 });
 
