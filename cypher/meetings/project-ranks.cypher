@@ -1,6 +1,7 @@
 // The who-met-whom projection's ranking of actors: `metRank` 1, 2, … for the `actors` actors in
 // the most meetings (ties by id), removed from every other actor. Run after every batch of
-// meetings/project-batch.
+// meetings/project-batch. Reads no more than it ranks: the ranked actors by the `metRank` index,
+// the most active by the `meetings` index in descending order (cypher/schema.cypher).
 // Parameters: actors (integer). Returns: ranked (integer), one row.
 CALL () {
   MATCH (a:Actor) WHERE a.metRank IS NOT NULL

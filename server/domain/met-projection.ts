@@ -28,6 +28,7 @@ const POOL_ALL = 10_000;
 
 const batchQuery = defineQuery<{
   after: string | null;
+  actors: readonly string[] | null;
   batch: number;
   kinds: readonly string[];
   units: readonly string[];
@@ -35,6 +36,7 @@ const batchQuery = defineQuery<{
 }>("meetings/project-batch", "WRITE").rows({ last: z.string().nullable(), actors: int(), pairs: int() });
 const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE").rows({ ranked: int() });
 const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE").rows({ pooled: int() });
+const pairCount = defineQuery<Record<string, never>>("meetings/pair-count", "READ").rows({ pairs: int() });
 
 export interface MetProjectionOptions {
   /** Actors per batch: bounds each query's memory (a hub's pairs are all in its batch). */
@@ -59,6 +61,7 @@ export async function projectMeetings(
   for (;;) {
     const [row]: RowOf<typeof batchQuery>[] = await exec(batchQuery, {
       after,
+      actors: null,
       batch: options.batch ?? 500,
       kinds: MEETING_KINDS,
       units: MEETING_UNITS,
@@ -70,8 +73,43 @@ export async function projectMeetings(
     after = row.last;
     options.progress?.(actors, pairs);
   }
+  return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
+}
+
+/** Ranks the actors and marks the pool, given how many pairs met in all; returns the marks set. */
+async function rankAndPool(exec: Exec, pairs: number): Promise<number> {
   const everything = pairs <= POOL_ALL;
   await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
   const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
-  return { actors, pairs, pooled: pooled?.pooled ?? 0 };
+  return pooled?.pooled ?? 0;
+}
+
+/**
+ * Re-projects the MET relationships that `actors` start and their `meetings`, then re-ranks and
+ * re-pools: after a one-transaction load, with the actors it touched (meetings/touched-actors,
+ * which holds both ends of every pair the load changed, so every changed pair is rebuilt from its
+ * smaller end). Reads the touched actors' neighbourhoods and the ranked actors, not the graph.
+ * @example await projectActors(run, ["actor:sergey-lavrov", "actor:wang-yi"])
+ */
+export async function projectActors(
+  exec: Exec,
+  actors: readonly string[],
+  options: MetProjectionOptions = {},
+): Promise<{ actors: number; pairs: number; pooled: number }> {
+  const batch = options.batch ?? 500;
+  let pairs = 0;
+  for (let i = 0; i < actors.length; i += batch) {
+    const [row] = await exec(batchQuery, {
+      after: null,
+      actors: actors.slice(i, i + batch),
+      batch,
+      kinds: MEETING_KINDS,
+      units: MEETING_UNITS,
+      sample: EVENT_SAMPLE,
+    });
+    pairs += row?.pairs ?? 0;
+    options.progress?.(Math.min(i + batch, actors.length), pairs);
+  }
+  const [total] = await exec(pairCount, {});
+  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0) };
 }
