@@ -62,8 +62,9 @@ export function writtenBy(graph: GraphRows): Written {
   return { nodes: [...new Set(nodes)], links: [...links.values()] };
 }
 
-/** The footprint as the projection reads it: the nodes held, and the relationships' ends. */
-export function footprintOf(written: Written): Footprint {
+/** The footprint as the projection reads it: the nodes held, and the relationships' ends (none when unknown). */
+export function footprintOf(written: Written | Former): Footprint {
+  if (!("nodes" in written)) return { held: [], ends: [] };
   return { held: written.nodes, ends: [...new Set(written.links.flatMap((link) => [link.from, link.to]))] };
 }
 

@@ -194,15 +194,12 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
         const problems = await graphProblems(run, dataset, graph.check);
         if (problems.length > 0) throw new DatasetInvalidError(dataset, problems);
       }
-      // What the dataset held, found through its footprint (a scan only for one loaded without).
+      // What the dataset held, found through its footprint (a scan only for one loaded without);
+      // the derived data is updated for what it touched before and after the writes, or rebuilt
+      // whole when it was not current or the former footprint is unknown (docs/loading.md).
       const former = await formerFootprint(run, dataset);
-      // Derived data kept up to date by what the load touches, read before and after its writes;
-      // rebuilt whole when it was not current or the former footprint is unknown.
       const incremental = former.kind !== "unrecorded" && (await projectionCurrent(run));
-      const touchedBefore =
-        former.kind === "recorded" && incremental
-          ? await touchedBy(run, footprintOf(former))
-          : { actors: [], months: [] };
+      const touchedBefore = incremental ? await touchedBy(run, footprintOf(former)) : null;
       await retractDataset(run, dataset, former);
       for (const label of NODE_LABELS) {
         for (const batch of chunks(graph.nodes[label])) {
@@ -230,7 +227,7 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
       await recordFootprint(run, dataset, written);
       // Who met whom and the dates summary, derived in the same transaction: they commit with the data.
       const progress = { progress: () => report("MET") };
-      if (incremental) await updateProjections(run, touchedBefore, footprintOf(written), progress);
+      if (touchedBefore) await updateProjections(run, touchedBefore, footprintOf(written), progress);
       else await refreshProjections(run, progress);
       return pruned;
     },
