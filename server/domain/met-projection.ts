@@ -34,7 +34,11 @@ const batchQuery = defineQuery<{
   units: readonly string[];
   sample: number;
 }>("meetings/project-batch", "WRITE").rows({ last: z.string().nullable(), actors: int(), pairs: int() });
-const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE").rows({ ranked: int() });
+const ranks = defineQuery<{ actors: number; touched: readonly string[] }>("meetings/project-ranks", "WRITE").rows({
+  ranked: int(),
+  changed: z.boolean(),
+  touchedRanked: z.boolean(),
+});
 const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE").rows({ pooled: int() });
 const pairCount = defineQuery<Record<string, never>>("meetings/pair-count", "READ").rows({ pairs: int() });
 
@@ -76,10 +80,16 @@ export async function projectMeetings(
   return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
 }
 
-/** Ranks the actors and marks the pool, given how many pairs met in all; returns the marks set. */
-async function rankAndPool(exec: Exec, pairs: number): Promise<number> {
+/**
+ * Ranks the actors and marks the pool, given how many pairs met in all; returns the marks set.
+ * With `touched` (an incremental projection), the pool is kept when the ranking is the same and
+ * no touched actor is ranked: a pool mark depends only on the ranks and the ranked actors' MET,
+ * and a changed MET has both its ends touched.
+ */
+async function rankAndPool(exec: Exec, pairs: number, touched?: readonly string[]): Promise<number> {
   const everything = pairs <= POOL_ALL;
-  await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
+  const [ranked] = await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS, touched: touched ?? [] });
+  if (touched && ranked && !ranked.changed && !ranked.touchedRanked) return 0;
   const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
   return pooled?.pooled ?? 0;
 }
@@ -111,5 +121,5 @@ export async function projectActors(
     options.progress?.(Math.min(i + batch, actors.length), pairs);
   }
   const [total] = await exec(pairCount, {});
-  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0) };
+  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0, actors) };
 }

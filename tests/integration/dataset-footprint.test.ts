@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadDataset } from "../../server/dataset/load.js";
 import { autoCommit, refreshProjections } from "../../server/domain/projections.js";
 import { readRows, resetGraph, testDriver, testNeo4j, testRunner } from "../support/neo4j.js";
-import { derived, emptied, planOf, RecordingRunner, richerFixture, scans, withoutEvent } from "./footprint-helpers.js";
+import {
+  derived,
+  emptied,
+  loneActor,
+  planOf,
+  RecordingRunner,
+  richerFixture,
+  scans,
+  withoutEvent,
+} from "./footprint-helpers.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const seed = path.join(root, "data/seed");
@@ -94,6 +103,20 @@ describe("loadDataset of a small dataset onto a loaded graph", () => {
     const { incremental } = await loadAndCompare(dir);
     expect(incremental.dates.months).not.toContain("1961-05");
     expect(await readRows(driver, "MATCH (n {id: 'actor:maxim-ryzhenkov'}) RETURN n")).toEqual([]);
+  }, 120_000);
+
+  test("when it touches no ranked actor and leaves the ranking as it was, then the pool is kept and still equals a rebuild's", async () => {
+    const recording = new RecordingRunner(driver, testNeo4j().database, 10_000);
+    await loadDataset(recording, await loneActor(path.join(root, "tests/fixtures/datasets/builds-on-seed"), temp));
+    const names = recording.calls.map((call) => call.name);
+    expect(names).toContain("meetings/project-ranks");
+    expect(names).not.toContain("meetings/project-pool");
+    const incremental = await derived(driver);
+    expect(incremental.actors).toContainEqual({ id: "actor:lone-host", meetings: expect.anything(), metRank: null });
+    await refreshProjections(autoCommit(testRunner(driver)));
+    const full = await derived(driver);
+    expect(incremental.met).toEqual(full.met);
+    expect(incremental.actors).toEqual(full.actors);
   }, 120_000);
 
   test("when the dataset was loaded without a footprint (streaming or bulk), then the reload scans for it and rebuilds", async () => {

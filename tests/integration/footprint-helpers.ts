@@ -155,3 +155,30 @@ export async function emptied(dir: string): Promise<void> {
   ])
     await writeFile(path.join(dir, file as string), `${key}: []\n`);
 }
+
+/** A dataset built on the seed that holds one actor and nothing else: no meeting, no claim. */
+export async function loneActor(fixture: string, temp: string[]): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "liaison-lone-"));
+  temp.push(dir);
+  await cp(fixture, dir, { recursive: true });
+  await emptied(dir);
+  const manifest = await readFile(path.join(dir, "manifest.yaml"), "utf8");
+  await writeFile(
+    path.join(dir, "manifest.yaml"),
+    manifest
+      .replace("id: fixture-builds-on-seed", "id: fixture-lone-actor")
+      .replaceAll("source:lavrov-wang", "source:lone-lavrov-wang"),
+  );
+  await writeFile(
+    path.join(dir, "actors.yaml"),
+    `actors:
+  - id: actor:lone-host
+    name: Lone Host
+    kind: person
+    evidence:
+      - source: source:lone-lavrov-wang-talks-in-minsk
+        exact: hosted a dinner for both delegations
+`,
+  );
+  return dir;
+}
