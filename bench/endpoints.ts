@@ -115,12 +115,12 @@ export function benchEndpoints(s: Subjects): BenchEndpoint[] {
     {
       name: "neighbourhood of the hub, depth 1",
       path: `/nodes/${q(s.hub)}/neighbourhood?depth=1&limit=60`,
-      queries: ["nodes/by-id", "nodes/expand", "nodes/subgraph"],
+      queries: ["nodes/by-id", "nodes/expand-nearest", "nodes/expand", "nodes/subgraph"],
     },
     {
       name: "neighbourhood of the hub, 2-hop capped",
       path: `/nodes/${q(s.hub)}/neighbourhood?depth=2&limit=100`,
-      queries: ["nodes/by-id", "nodes/expand", "nodes/subgraph"],
+      queries: ["nodes/by-id", "nodes/expand-nearest", "nodes/expand", "nodes/subgraph"],
     },
     { name: "search, exact name", path: `/search?q=${q(s.hubName)}&limit=20`, queries: ["search/hits"] },
     { name: "search, partial word", path: `/search?q=${q(partial)}&limit=20`, queries: ["search/hits"] },

@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Machine, Versions } from "./machine.js";
+import { type EndpointPlans, formatPlans } from "./plans.js";
 import type { Figures, TargetCheck } from "./targets.js";
 
 export interface BenchResult extends Figures {
@@ -18,6 +19,8 @@ export interface BenchResult extends Figures {
   machine: Machine;
   versions: Versions;
   targets: TargetCheck[];
+  /** The PROFILE of every query the endpoints ran. */
+  plans?: EndpointPlans[];
   /** Why the run stopped before the end, when it did. */
   error?: string;
 }
@@ -83,6 +86,7 @@ export function formatResult(r: BenchResult): string[] {
       ? `First view in Chromium: median ${r.firstView.medianMs} ms (${r.firstView.ms.join(", ")}), ${r.firstView.nodes} nodes drawn (${la(r.firstView.loadAverage)})`
       : "First view in Chromium: not measured",
     "",
+    ...(r.plans ? [...formatPlans(r.plans), ""] : []),
     `Targets (issue 10; measured on ${r.size})`,
   );
   for (const t of r.targets) {

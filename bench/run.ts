@@ -21,6 +21,7 @@ import { fromRoot } from "../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../server/neo4j/bundled.js";
 import { connect } from "../server/neo4j/connect.js";
 import { QueryRunner } from "../server/neo4j/query-runner.js";
+import { applySchema } from "../server/neo4j/schema.js";
 import { isSizeName, SIZES } from "../server/synth/sizes.js";
 import { perRowBaseline } from "./baseline.js";
 import { runNode, syntheticDataset } from "./dataset.js";
@@ -29,6 +30,7 @@ import { measureFirstView } from "./first-view.js";
 import { measureLatency, type Recorded, recordWork } from "./latency.js";
 import { measureLoad, type Neo4jMemory } from "./load-phase.js";
 import { gitCommit, loadAverage, machine } from "./machine.js";
+import { profileEndpoints } from "./plans.js";
 import { RecordingRunner } from "./recording-runner.js";
 import { type BenchResult, formatResult, writeResult } from "./report.js";
 import { checkTargets } from "./targets.js";
@@ -198,8 +200,11 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
       LIAISON_QUERY_TIMEOUT_MS: "120000",
     });
     const runner = new RecordingRunner(driver, undefined, config.LIAISON_QUERY_TIMEOUT_MS);
-    // Setting up (deriving what a --data folder lacks, the baseline) may take minutes.
-    await ensureProjections(new QueryRunner(driver, undefined, 600_000), say);
+    // Setting up (as the app's start does: the schema and what a --data folder lacks; the
+    // baseline) may take minutes.
+    const setup = new QueryRunner(driver, undefined, 3_600_000);
+    await applySchema(setup, { awaitSeconds: 3_600 });
+    await ensureProjections(setup, say);
     if (dataset) {
       say(`baseline: ${o.sample} nodes and ${o.sample} relationships, one transaction each…`);
       result.baseline = await perRowBaseline(runner, dataset, o.sample);
@@ -231,6 +236,8 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     say(`subjects: hub ${subjects.hub} (${subjects.hubName}, ${subjects.hubCounterparts} counterparts)`);
     const recorded: Recorded[] = [];
     for (const endpoint of benchEndpoints(subjects)) recorded.push(await recordWork(base, runner, endpoint));
+    say("PROFILE of every query the endpoints ran…");
+    result.plans = await profileEndpoints(driver, recorded);
     for (const entry of recorded) {
       const row = await measureLatency(base, driver, entry, o.requests);
       say(

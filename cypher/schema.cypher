@@ -32,6 +32,8 @@ CREATE INDEX actor_meetings IF NOT EXISTS FOR (n:Actor) ON (n.meetings);
 CREATE INDEX actor_met_rank IF NOT EXISTS FOR (n:Actor) ON (n.metRank);
 CREATE INDEX met_pool IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pool);
 CREATE INDEX met_pair IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pair);
+CREATE INDEX met_page_low IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pageLow);
+CREATE INDEX met_page_high IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pageHigh);
 
 // Search (server/domain/search.ts). Names and long text live in separate indexes so that a
 // claim or passage never competes with the actor it mentions, and so that each gets its analyzer.

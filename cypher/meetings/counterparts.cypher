@@ -1,6 +1,7 @@
 // Who an actor met, from the who-met-whom projection: one page of counterparts, the most met
-// first, each with its MET relationship's counts, latest events, forums and claims; or, given a
-// pair key, that one counterpart (an index seek).
+// first, then by name and id (MET's pageLow/pageHigh keys read in index order: a hub's page reads
+// the page, not all its ties), each with its MET relationship's counts, latest events, forums and
+// claims; or, given a pair key, that one counterpart (an index seek).
 // Parameters: actor (string), pair (string or null, "<smaller id>|<larger id>" of the actor and
 // one counterpart), offset, limit (integers).
 // Returns: total (integer, counterparts in all), page (list of {counterpart: Node, pair,
@@ -8,8 +9,22 @@
 MATCH (a:Actor {id: $actor})
 CALL (a) {
   WITH a WHERE $pair IS NULL
-  MATCH (a)-[r:MET]-(b:Actor)
-  WITH r, b ORDER BY r.count DESC, b.name, b.id
+  // The actor's ties are in two lists (as the smaller id of a pair, as the larger); each is read in
+  // index order, no further than the page's end, and the two are merged.
+  CALL () {
+    MATCH ()-[r:MET]->(b:Actor)
+    WHERE r.pageLow STARTS WITH $actor + '\u0001'
+    WITH r, b, r.pageLow AS key ORDER BY key
+    LIMIT toInteger($offset) + toInteger($limit)
+    RETURN r, b, key
+    UNION ALL
+    MATCH (b:Actor)-[r:MET]->()
+    WHERE r.pageHigh STARTS WITH $actor + '\u0001'
+    WITH r, b, r.pageHigh AS key ORDER BY key
+    LIMIT toInteger($offset) + toInteger($limit)
+    RETURN r, b, key
+  }
+  WITH a, r, b ORDER BY key
   SKIP toInteger($offset) LIMIT toInteger($limit)
   RETURN collect({counterpart: b, pair: r.pair, eventCount: r.count, events: r.events, forums: coalesce(r.forums, []),
                   claims: coalesce(r.claims, [])}) AS page, COUNT { (a)-[:MET]-() } AS total

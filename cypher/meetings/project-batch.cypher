@@ -15,6 +15,11 @@
 // the aggregate claims about both), reported (those of them that count the pair's meetings and
 // name no other person). undated, forums, claims and reported are absent rather than 0 or empty
 // (most pairs have none: a million pairs write less).
+// pageLow, pageHigh (indexed): the tie's place in the counterpart list of the actor with the
+// smaller id and of the other one, "<actor id>␁<999999999 - count, 9 digits>␁<counterpart's
+// name>␁<counterpart's id>" (␁ is U+0001, below any character of a name): in index order a list
+// runs most met first, then by name and id, so meetings/counterparts reads one page of a hub's
+// ties without sorting all of them.
 // Returns: last (string or null), actors (integer), pairs (integer), one row.
 // Two selectors, one definition of what a MET holds: with `actors` null, the next batch in id
 // order (a full rebuild); with `actors`, those actors (after a one-transaction load: the actors it
@@ -76,7 +81,9 @@ CALL (a) {
     r.forums = CASE WHEN size(forums) = 0 THEN null ELSE forums END,
     r.claims = CASE WHEN size(claims) = 0 THEN null ELSE COLLECT { UNWIND claims AS id RETURN DISTINCT id ORDER BY id } END,
     r.reported = CASE WHEN size(reported) = 0 THEN null
-                      ELSE COLLECT { UNWIND reported AS id RETURN DISTINCT id ORDER BY id } END
+                      ELSE COLLECT { UNWIND reported AS id RETURN DISTINCT id ORDER BY id } END,
+    r.pageLow = a.id + '\u0001' + substring(toString(1999999999 - size(shared)), 1) + '\u0001' + b.name + '\u0001' + b.id,
+    r.pageHigh = b.id + '\u0001' + substring(toString(1999999999 - size(shared)), 1) + '\u0001' + a.name + '\u0001' + a.id
   RETURN count(r) AS pairs
 }
 SET a.meetings = COUNT { (a)-[:PARTICIPATED_IN]->(e:Event) WHERE e.kind IN $kinds }

@@ -6,31 +6,40 @@
 // - every participant of an event the dataset holds or links to (its kind, dates, forums or
 //   participants may have changed);
 // - every subject of an aggregate claim it holds or links to (its unit, subjects);
-// - every actor it holds (`meetings` = 0 for a new one), and every subject of an aggregate claim
-//   about such an actor (whether it is a person changes the claim's `reported` for the others).
-// Index seeks by id, then each node's own relationships: never a scan.
+// - every actor it holds (`meetings` = 0 for a new one), every subject of an aggregate claim
+//   about such an actor (whether it is a person changes the claim's `reported` for the others),
+//   and every actor that starts a MET to it (that MET's pageLow holds its name).
+// Index seeks by id (hinted: with a short list the planner would rather scan an index and
+// join), then each node's own relationships: never a scan.
 // Parameters: held (list of string: ids of the nodes the dataset holds), ends (list of string:
 // ids of the ends of its relationships). Returns: actors (list of string, sorted), one row.
 CALL () {
   UNWIND $held + $ends AS id
   WITH DISTINCT id
   CALL (id) {
-    MATCH (:Event {id: id})<-[:PARTICIPATED_IN]-(a:Actor)
+    MATCH (e:Event {id: id}) USING INDEX e:Event(id)
+    MATCH (e)<-[:PARTICIPATED_IN]-(a:Actor)
     RETURN a.id AS actor
     UNION
-    MATCH (c:Claim {id: id})-[:ABOUT]->(a:Actor)
+    MATCH (c:Claim {id: id}) USING INDEX c:Claim(id)
     WHERE c.kind = 'aggregate'
+    MATCH (c)-[:ABOUT]->(a:Actor)
     RETURN a.id AS actor
   }
   RETURN actor
   UNION
   UNWIND $held AS id
   CALL (id) {
-    MATCH (a:Actor {id: id})
+    MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
     RETURN a.id AS actor
     UNION
-    MATCH (:Actor {id: id})<-[:ABOUT]-(c:Claim)-[:ABOUT]->(a:Actor)
+    MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
+    MATCH (x)<-[:ABOUT]-(c:Claim)-[:ABOUT]->(a:Actor)
     WHERE c.kind = 'aggregate'
+    RETURN a.id AS actor
+    UNION
+    MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
+    MATCH (x)<-[:MET]-(a:Actor)
     RETURN a.id AS actor
   }
   RETURN actor

@@ -16,15 +16,25 @@ export const ARRAY_DELIMITER = "\u001f";
  * An empty list is written as this one-element list and put back by `bulk-empty-list-*.cypher`.
  */
 export const EMPTY_LIST = "\u001e";
+/** EMPTY_LIST of an integer list column: no year a Neo4j date can hold, no count. */
+export const EMPTY_LONG_LIST = Number.MIN_SAFE_INTEGER;
 
-type ColumnType = "string" | "string[]" | "long" | "double" | "boolean" | "date";
+export type ColumnType = "string" | "string[]" | "long" | "long[]" | "double" | "boolean" | "date";
 type Column = { key: string; type: ColumnType };
+/** Column types a table is told rather than learns from its keys (derived properties: MET's, Actor's meetings). */
+export type DeclaredTypes = Partial<Record<NodeLabel | ImportRelType, Record<string, ColumnType>>>;
+/** A row's properties: the model's, and MET's integer lists. */
+export type CsvProps = Record<string, Props[string] | number[]>;
+/** The model's relationship types and MET, which the bulk load derives itself (bulk-met.ts). */
+export type ImportRelType = RelType | "MET";
 
 /** Where the buffered text of a table is flushed to disk. */
 const FLUSH_BYTES = 1 << 16;
 
 /** How each property becomes one type of column: the same Cypher types the driver writes. */
-function columnType(key: string, value: Props[string]): ColumnType {
+function columnType(key: string, value: CsvProps[string], declared: Record<string, ColumnType>): ColumnType {
+  const told = declared[key];
+  if (told) return told;
   if (Array.isArray(value)) return "string[]";
   if (typeof value === "boolean") return "boolean";
   if (typeof value === "number") return INTEGER_KEYS.has(key) ? "long" : "double";
@@ -54,13 +64,14 @@ class Table {
     readonly name: string,
     /** The columns that identify a row: `id:ID` or `:START_ID`, `:END_ID`. */
     readonly idColumns: string[],
+    readonly declared: Record<string, ColumnType> = {},
   ) {}
 
-  async add(ids: string[], props: Props, where: string): Promise<void> {
+  async add(ids: string[], props: CsvProps, where: string): Promise<void> {
     let widened = false;
     for (const [key, value] of Object.entries(props)) {
       if (key === "id" && this.idColumns[0] === "id:ID") continue; // the id column stores it
-      const type = columnType(key, value);
+      const type = columnType(key, value, this.declared);
       const known = this.#types.get(key);
       if (known === undefined) {
         this.#types.set(key, type);
@@ -79,6 +90,7 @@ class Table {
       const value = props[key];
       if (value === undefined) fields.push("");
       else if (type === "string[]") fields.push(this.#list(value as string[], key, where, segment));
+      else if (type === "long[]") fields.push(this.#longs(value as number[], key));
       else if (type === "string" || type === "date") {
         if (type === "string" && multiline(value as string)) segment.multiline = true;
         fields.push(quote(value as string));
@@ -103,6 +115,12 @@ class Table {
       if (multiline(value)) segment.multiline = true;
     }
     return quote(values.join(ARRAY_DELIMITER));
+  }
+
+  #longs(values: number[], key: string): string {
+    if (values.length > 0) return values.join(ARRAY_DELIMITER);
+    this.emptyLists.add(key);
+    return String(EMPTY_LONG_LIST);
   }
 
   async #startSegment(): Promise<void> {
@@ -141,6 +159,8 @@ export interface EmptyLists {
   /** The label or relationship type. */
   name: string;
   key: string;
+  /** What the one-element list holds: EMPTY_LIST, or EMPTY_LONG_LIST in an integer list. */
+  marker: string | number;
 }
 
 /**
@@ -149,18 +169,22 @@ export interface EmptyLists {
  */
 export class ImportCsv {
   readonly #nodes = new Map<NodeLabel, Table>();
-  readonly #relationships = new Map<RelType, Table>();
+  readonly #relationships = new Map<ImportRelType, Table>();
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly declared: DeclaredTypes = {},
+  ) {}
 
-  node(label: NodeLabel, row: { id: string; props: Props }, where: string): Promise<void> {
-    const table = this.#nodes.get(label) ?? new Table(this.dir, label, ["id:ID"]);
+  node(label: NodeLabel, row: { id: string; props: CsvProps }, where: string): Promise<void> {
+    const table = this.#nodes.get(label) ?? new Table(this.dir, label, ["id:ID"], this.declared[label]);
     this.#nodes.set(label, table);
     return table.add([row.id], row.props, where);
   }
 
-  relationship(type: RelType, row: { from: string; to: string; props: Props }, where: string): Promise<void> {
-    const table = this.#relationships.get(type) ?? new Table(this.dir, type, [":START_ID", ":END_ID"]);
+  relationship(type: ImportRelType, row: { from: string; to: string; props: CsvProps }, where: string): Promise<void> {
+    const table =
+      this.#relationships.get(type) ?? new Table(this.dir, type, [":START_ID", ":END_ID"], this.declared[type]);
     this.#relationships.set(type, table);
     return table.add([row.from, row.to], row.props, where);
   }
@@ -172,7 +196,14 @@ export class ImportCsv {
   /** Properties where an empty list was written as EMPTY_LIST. */
   emptyLists(): EmptyLists[] {
     const of = (kind: EmptyLists["kind"], tables: Map<string, Table>) =>
-      [...tables].flatMap(([name, table]) => [...table.emptyLists].map((key) => ({ kind, name, key })));
+      [...tables].flatMap(([name, table]) =>
+        [...table.emptyLists].map((key) => ({
+          kind,
+          name,
+          key,
+          marker: table.declared[key] === "long[]" ? EMPTY_LONG_LIST : EMPTY_LIST,
+        })),
+      );
     return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
   }
 

@@ -1,7 +1,8 @@
 /**
  * The first load of a large dataset into an empty bundled Neo4j, through Neo4j's offline bulk
- * importer: read and checked by the streaming passes, written as CSV, imported into a Neo4j home
- * of its own, finished there (schema, the Dataset node, who met whom) and swapped in by the
+ * importer: read and checked by the streaming passes, written as CSV with who met whom derived on
+ * the way, imported into a Neo4j home of its own, finished there (schema, the Dataset node, the
+ * meeting ranks and pool) and swapped in by the
  * launcher at the next start. docs/loading.md says why and what a kill at each step leaves.
  */
 import { spawn } from "node:child_process";
@@ -15,7 +16,8 @@ import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchema } from "../neo4j/schema.js";
-import { EMPTY_LIST, ImportCsv } from "./bulk-csv.js";
+import { ImportCsv } from "./bulk-csv.js";
+import { MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
 import { datasetRow, type RecordRows, recordResolver } from "./resolve.js";
@@ -27,11 +29,11 @@ const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ")
   nodes: int(),
   datasets: int(),
 });
-const emptyListNodes = defineQuery<{ label: string; key: string; marker: string }>(
+const emptyListNodes = defineQuery<{ label: string; key: string; marker: string | number }>(
   "dataset/bulk-empty-list-nodes",
   "WRITE",
 ).rows({ fixed: int() });
-const emptyListRels = defineQuery<{ type: string; key: string; marker: string }>(
+const emptyListRels = defineQuery<{ type: string; key: string; marker: string | number }>(
   "dataset/bulk-empty-list-relationships",
   "WRITE",
 ).rows({ fixed: int() });
@@ -123,7 +125,11 @@ export async function bulkImport(folder: string, options: BulkOptions): Promise<
 
 type Written = Awaited<ReturnType<typeof writeCsv>>;
 
-/** Pass 1 and 2 of the streaming loader, each record's rows written as CSV instead of staged. */
+/**
+ * Pass 1 and 2 of the streaming loader, each record's rows written as CSV instead of staged, and
+ * who met whom derived from them on the way (bulk-met.ts): Actor rows, which carry their
+ * `meetings`, are written once every event has been read.
+ */
 async function writeCsv(folder: string, dir: string, say: (phase: string, step: string, done: number) => void) {
   const data = new StreamedDataset(folder);
   say("checking", "schema and ids", 0);
@@ -132,15 +138,19 @@ async function writeCsv(folder: string, dir: string, say: (phase: string, step: 
   if (data.problems.length > 0 || !manifest) throw new DatasetInvalidError(folder, sortProblems(data.problems));
   const datasetId = `dataset:${manifest.id}`;
   const datasets = [datasetId];
-  const csv = new ImportCsv(dir);
+  const csv = new ImportCsv(dir, { Actor: { meetings: "long" }, MET: MET_COLUMNS });
+  const met = new MetAggregator(dir);
   const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
   const relationships = {} as Record<RelType, number>;
   let rows = 0;
   const add = async (records: RecordRows, where: string) => {
     for (const { label, row } of records.nodes) {
       nodes[label]++;
-      await csv.node(label, { id: row.id, props: { ...row.props, datasets } }, where);
+      const written = { id: row.id, props: { ...row.props, datasets } };
+      if (label === "Actor") await met.actor(written);
+      else await csv.node(label, written, where);
     }
+    await met.record(records);
     for (const { type, row } of records.relationships) {
       relationships[type] = (relationships[type] ?? 0) + 1;
       await csv.relationship(type, { from: row.from, to: row.to, props: { ...row.props, datasets } }, where);
@@ -158,11 +168,14 @@ async function writeCsv(folder: string, dir: string, say: (phase: string, step: 
       else if (record.kind === "event") await add(resolver.event(record.value), "events.yaml");
       else await add(resolver.claim(record.value), "claims.yaml");
     }
+    if (data.problems.length > 0) throw new DatasetInvalidError(folder, sortProblems(data.problems));
+    say("writing CSV", "MET", 0);
+    const projected = await met.finish(csv, (pairs) => say("writing CSV", `MET ${pairs} pairs`, pairs));
+    return { csv, datasetId, checksum: data.checksum, manifest, nodes, relationships, projected };
   } finally {
+    await met.close();
     await csv.close();
   }
-  if (data.problems.length > 0) throw new DatasetInvalidError(folder, sortProblems(data.problems));
-  return { csv, datasetId, checksum: data.checksum, manifest, nodes, relationships };
 }
 
 const sortProblems = (problems: StreamedDataset["problems"]) => {
@@ -226,8 +239,8 @@ async function runImporter(importHome: string, argumentsFile: string, report: st
 
 /**
  * Finishes the imported database on a Neo4j of its own (the import home, a free port): puts back
- * empty lists, creates the schema and waits for its indexes, writes the Dataset node and derives
- * who met whom, with the same queries as the other paths. Readers never see it unfinished.
+ * empty lists, creates the schema and waits for its indexes, writes the Dataset node and ranks
+ * and pools the imported MET, with the same queries as the other paths. Readers never see it unfinished.
  */
 async function finish(
   importHome: string,
@@ -248,9 +261,9 @@ async function finish(
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
     const runner = new QueryRunner(driver, undefined, 3_600_000);
-    for (const { kind, name, key } of written.csv.emptyLists()) {
-      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker: EMPTY_LIST });
-      else await runner.run(emptyListRels, { type: name, key, marker: EMPTY_LIST });
+    for (const { kind, name, key, marker } of written.csv.emptyLists()) {
+      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker });
+      else await runner.run(emptyListRels, { type: name, key, marker });
     }
     endStep("start Neo4j, empty lists");
     say("finishing", "constraints and indexes", 0);
@@ -258,11 +271,10 @@ async function finish(
     endStep("constraints and indexes");
     const props = toNeo4jProps(datasetRow(written.manifest, written.checksum).props);
     await runner.run(mergeDataset, { props });
-    say("finishing", "MET", 0);
-    await refreshProjections(autoCommit(runner), {
-      progress: (actors, pairs) => say("finishing", `MET ${pairs} pairs`, actors),
-    });
-    endStep("Dataset node, MET projection");
+    say("finishing", "MET ranks and pool", 0);
+    // MET and each actor's meetings came with the import: only the ranks, pool and dates remain.
+    await refreshProjections(autoCommit(runner), { projected: written.projected });
+    endStep("Dataset node, MET ranks and pool");
   } finally {
     await driver.close();
     await neo4j.stop();

@@ -1,6 +1,6 @@
 /** The checks of one valid record against the rest of the dataset: references, evidence in its source, dates and notes. Shared by the whole-file and the streaming validators. */
 import { isRealDate, partialDate } from "./dates.js";
-import { furnitureLines, locate, overlapsAny } from "./evidence.js";
+import { furnitureCache, locate, overlapsAny } from "./evidence.js";
 import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, SourceDocument } from "./schema.js";
 import type { ProblemCode, SourceText } from "./validate.js";
 
@@ -46,6 +46,7 @@ export function recordChecks(
         `no record has the id "${id}"${external ? "" : " (a dataset that builds on others names them in manifest.yaml `requires`)"}`,
       );
   };
+  const furnitureOf = furnitureCache();
   const checkEvidence = (file: string, at: Segment[], list: readonly Evidence[]) => {
     for (const [j, evidence] of list.entries()) checkQuote(file, [...at, j], evidence);
   };
@@ -78,10 +79,7 @@ export function recordChecks(
         );
       return;
     }
-    if (
-      source.document.furniture.length > 0 &&
-      overlapsAny(found.start, found.end, furnitureLines(source.text, source.document.furniture))
-    )
+    if (source.document.furniture.length > 0 && overlapsAny(found.start, found.end, furnitureOf(source)))
       report("EVIDENCE_IN_FURNITURE", file, [...here, "exact"], `${quote} quotes page furniture, not the text`);
   };
   const checkDate = (file: string, at: Segment[], date: DateSpec | null | undefined) => {

@@ -57,6 +57,24 @@ export function furnitureLines(text: string, furniture: readonly string[]): Line
   return lines(text).filter((line) => wanted.has(line.text.trim()));
 }
 
+/**
+ * A source's furniture lines, found once per source object rather than once per quotation of it
+ * (each search splits the whole text into lines). Held in a WeakMap: they go with the object, so
+ * a streaming reader's bounded cache of texts stays bounded.
+ * @example const furnitureOf = furnitureCache(); furnitureOf(source) // the same array for the same source
+ */
+export function furnitureCache(): (source: { text: string; document: { furniture: readonly string[] } }) => LineSpan[] {
+  const cache = new WeakMap<object, LineSpan[]>();
+  return (source) => {
+    let found = cache.get(source);
+    if (!found) {
+      found = source.document.furniture.length > 0 ? furnitureLines(source.text, source.document.furniture) : [];
+      cache.set(source, found);
+    }
+    return found;
+  };
+}
+
 /** True when the span start..end overlaps one of the lines. */
 export function overlapsAny(start: number, end: number, spans: readonly LineSpan[]): boolean {
   return spans.some((line) => start < Math.max(line.end, line.start + 1) && end > line.start);

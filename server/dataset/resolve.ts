@@ -6,7 +6,7 @@
 import { nameKeys } from "../lib/search-words.js";
 import { contentSha256 } from "../sources/normalise.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
-import { furnitureLines, locate, paragraphAround } from "./evidence.js";
+import { furnitureCache, locate, paragraphAround } from "./evidence.js";
 import {
   type GraphRows,
   LOADER_VERSION,
@@ -98,14 +98,8 @@ export interface ResolveContext {
  */
 export function recordResolver(ctx: ResolveContext) {
   const seenPassages = new Set<string>();
-  const furniture = new Map<string, { text: string; lines: ReturnType<typeof furnitureLines> }>();
-  const furnitureOf = (source: SourceText) => {
-    const cached = furniture.get(source.document.id);
-    if (cached?.text === source.text) return cached.lines;
-    const lines = source.document.furniture.length > 0 ? furnitureLines(source.text, source.document.furniture) : [];
-    furniture.set(source.document.id, { text: source.text, lines });
-    return lines;
-  };
+  // Keyed by the source object, not its id: holding every text seen would unbound the streaming reader's cache.
+  const furnitureOf = furnitureCache();
 
   const begin = () => {
     const out: RecordRows = { nodes: [], relationships: [] };

@@ -11,7 +11,7 @@ import type { Exec } from "./projections.js";
 /** Event kinds that count as two actors meeting (a series counts: "met 18 times" is one). */
 export const MEETING_KINDS = ["meeting", "meeting-series", "call", "state-visit", "summit", "parade"] as const;
 /** Units of aggregate claims that count a pair's meetings ("met 18 times"). */
-const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
+export const MEETING_UNITS = ["meetings", "engagements", "calls", "visits"] as const;
 /** Event ids kept on each MET (its latest): enough for an edge's tooltip; the pair's details page through all. */
 export const EVENT_SAMPLE = 10;
 /** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
@@ -47,6 +47,11 @@ export interface MetProjectionOptions {
   batch?: number;
   /** Called after each batch with the actors done so far. */
   progress?: (actors: number, pairs: number) => void;
+  /**
+   * The MET relationships and every actor's `meetings` are there already (the bulk load derives
+   * them as it writes the importer's files, server/dataset/bulk-met.ts): only rank and pool.
+   */
+  projected?: { actors: number; pairs: number };
 }
 
 /**
@@ -59,6 +64,12 @@ export async function projectMeetings(
   exec: Exec,
   options: MetProjectionOptions = {},
 ): Promise<{ actors: number; pairs: number; pooled: number }> {
+  const { actors, pairs } = options.projected ?? (await projectPairs(exec, options));
+  return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
+}
+
+/** Every MET relationship and actor's `meetings`, batch by batch of actors in id order. */
+async function projectPairs(exec: Exec, options: MetProjectionOptions): Promise<{ actors: number; pairs: number }> {
   let after: string | null = null;
   let actors = 0;
   let pairs = 0;
@@ -77,7 +88,7 @@ export async function projectMeetings(
     after = row.last;
     options.progress?.(actors, pairs);
   }
-  return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
+  return { actors, pairs };
 }
 
 /**

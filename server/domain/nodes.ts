@@ -30,6 +30,14 @@ const expand = defineQuery<Filters & { frontier: string[]; seen: string[]; offse
   "nodes/expand",
   "READ",
 ).rows({ node: node(), elementId: z.string() });
+const expandNearest = defineQuery<{ center: string; offset: number; budget: number }>(
+  "nodes/expand-nearest",
+  "READ",
+).rows({
+  listed: int().nullable(),
+  neighbours: int().nullable(),
+  page: z.array(z.object({ node: node(), elementId: z.string() })),
+});
 const subgraph = defineQuery<Filters & { ids: string[] }>("nodes/subgraph", "READ").rows({
   node: node(),
   rels: z.array(relationship()),
@@ -146,7 +154,10 @@ export async function neighbourhood(
       break;
     }
     const skip = ring === 1 ? offset : 0;
-    const { rows } = await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal });
+    const listed =
+      ring === 1 && unfiltered(filters) ? await fromNearest(runner, frontier[0] ?? "", skip, budget, signal) : null;
+    const rows =
+      listed ?? (await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal })).rows;
     const found = rows.map((row) => row.elementId);
     if (found.length > budget) truncated = true;
     frontier = found.slice(0, budget);
@@ -169,6 +180,28 @@ export async function neighbourhood(
     offset,
     nextOffset: options.depth === 1 && truncated && shown > 0 ? offset + shown : null,
   };
+}
+
+const unfiltered = (filters: Filters) =>
+  filters.labels === null && filters.rels === null && filters.from === null && filters.to === null;
+
+/**
+ * One page of a dense node's first ring from its precomputed list (cypher/projection/nearest.cypher),
+ * or null when the node has no list, when the page reaches past the list, or when an entry is no
+ * longer a neighbour (a load since): nodes/expand then walks all the node's relationships.
+ */
+async function fromNearest(
+  runner: QueryRunner,
+  center: string,
+  offset: number,
+  budget: number,
+  signal?: AbortSignal,
+): Promise<{ elementId: string; node: GraphNode }[] | null> {
+  const [row] = (await runner.run(expandNearest, { center, offset, budget }, { signal })).rows;
+  if (!row || row.listed === null || row.neighbours === null) return null;
+  const wanted = Math.max(0, Math.min(budget + 1, row.neighbours - offset));
+  const inList = Math.max(0, Math.min(budget + 1, row.listed - offset));
+  return inList >= wanted && row.page.length === wanted ? row.page : null;
 }
 
 /** A node's provenance: every passage that evidences the node, its source, and a statement's speakers. */

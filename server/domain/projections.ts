@@ -12,10 +12,14 @@ import { type MetProjectionOptions, projectActors, projectMeetings } from "./met
 export type Exec = <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>;
 
 /** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
-const PROJECTION_VERSION = 1;
+const PROJECTION_VERSION = 2;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
+const nearest = defineQuery<{ dense: number; keep: number }>("projection/nearest", "WRITE").rows({ dense: int() });
+/** Nodes with more stored relationships than this get a precomputed first ring, of this many neighbours. */
+const DENSE = 1_000;
+const NEAREST_KEPT = 1_000;
 const done = defineQuery<Record<string, never>>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
 const touchedActors = defineQuery<{ held: string[]; ends: string[] }>("meetings/touched-actors", "READ").rows({
   actors: z.array(z.string()),
@@ -60,6 +64,7 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
+  await exec(nearest, { dense: DENSE, keep: NEAREST_KEPT });
   const [summary] = await exec(dates, {});
   await exec(done, {});
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };

@@ -37,8 +37,12 @@ export interface GraphPath {
   segments: readonly { end: GraphNode; relationship: GraphRelationship }[];
 }
 
-/** Properties never copied into element data: too large for a canvas (available from GET /api/nodes/:id). */
-const HEAVY_PROPERTIES = new Set(["content"]);
+/**
+ * Properties never copied into element data: too large for a canvas (a source's text, available
+ * from GET /api/nodes/:id), or the app's own bookkeeping (a dense node's precomputed first ring
+ * and neighbour count, cypher/projection/nearest.cypher).
+ */
+const HEAVY_PROPERTIES = new Set(["content", "nearest", "neighbours"]);
 
 const nodeTypes: ReadonlySet<string> = new Set(NODE_TYPES);
 

@@ -12,6 +12,7 @@ import type {
   TimelineResponse,
 } from "../../common/api-types.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
+import { cypher } from "../../server/neo4j/cypher-files.js";
 import { generate } from "../../server/synth/generate.js";
 import type { TestServer } from "../support/http.js";
 import { readRows } from "../support/neo4j.js";
@@ -125,6 +126,12 @@ describe("GET /api/meetings paged on a generated graph", () => {
     }
     const counts = pages.map((c) => c.eventCount);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    // Counterparts met as often come by name, then id (code-point order, as Cypher sorts strings).
+    const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const ordered = [...pages].sort(
+      (x, y) => y.eventCount - x.eventCount || byCode(x.actor.name, y.actor.name) || byCode(x.actor.id, y.actor.id),
+    );
+    expect(pages.map((c) => c.actor.id)).toEqual(ordered.map((c) => c.actor.id));
   });
 
   test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {
@@ -189,6 +196,46 @@ describe("GET /api/nodes/:id/neighbourhood paged on a generated graph", () => {
     expect(hiddenBefore).toBe(0);
     expect(pages.length).toBe(expected.size);
     expect(new Set(pages)).toEqual(expected);
+  });
+
+  test("when a hub's first ring is precomputed (a list shorter than its neighbours), then every page and every +N more are what walking all its relationships gives", async () => {
+    const urls = [0, 20, 39, 45, 80].map(
+      (offset) => `/api/nodes/${busiest}/neighbourhood?depth=1&limit=40&offset=${offset}`,
+    );
+    urls.push(`/api/nodes/${busiest}/neighbourhood?depth=2&limit=50`);
+    // Lists of 60 on nodes of more than 50 relationships: the first pages are read from the list,
+    // a page past its end walks; the hub's +N more comes from its neighbour count.
+    const [made] = await read(cypher("projection/nearest"), { dense: 50, keep: 60 });
+    expect(Number(made?.dense)).toBeGreaterThan(0);
+    const [hub] = await read("MATCH (a:Actor {id: $id}) RETURN size(a.nearest) AS listed, a.neighbours AS neighbours", {
+      id: busiest,
+    });
+    expect(Number(hub?.listed)).toBe(60);
+    expect(Number(hub?.neighbours)).toBeGreaterThan(100);
+    const fromLists = await Promise.all(urls.map((url) => get<SubgraphResponse>(url)));
+    // The first page is the list's: with its 60th entry moved to the front, that neighbour is on it.
+    const [moved] = await read(
+      "MATCH (a:Actor {id: $id}) WITH a, a.nearest AS list SET a.nearest = [list[59]] + list[1..59] + [list[0]] RETURN list[59] AS id",
+      { id: busiest },
+    );
+    const reordered = await get<SubgraphResponse>(urls[0] as string);
+    expect(reordered.elements.nodes.map((node) => node.data.id)).toContain(moved?.id);
+    expect(fromLists[0]?.elements.nodes.map((node) => node.data.id)).not.toContain(moved?.id);
+    // A list entry that is no longer a neighbour (a load since) is never shown: the page walks instead.
+    await read("MATCH (a:Actor {id: $id}) SET a.nearest = ['event:not-a-neighbour'] + a.nearest[1..]", { id: busiest });
+    const stale = await get<SubgraphResponse>(urls[0] as string);
+    await read("MATCH (n) WHERE n.nearest IS NOT NULL REMOVE n.nearest, n.neighbours");
+    const walked = await Promise.all(urls.map((url) => get<SubgraphResponse>(url)));
+    // The same nodes (with the same +N more) and edges; the order of the edges is not part of the answer.
+    const sorted = (body: SubgraphResponse) => ({
+      ...body,
+      elements: {
+        nodes: [...body.elements.nodes].sort((x, y) => x.data.id.localeCompare(y.data.id)),
+        edges: [...body.elements.edges].sort((x, y) => x.data.id.localeCompare(y.data.id)),
+      },
+    });
+    expect(fromLists.map(sorted)).toEqual(walked.map(sorted));
+    expect(sorted(stale)).toEqual(sorted(walked[0] as SubgraphResponse));
   });
 
   test("when offset is given with depth 2, then 400 names offset", async () => {

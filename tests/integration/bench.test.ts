@@ -122,6 +122,18 @@ describe("npm run bench", () => {
     }
   });
 
+  test("when run on tiny, then every query each endpoint ran is PROFILEd: its db hits, rows and costliest operators are in the JSON and the table", () => {
+    expect(result.plans?.map((entry) => entry.name)).toEqual(result.endpoints.map((row) => row.name));
+    for (const entry of result.plans ?? []) {
+      expect(entry.plans.length, entry.name).toBeGreaterThan(0);
+      for (const plan of entry.plans) {
+        expect(plan).toMatchObject({ query: expect.any(String), dbHits: figure, rows: figure });
+        expect(plan.scans).toEqual(expect.any(Array));
+      }
+    }
+    expect(run.output).toMatch(/PROFILE of each endpoint's queries/);
+  });
+
   test("when run on tiny, then throughput compares the app with a bare node:http handler, and the first view is timed in Chromium", () => {
     expect(result.throughput.map((row) => row.name)).toEqual(
       expect.arrayContaining(["search, exact name", "neighbourhood of the hub, 2-hop capped"]),

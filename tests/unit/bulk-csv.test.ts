@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { ARRAY_DELIMITER, EMPTY_LIST, ImportCsv } from "../../server/dataset/bulk-csv.js";
+import { ARRAY_DELIMITER, EMPTY_LIST, EMPTY_LONG_LIST, ImportCsv } from "../../server/dataset/bulk-csv.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -75,7 +75,22 @@ describe("ImportCsv", () => {
     await csv.close();
     const data = groups(csv.importerArgs("report"))[0]?.[3];
     expect(await read(data as string)).toBe(`"actor:a","event:e","${EMPTY_LIST}"\n`);
-    expect(csv.emptyLists()).toEqual([{ kind: "relationship", name: "PARTICIPATED_IN", key: "evidence" }]);
+    expect(csv.emptyLists()).toEqual([
+      { kind: "relationship", name: "PARTICIPATED_IN", key: "evidence", marker: EMPTY_LIST },
+    ]);
+  });
+
+  test("when a column is declared an integer list, then lists are written as integers and an empty one as the integer marker", async () => {
+    const csv = new ImportCsv(dir, { MET: { years: "long[]" } });
+    await csv.relationship("MET", { from: "actor:a", to: "actor:b", props: { years: [2019, 2020] } }, "MET");
+    await csv.relationship("MET", { from: "actor:a", to: "actor:c", props: { years: [] } }, "MET");
+    await csv.close();
+    const [group] = groups(csv.importerArgs("report"));
+    expect(await read(group?.[2] as string)).toBe(":START_ID,:END_ID,years:long[]\n");
+    expect(await read(group?.[3] as string)).toBe(
+      `"actor:a","actor:b",2019${ARRAY_DELIMITER}2020\n"actor:a","actor:c",${EMPTY_LONG_LIST}\n`,
+    );
+    expect(csv.emptyLists()).toEqual([{ kind: "relationship", name: "MET", key: "years", marker: EMPTY_LONG_LIST }]);
   });
 
   test("when a value spans lines, then the importer reads fields across lines, and only then", async () => {

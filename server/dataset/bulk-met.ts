@@ -1,0 +1,311 @@
+/**
+ * Who met whom, derived by the bulk load from the records it streams, as the importer's `MET`
+ * table and each actor's `meetings`: what meetings/project-batch.cypher derives from the graph,
+ * without a pass over the imported database. Bounded memory: one line per (pair, shared event)
+ * and per (pair, aggregate claim) goes to one of BUCKETS files by a hash of the pair, and each
+ * bucket is then aggregated on its own.
+ */
+import { once } from "node:events";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { EVENT_SAMPLE, MEETING_KINDS, MEETING_UNITS } from "../domain/met-projection.js";
+import type { ColumnType, CsvProps, ImportCsv } from "./bulk-csv.js";
+import type { NodeRow } from "./graph-model.js";
+import type { RecordRows } from "./resolve.js";
+
+/** The types of MET's properties, as project-batch.cypher stores them. */
+export const MET_COLUMNS: Record<string, ColumnType> = {
+  pair: "string",
+  count: "long",
+  first: "date",
+  last: "date",
+  years: "long[]",
+  yearCounts: "long[]",
+  undated: "long",
+  events: "string[]",
+  forums: "string[]",
+  claims: "string[]",
+  reported: "string[]",
+};
+
+/** Files the pairs are spread over: a bucket of `large` (~3M pairs) holds about 12,000. */
+const BUCKETS = 256;
+/** Text buffered per bucket file before it is written: BUCKETS × this at most. */
+const FLUSH_CHARS = 1 << 14;
+/** Between the fields of a bucket line (ids are kebab-case slugs, dates ISO: neither holds one). */
+const TAB = "\t";
+const LIST = "\u001f";
+
+const kinds: ReadonlySet<string> = new Set(MEETING_KINDS);
+const units: ReadonlySet<string> = new Set(MEETING_UNITS);
+
+/**
+ * Orders strings by code point, as Cypher does (JavaScript's `<` compares UTF-16 units, which
+ * puts characters above U+FFFF before U+E000–U+FFFF).
+ * @example ["b", "a"].sort(compareCodePoints) // ["a", "b"]
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xHigh = x >= 0xd800 && x <= 0xdfff;
+    const yHigh = y >= 0xd800 && y <= 0xdfff;
+    if (xHigh !== yHigh) return xHigh ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** A meeting-like event a pair shared: its id, start and end (ISO dates or null) and forums. */
+export interface SharedEvent {
+  id: string;
+  start: string | null;
+  end: string | null;
+  forums: string[];
+}
+
+/** An aggregate claim about both of a pair; `reported` when it counts meetings and names no other person. */
+export interface PairClaim {
+  id: string;
+  reported: boolean;
+}
+
+/** Distinct ids in code point order (the pairs of a list are then smaller id first, as `a.id < b.id`). */
+const ordered = (ids: Iterable<string>) => [...new Set(ids)].sort(compareCodePoints);
+
+/**
+ * The properties of one pair's MET, exactly as meetings/project-batch.cypher sets them; null
+ * when the pair shared no meeting-like event (claims alone make no MET). Dates are ISO strings
+ * of fixed width, so they order as text.
+ * @example metProps("actor:a", "actor:b", [{ id: "event:x", start: "2020-05-01", end: null, forums: [] }], [])
+ */
+export function metProps(a: string, b: string, events: SharedEvent[], claims: PairClaim[]): CsvProps | null {
+  if (events.length === 0) return null;
+  // ORDER BY e.dateStart DESC, e.id DESC: Cypher puts nulls first in a descending order.
+  const latest = [...events].sort((x, y) => {
+    if (x.start !== y.start) {
+      if (x.start === null) return -1;
+      if (y.start === null) return 1;
+      return compareCodePoints(y.start, x.start);
+    }
+    return compareCodePoints(y.id, x.id);
+  });
+  const byYear = new Map<number, number>();
+  let first: string | null = null;
+  let last: string | null = null;
+  let dated = 0;
+  for (const { start, end } of events) {
+    if (start === null) continue;
+    dated++;
+    const year = Number.parseInt(start, 10);
+    byYear.set(year, (byYear.get(year) ?? 0) + 1);
+    if (first === null || compareCodePoints(start, first) < 0) first = start;
+    const until = end ?? start;
+    if (last === null || compareCodePoints(until, last) > 0) last = until;
+  }
+  const years = [...byYear.keys()].sort((x, y) => x - y);
+  const forums = ordered(events.flatMap((event) => event.forums));
+  const claimIds = ordered(claims.map((claim) => claim.id));
+  const reported = ordered(claims.filter((claim) => claim.reported).map((claim) => claim.id));
+  const props: CsvProps = { pair: `${a}|${b}`, count: events.length };
+  if (first !== null) props.first = first;
+  if (last !== null) props.last = last;
+  props.years = years;
+  props.yearCounts = years.map((year) => byYear.get(year) as number);
+  if (dated < events.length) props.undated = events.length - dated;
+  props.events = latest
+    .slice(0, EVENT_SAMPLE)
+    .reverse()
+    .map((event) => event.id);
+  if (forums.length > 0) props.forums = forums;
+  if (claimIds.length > 0) props.claims = claimIds;
+  if (reported.length > 0) props.reported = reported;
+  return props;
+}
+
+/**
+ * The pairs an aggregate claim is about (its actors, smaller id first), each `reported` when the
+ * claim counts meetings (`countsMeetings`: its unit is one of MEETING_UNITS) and is about no
+ * person but the two: "Xi and Putin met 40 times" reports, "Xi, Putin and Modi met…" does not.
+ * @example claimPairs(["actor:b", "actor:a"], () => true, true) // [{ a: "actor:a", b: "actor:b", reported: true }]
+ */
+export function claimPairs(
+  actors: Iterable<string>,
+  isPerson: (id: string) => boolean,
+  countsMeetings: boolean,
+): { a: string; b: string; reported: boolean }[] {
+  const ids = ordered(actors);
+  const persons = ids.filter(isPerson).length;
+  const pairs: { a: string; b: string; reported: boolean }[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = ids[i] as string;
+      const b = ids[j] as string;
+      const others = persons - (isPerson(a) ? 1 : 0) - (isPerson(b) ? 1 : 0);
+      pairs.push({ a, b, reported: countsMeetings && others === 0 });
+    }
+  }
+  return pairs;
+}
+
+/** 32-bit FNV-1a of a pair: which bucket it goes to. */
+function bucketOf(a: string, b: string): number {
+  let hash = 0x811c9dc5;
+  for (const text of [a, b]) {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x7c, 0x01000193);
+  }
+  return (hash >>> 0) % BUCKETS;
+}
+
+/**
+ * Watches the rows of every record as the bulk load writes them, and writes MET and the Actor
+ * rows (held back until every event has counted its participants) at the end.
+ * @example const met = new MetAggregator(dir); await met.record(rows); … await met.finish(csv)
+ */
+export class MetAggregator {
+  /** Each actor seen: whether it is a person (a claim naming another person reports no pair's meetings). */
+  readonly #persons = new Map<string, boolean>();
+  readonly #meetings = new Map<string, number>();
+  readonly #buffers: string[] = Array.from({ length: BUCKETS }, () => "");
+  readonly #files: WriteStream[];
+  readonly #actors: WriteStream;
+  #actorBuffer = "";
+
+  constructor(readonly dir: string) {
+    this.#files = this.#buffers.map((_, index) => createWriteStream(this.#bucketFile(index)));
+    this.#actors = createWriteStream(path.join(dir, "met-actors.jsonl"));
+  }
+
+  #bucketFile(index: number) {
+    return path.join(this.dir, `met-bucket-${index}.txt`);
+  }
+
+  /** An Actor row, written at `finish` with its `meetings`. */
+  async actor(row: NodeRow): Promise<void> {
+    this.#persons.set(row.id, row.props.kind === "person");
+    this.#actorBuffer += `${JSON.stringify(row)}\n`;
+    if (this.#actorBuffer.length >= FLUSH_CHARS) {
+      const text = this.#actorBuffer;
+      this.#actorBuffer = "";
+      if (!this.#actors.write(text)) await once(this.#actors, "drain");
+    }
+  }
+
+  /** The rows of one record: an event's pairs and participants, an aggregate claim's pairs. */
+  async record(rows: RecordRows): Promise<void> {
+    for (const { label, row } of rows.nodes) {
+      if (label === "Event" && kinds.has(row.props.kind as string)) await this.#event(row, rows);
+      else if (label === "Claim" && row.props.kind === "aggregate") await this.#claim(row, rows);
+    }
+  }
+
+  async #event(event: NodeRow, rows: RecordRows) {
+    const participants = ordered(
+      rows.relationships.filter((r) => r.type === "PARTICIPATED_IN" && r.row.to === event.id).map((r) => r.row.from),
+    );
+    if (participants.length === 0) return;
+    for (const actor of participants) this.#meetings.set(actor, (this.#meetings.get(actor) ?? 0) + 1);
+    const forums = ordered(
+      rows.relationships.filter((r) => r.type === "AT_FORUM" && r.row.from === event.id).map((r) => r.row.to),
+    );
+    const start = (event.props.dateStart as string | undefined) ?? "";
+    const end = (event.props.dateEnd as string | undefined) ?? "";
+    const tail = `${TAB}E${TAB}${event.id}${TAB}${start}${TAB}${end}${TAB}${forums.join(LIST)}\n`;
+    for (let i = 0; i < participants.length; i++) {
+      for (let j = i + 1; j < participants.length; j++) {
+        await this.#line(participants[i] as string, participants[j] as string, tail);
+      }
+    }
+  }
+
+  async #claim(claim: NodeRow, rows: RecordRows) {
+    const about = rows.relationships
+      .filter((r) => r.type === "ABOUT" && r.row.from === claim.id && this.#persons.has(r.row.to))
+      .map((r) => r.row.to);
+    const counts = units.has(claim.props.unit as string);
+    for (const { a, b, reported } of claimPairs(about, (id) => this.#persons.get(id) === true, counts)) {
+      await this.#line(a, b, `${TAB}C${TAB}${claim.id}${TAB}${reported ? 1 : 0}\n`);
+    }
+  }
+
+  /** One line of what a pair shares (`tail`), to the pair's bucket. */
+  async #line(a: string, b: string, tail: string) {
+    const bucket = bucketOf(a, b);
+    const text = `${this.#buffers[bucket]}${a}${TAB}${b}${tail}`;
+    this.#buffers[bucket] = text;
+    if (text.length >= FLUSH_CHARS) await this.#flush(bucket);
+  }
+
+  async #flush(bucket: number) {
+    const text = this.#buffers[bucket] as string;
+    this.#buffers[bucket] = "";
+    const file = this.#files[bucket] as WriteStream;
+    if (text.length > 0 && !file.write(text)) await once(file, "drain");
+  }
+
+  /** Closes every file this aggregator wrote (also after a failure), leaving them on disk. */
+  async close(): Promise<void> {
+    for (let index = 0; index < BUCKETS; index++) await this.#flush(index);
+    if (this.#actorBuffer) this.#actors.write(this.#actorBuffer);
+    this.#actorBuffer = "";
+    const open = [...this.#files, this.#actors].filter((file) => !file.closed);
+    await Promise.all(open.map((file) => once(file.end(), "close")));
+  }
+
+  /**
+   * Writes the held-back Actor rows with `meetings`, then one MET row per pair, one bucket at a
+   * time, and deletes the bucket files. Returns what project-batch would have counted.
+   */
+  async finish(csv: ImportCsv, progress?: (pairs: number) => void): Promise<{ actors: number; pairs: number }> {
+    await this.close();
+    let actors = 0;
+    const actorFile = path.join(this.dir, "met-actors.jsonl");
+    for await (const line of createInterface({ input: createReadStream(actorFile), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const row = JSON.parse(line) as NodeRow;
+      await csv.node(
+        "Actor",
+        { id: row.id, props: { ...row.props, meetings: this.#meetings.get(row.id) ?? 0 } },
+        "actors.yaml",
+      );
+      actors++;
+    }
+    await rm(actorFile, { force: true });
+    let pairs = 0;
+    for (let index = 0; index < BUCKETS; index++) {
+      const file = this.#bucketFile(index);
+      const shared = new Map<string, { events: SharedEvent[]; claims: PairClaim[] }>();
+      for (const line of (await readFile(file, "utf8")).split("\n")) {
+        if (!line) continue;
+        const [a, b, kind, id, ...rest] = line.split(TAB) as string[];
+        const key = `${a}${TAB}${b}`;
+        const pair = shared.get(key) ?? { events: [], claims: [] };
+        shared.set(key, pair);
+        if (kind === "E") {
+          const [start, end, forums] = rest as [string, string, string];
+          pair.events.push({
+            id: id as string,
+            start: start || null,
+            end: end || null,
+            forums: forums ? forums.split(LIST) : [],
+          });
+        } else pair.claims.push({ id: id as string, reported: rest[0] === "1" });
+      }
+      for (const [key, { events, claims }] of shared) {
+        const [a, b] = key.split(TAB) as [string, string];
+        const props = metProps(a, b, events, claims);
+        if (!props) continue;
+        await csv.relationship("MET", { from: a, to: b, props }, "MET");
+        pairs++;
+      }
+      await rm(file, { force: true });
+      progress?.(pairs);
+    }
+    return { actors, pairs };
+  }
+}
