@@ -28,6 +28,8 @@ CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind);
 // Who met whom (server/domain/met-projection.ts): the most active actors first, and the pool of
 // strong ties the network overview is chosen from.
 CREATE INDEX actor_meetings IF NOT EXISTS FOR (n:Actor) ON (n.meetings);
+// The ranked actors, found again without reading every actor when a load re-ranks them.
+CREATE INDEX actor_met_rank IF NOT EXISTS FOR (n:Actor) ON (n.metRank);
 CREATE INDEX met_pool IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pool);
 CREATE INDEX met_pair IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pair);
 CREATE INDEX met_page_low IF NOT EXISTS FOR ()-[r:MET]-() ON (r.pageLow);

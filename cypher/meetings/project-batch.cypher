@@ -4,6 +4,7 @@
 // it took part in). Runs inside the
 // loader's transaction, or in transactions of its own (server/domain/met-projection.ts).
 // Parameters: after (string or null, the last actor id of the previous batch), batch (integer),
+// actors (list of string, or null: the actors to re-project instead of the next batch),
 // kinds (list of event kinds that count as meetings), units (list of units of aggregate claims
 // that count a pair's meetings), sample (integer, event ids kept per pair).
 // Writes on each MET: pair ("<smaller id>|<larger id>", indexed), count (shared meeting-like
@@ -20,9 +21,19 @@
 // runs most met first, then by name and id, so meetings/counterparts reads one page of a hub's
 // ties without sorting all of them.
 // Returns: last (string or null), actors (integer), pairs (integer), one row.
-MATCH (a:Actor)
-WHERE a.id > coalesce($after, '')
-WITH a ORDER BY a.id LIMIT toInteger($batch)
+// Two selectors, one definition of what a MET holds: with `actors` null, the next batch in id
+// order (a full rebuild); with `actors`, those actors (after a one-transaction load: the actors it
+// touched, meetings/touched-actors), found by id.
+CALL () {
+  WITH $actors AS chosen WHERE chosen IS NULL
+  MATCH (a:Actor)
+  WHERE a.id > coalesce($after, '')
+  RETURN a ORDER BY a.id LIMIT toInteger($batch)
+  UNION ALL
+  UNWIND $actors AS id
+  MATCH (a:Actor {id: id})
+  RETURN a
+}
 CALL (a) {
   MATCH (a)-[old:MET]->()
   DELETE old

@@ -9,10 +9,17 @@ import path from "node:path";
 import neo4j from "neo4j-driver";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { autoCommit, refreshProjections } from "../domain/projections.js";
+import {
+  autoCommit,
+  projectionCurrent,
+  refreshProjections,
+  touchedBy,
+  updateProjections,
+} from "../domain/projections.js";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import { graphProblems } from "./external.js";
+import { footprintOf, formerFootprint, pruneDataset, recordFootprint, retractDataset, writtenBy } from "./footprint.js";
 import {
   DATE_KEYS,
   type GraphRows,
@@ -48,11 +55,6 @@ const mergeNodes = Object.fromEntries(
 const mergeRels = Object.fromEntries(
   REL_TYPES.map((type) => [type, defineQuery<RelParams>(`dataset/merge-${kebab(type)}`, "WRITE").rows(written)]),
 ) as Record<RelType, Query<RelParams, { written: number }>>;
-const retract = defineQuery<{ dataset: string }>("dataset/retract", "WRITE").rows({
-  nodes: int(),
-  relationships: int(),
-});
-const prune = defineQuery<Record<string, never>>("dataset/prune", "WRITE").rows({ nodes: int(), relationships: int() });
 const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE").rows({
   id: z.string(),
 });
@@ -192,7 +194,13 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
         const problems = await graphProblems(run, dataset, graph.check);
         if (problems.length > 0) throw new DatasetInvalidError(dataset, problems);
       }
-      await run(retract, { dataset });
+      // What the dataset held, found through its footprint (a scan only for one loaded without);
+      // the derived data is updated for what it touched before and after the writes, or rebuilt
+      // whole when it was not current or the former footprint is unknown (docs/loading.md).
+      const former = await formerFootprint(run, dataset);
+      const incremental = former.kind !== "unrecorded" && (await projectionCurrent(run));
+      const touchedBefore = incremental ? await touchedBy(run, footprintOf(former)) : null;
+      await retractDataset(run, dataset, former);
       for (const label of NODE_LABELS) {
         for (const batch of chunks(graph.nodes[label])) {
           const rows = batch.map((row) => ({ id: row.id, props: toNeo4jProps(row.props) }));
@@ -213,11 +221,15 @@ export async function writeRows(runner: QueryRunner, graph: GraphRows, options: 
           report(type);
         }
       }
-      const [pruned] = await run(prune, {});
+      const pruned = await pruneDataset(run, former);
       await run(mergeDataset, { props: toNeo4jProps(graph.dataset.props) });
+      const written = writtenBy(graph);
+      await recordFootprint(run, dataset, written);
       // Who met whom and the dates summary, derived in the same transaction: they commit with the data.
-      await refreshProjections(run, { progress: () => report("MET") });
-      return { nodes: pruned?.nodes ?? 0, relationships: pruned?.relationships ?? 0 };
+      const progress = { progress: () => report("MET") };
+      if (touchedBefore) await updateProjections(run, touchedBefore, footprintOf(written), progress);
+      else await refreshProjections(run, progress);
+      return pruned;
     },
     { timeoutMs: options.timeoutMs ?? 600_000 },
   );

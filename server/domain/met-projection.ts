@@ -28,13 +28,19 @@ const POOL_ALL = 10_000;
 
 const batchQuery = defineQuery<{
   after: string | null;
+  actors: readonly string[] | null;
   batch: number;
   kinds: readonly string[];
   units: readonly string[];
   sample: number;
 }>("meetings/project-batch", "WRITE").rows({ last: z.string().nullable(), actors: int(), pairs: int() });
-const ranks = defineQuery<{ actors: number }>("meetings/project-ranks", "WRITE").rows({ ranked: int() });
+const ranks = defineQuery<{ actors: number; touched: readonly string[] }>("meetings/project-ranks", "WRITE").rows({
+  ranked: int(),
+  changed: z.boolean(),
+  touchedRanked: z.boolean(),
+});
 const pool = defineQuery<{ ties: number }>("meetings/project-pool", "WRITE").rows({ pooled: int() });
+const pairCount = defineQuery<Record<string, never>>("meetings/pair-count", "READ").rows({ pairs: int() });
 
 export interface MetProjectionOptions {
   /** Actors per batch: bounds each query's memory (a hub's pairs are all in its batch). */
@@ -59,10 +65,7 @@ export async function projectMeetings(
   options: MetProjectionOptions = {},
 ): Promise<{ actors: number; pairs: number; pooled: number }> {
   const { actors, pairs } = options.projected ?? (await projectPairs(exec, options));
-  const everything = pairs <= POOL_ALL;
-  await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS });
-  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
-  return { actors, pairs, pooled: pooled?.pooled ?? 0 };
+  return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
 }
 
 /** Every MET relationship and actor's `meetings`, batch by batch of actors in id order. */
@@ -73,6 +76,7 @@ async function projectPairs(exec: Exec, options: MetProjectionOptions): Promise<
   for (;;) {
     const [row]: RowOf<typeof batchQuery>[] = await exec(batchQuery, {
       after,
+      actors: null,
       batch: options.batch ?? 500,
       kinds: MEETING_KINDS,
       units: MEETING_UNITS,
@@ -85,4 +89,48 @@ async function projectPairs(exec: Exec, options: MetProjectionOptions): Promise<
     options.progress?.(actors, pairs);
   }
   return { actors, pairs };
+}
+
+/**
+ * Ranks the actors and marks the pool, given how many pairs met in all; returns the marks set.
+ * With `touched` (an incremental projection), the pool is kept when the ranking is the same and
+ * no touched actor is ranked: a pool mark depends only on the ranks and the ranked actors' MET,
+ * and a changed MET has both its ends touched.
+ */
+async function rankAndPool(exec: Exec, pairs: number, touched?: readonly string[]): Promise<number> {
+  const everything = pairs <= POOL_ALL;
+  const [ranked] = await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS, touched: touched ?? [] });
+  if (touched && ranked && !ranked.changed && !ranked.touchedRanked) return 0;
+  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
+  return pooled?.pooled ?? 0;
+}
+
+/**
+ * Re-projects the MET relationships that `actors` start and their `meetings`, then re-ranks and
+ * re-pools: after a one-transaction load, with the actors it touched (meetings/touched-actors,
+ * which holds both ends of every pair the load changed, so every changed pair is rebuilt from its
+ * smaller end). Reads the touched actors' neighbourhoods and the ranked actors, not the graph.
+ * @example await projectActors(run, ["actor:sergey-lavrov", "actor:wang-yi"])
+ */
+export async function projectActors(
+  exec: Exec,
+  actors: readonly string[],
+  options: MetProjectionOptions = {},
+): Promise<{ actors: number; pairs: number; pooled: number }> {
+  const batch = options.batch ?? 500;
+  let pairs = 0;
+  for (let i = 0; i < actors.length; i += batch) {
+    const [row] = await exec(batchQuery, {
+      after: null,
+      actors: actors.slice(i, i + batch),
+      batch,
+      kinds: MEETING_KINDS,
+      units: MEETING_UNITS,
+      sample: EVENT_SAMPLE,
+    });
+    pairs += row?.pairs ?? 0;
+    options.progress?.(Math.min(i + batch, actors.length), pairs);
+  }
+  const [total] = await exec(pairCount, {});
+  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0, actors) };
 }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
-import { type MetProjectionOptions, projectMeetings } from "./met-projection.js";
+import { type MetProjectionOptions, projectActors, projectMeetings } from "./met-projection.js";
 
 /** Runs one named query and returns its decoded rows: inside a transaction, or in a transaction of its own. */
 export type Exec = <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>;
@@ -21,6 +21,13 @@ const nearest = defineQuery<{ dense: number; keep: number }>("projection/nearest
 const DENSE = 1_000;
 const NEAREST_KEPT = 1_000;
 const done = defineQuery<Record<string, never>>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
+const touchedActors = defineQuery<{ held: string[]; ends: string[] }>("meetings/touched-actors", "READ").rows({
+  actors: z.array(z.string()),
+});
+const monthsOf = defineQuery<{ ids: string[] }>("projection/months-of", "READ").rows({ months: z.array(z.string()) });
+const datesMerge = defineQuery<{ candidates: string[]; ids: string[] }>("projection/dates-merge", "WRITE").rows({
+  months: int(),
+});
 const state = defineQuery<Record<string, never>>("projection/state", "READ").rows({
   version: int().nullable(),
   state: z.string().nullable(),
@@ -63,6 +70,78 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
 }
 
+/** What a one-transaction load's nodes and relationships are: see server/dataset/footprint.ts. */
+export interface Footprint {
+  /** Ids of the nodes the dataset holds. */
+  held: string[];
+  /** Ids of the ends of its relationships. */
+  ends: string[];
+}
+
+/** The actors whose MET a footprint can change, and the months its events and claims fall in. */
+export interface Touched {
+  actors: string[];
+  months: string[];
+}
+
+/**
+ * What a footprint touches in the graph as it is now: read before a load's writes (with the
+ * footprint the dataset had) and after (with the one it has). Index seeks, no scan.
+ * @example const before = await touchedBy(run, { held: ["event:x"], ends: ["actor:a", "event:x"] })
+ */
+export async function touchedBy(exec: Exec, footprint: Footprint): Promise<Touched> {
+  const [actors] = await exec(touchedActors, footprint);
+  const [months] = await exec(monthsOf, { ids: footprint.held });
+  return { actors: actors?.actors ?? [], months: months?.months ?? [] };
+}
+
+/**
+ * After a one-transaction load's writes, inside its transaction: updates the derived data for
+ * what the load touched, `before` (touchedBy with the former footprint, read before the writes)
+ * and `now` (its footprint after them), instead of rebuilding it all. Only when the derived data
+ * was current before the load (`projectionCurrent`); otherwise refreshProjections.
+ * @example await updateProjections(run, before, { held, ends })
+ */
+export async function updateProjections(
+  exec: Exec,
+  before: Touched,
+  now: Footprint,
+  options: MetProjectionOptions = {},
+): Promise<ProjectionResult> {
+  const started = Date.now();
+  await exec(begin, { version: PROJECTION_VERSION });
+  const after = await touchedBy(exec, now);
+  const actors = [...new Set([...before.actors, ...after.actors])].sort();
+  const met = await projectActors(exec, actors, options);
+  const candidates = [...new Set([...before.months, ...after.months])].sort();
+  const [summary] = await exec(datesMerge, { candidates, ids: now.held });
+  await exec(done, {});
+  return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
+}
+
+/** Whether the derived data is complete, of this version, and built from the datasets held now. */
+function isCurrent(
+  row: { version: number | null; state: string | null; built: string[]; current: string[] } | undefined,
+) {
+  const built = row?.built ?? [];
+  const current = row?.current ?? [];
+  return (
+    row?.version === PROJECTION_VERSION &&
+    row.state === "done" &&
+    built.length === current.length &&
+    built.every((key, index) => key === current[index])
+  );
+}
+
+/**
+ * `projectionState(…).current`, read through `exec` (inside a load's transaction, before it writes).
+ * @example if (await projectionCurrent(run)) …
+ */
+export async function projectionCurrent(exec: Exec): Promise<boolean> {
+  const [row] = await exec(state, {});
+  return isCurrent(row);
+}
+
 /** The dates summary the projection keeps, or null when none was built. */
 interface DatesSummary {
   months: string[];
@@ -80,15 +159,9 @@ export interface ProjectionState {
 /** Reads whether the derived data is current, and the dates summary. */
 export async function projectionState(runner: QueryRunner, signal?: AbortSignal): Promise<ProjectionState> {
   const [row] = (await runner.run(state, {}, { signal })).rows;
-  const built = row?.built ?? [];
-  const current = row?.current ?? [];
   const months = row?.months;
   return {
-    current:
-      row?.version === PROJECTION_VERSION &&
-      row.state === "done" &&
-      built.length === current.length &&
-      built.every((key, index) => key === current[index]),
+    current: isCurrent(row),
     dates: months
       ? {
           months,
