@@ -34,14 +34,17 @@ CALL () {
     UNION ALL MATCH (a:Event {id: link.from}) RETURN a
     UNION ALL MATCH (a:Claim {id: link.from}) RETURN a
   }
-  CALL (link, a) {
-    MATCH (a)-[r]->(b:Source {id: link.to}) WHERE $dataset IN r.datasets RETURN r
-    UNION ALL MATCH (a)-[r]->(b:Passage {id: link.to}) WHERE $dataset IN r.datasets RETURN r
-    UNION ALL MATCH (a)-[r]->(b:Actor {id: link.to}) WHERE $dataset IN r.datasets RETURN r
-    UNION ALL MATCH (a)-[r]->(b:Forum {id: link.to}) WHERE $dataset IN r.datasets RETURN r
-    UNION ALL MATCH (a)-[r]->(b:Event {id: link.to}) WHERE $dataset IN r.datasets RETURN r
-    UNION ALL MATCH (a)-[r]->(b:Claim {id: link.to}) WHERE $dataset IN r.datasets RETURN r
+  CALL (link) {
+    MATCH (b:Source {id: link.to}) RETURN b
+    UNION ALL MATCH (b:Passage {id: link.to}) RETURN b
+    UNION ALL MATCH (b:Actor {id: link.to}) RETURN b
+    UNION ALL MATCH (b:Forum {id: link.to}) RETURN b
+    UNION ALL MATCH (b:Event {id: link.to}) RETURN b
+    UNION ALL MATCH (b:Claim {id: link.to}) RETURN b
   }
+  // Both ends bound, each by its own seek: Expand(Into), never an index scan joined on ids.
+  MATCH (a)-[r]->(b)
+  WHERE $dataset IN r.datasets
   WITH DISTINCT r
   SET r.datasets = [d IN r.datasets WHERE d <> $dataset]
   RETURN count(r) AS relationships

@@ -17,6 +17,9 @@ const PROJECTION_VERSION = 2;
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
 const nearest = defineQuery<{ dense: number; keep: number }>("projection/nearest", "WRITE").rows({ dense: int() });
+const nearestOf = defineQuery<{ ids: string[]; dense: number; keep: number }>("projection/nearest-of", "WRITE").rows({
+  dense: int(),
+});
 /** Nodes with more stored relationships than this get a precomputed first ring, of this many neighbours. */
 const DENSE = 1_000;
 const NEAREST_KEPT = 1_000;
@@ -82,6 +85,8 @@ export interface Footprint {
 export interface Touched {
   actors: string[];
   months: string[];
+  /** The footprint's nodes (held and ends): whose neighbours may have changed. */
+  nodes: string[];
 }
 
 /**
@@ -92,7 +97,11 @@ export interface Touched {
 export async function touchedBy(exec: Exec, footprint: Footprint): Promise<Touched> {
   const [actors] = await exec(touchedActors, footprint);
   const [months] = await exec(monthsOf, { ids: footprint.held });
-  return { actors: actors?.actors ?? [], months: months?.months ?? [] };
+  return {
+    actors: actors?.actors ?? [],
+    months: months?.months ?? [],
+    nodes: [...new Set([...footprint.held, ...footprint.ends])],
+  };
 }
 
 /**
@@ -113,6 +122,9 @@ export async function updateProjections(
   const after = await touchedBy(exec, now);
   const actors = [...new Set([...before.actors, ...after.actors])].sort();
   const met = await projectActors(exec, actors, options);
+  // A dense node the load linked or unlinked gets its first ring again (its neighbour count too).
+  const nodes = [...new Set([...before.nodes, ...after.nodes])].sort();
+  await exec(nearestOf, { ids: nodes, dense: DENSE, keep: NEAREST_KEPT });
   const candidates = [...new Set([...before.months, ...after.months])].sort();
   const [summary] = await exec(datesMerge, { candidates, ids: now.held });
   await exec(done, {});

@@ -1,0 +1,34 @@
+// projection/nearest for the given nodes only: those whose neighbours a one-transaction load may
+// have changed (the ends of the relationships it held before and holds now, and the nodes it
+// holds), found by id (the label is the id's prefix) instead of reading every node. The list and
+// count are made exactly as projection/nearest makes them (keep the two bodies the same).
+// Parameters: ids (list of node ids), dense (integer), keep (integer).
+// Returns: dense (integer, nodes of the list with a precomputed first ring now), one row.
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Actor {id: id}) WHERE id STARTS WITH 'actor:' RETURN n
+  UNION ALL
+  MATCH (n:Forum {id: id}) WHERE id STARTS WITH 'forum:' RETURN n
+  UNION ALL
+  MATCH (n:Event {id: id}) WHERE id STARTS WITH 'event:' RETURN n
+  UNION ALL
+  MATCH (n:Claim {id: id}) WHERE id STARTS WITH 'claim:' RETURN n
+  UNION ALL
+  MATCH (n:Source {id: id}) WHERE id STARTS WITH 'source:' RETURN n
+  UNION ALL
+  MATCH (n:Passage {id: id}) WHERE id STARTS WITH 'passage:' RETURN n
+}
+WITH DISTINCT n
+WITH n, COUNT { (n)-[:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-() } AS degree
+WHERE degree > $dense OR n.nearest IS NOT NULL
+CALL (n, degree) {
+  WITH n WHERE degree > $dense
+  MATCH (n)-[:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-(m)
+  WHERE m <> n
+  WITH DISTINCT m
+  WITH m ORDER BY (COUNT { (m)--() } - COUNT { (m)-[:MET]-() }) DESC, m.id
+  RETURN collect(m.id) AS ranked
+}
+SET n.nearest = CASE WHEN degree > $dense THEN ranked[..toInteger($keep)] ELSE null END,
+  n.neighbours = CASE WHEN degree > $dense THEN size(ranked) ELSE null END
+RETURN count(CASE WHEN degree > $dense THEN n END) AS dense
