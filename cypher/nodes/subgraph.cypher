@@ -14,7 +14,13 @@ CALL (a) {
   WHERE a.neighbours IS NOT NULL AND $rels IS NULL AND $labels IS NULL AND $from IS NULL AND $to IS NULL
   CALL (a) {
     UNWIND $ids AS other
-    MATCH (b) WHERE elementId(b) = other AND b <> a
+    // b bound first by its own seek, so that the relationships are found by Expand(Into) from
+    // the end with fewer of them, never by expanding the dense node for each b.
+    CALL (other) {
+      MATCH (b) WHERE elementId(b) = other
+      RETURN b
+    }
+    WITH a, b WHERE b <> a
     MATCH (a)-[r:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-(b)
     RETURN collect(CASE WHEN startNode(r) = a THEN r END) AS rels, count(DISTINCT b) AS inside
   }
