@@ -20,6 +20,9 @@
 // name>␁<counterpart's id>" (␁ is U+0001, below any character of a name): in index order a list
 // runs most met first, then by name and id, so meetings/counterparts reads one page of a hub's
 // ties without sorting all of them.
+// Kinds are tested as expressions no index answers (`coalesce(e.kind, '')`): what a pair shares
+// is reached from the actor, never by scanning the kind indexes and joining, which the planner
+// prefers on a small graph.
 // Returns: last (string or null), actors (integer), pairs (integer), one row.
 // Two selectors, one definition of what a MET holds: with `actors` null, the next batch in id
 // order (a full rebuild); with `actors`, those actors (after a one-transaction load: the actors it
@@ -41,17 +44,17 @@ CALL (a) {
 CALL (a) {
   CALL (a) {
     MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE a.id < b.id AND e.kind IN $kinds
+    WHERE a.id < b.id AND coalesce(e.kind, '') IN $kinds
     WITH b, e ORDER BY e.dateStart DESC, e.id DESC
     RETURN b, collect(e) AS shared, [] AS claims, [] AS reported
     UNION ALL
     MATCH (c:Claim)-[:ABOUT]->(a)
-    WHERE c.kind = 'aggregate'
+    WHERE coalesce(c.kind, '') = 'aggregate'
     MATCH (c)-[:ABOUT]->(b:Actor)
     WHERE a.id < b.id
     RETURN b, [] AS shared, [c.id] AS claims,
       CASE WHEN c.unit IN $units
-             AND NOT EXISTS { (c)-[:ABOUT]->(p:Actor {kind: 'person'}) WHERE p <> a AND p <> b }
+             AND NOT EXISTS { (c)-[:ABOUT]->(p:Actor) WHERE coalesce(p.kind, '') = 'person' AND p <> a AND p <> b }
            THEN [c.id] ELSE [] END AS reported
   }
   WITH b,
@@ -86,5 +89,5 @@ CALL (a) {
     r.pageHigh = b.id + '\u0001' + substring(toString(1999999999 - size(shared)), 1) + '\u0001' + a.name + '\u0001' + a.id
   RETURN count(r) AS pairs
 }
-SET a.meetings = COUNT { (a)-[:PARTICIPATED_IN]->(e:Event) WHERE e.kind IN $kinds }
+SET a.meetings = COUNT { (a)-[:PARTICIPATED_IN]->(e:Event) WHERE coalesce(e.kind, '') IN $kinds }
 RETURN max(a.id) AS last, count(a) AS actors, sum(pairs) AS pairs
