@@ -154,8 +154,12 @@ export async function neighbourhood(
       break;
     }
     const skip = ring === 1 ? offset : 0;
+    // A dense centre (it carries its precomputed first ring) without filters reads a page of it.
+    const dense = center.node.properties.neighbours != null;
     const listed =
-      ring === 1 && unfiltered(filters) ? await fromNearest(runner, frontier[0] ?? "", skip, budget, signal) : null;
+      ring === 1 && dense && unfiltered(filters)
+        ? await fromNearest(runner, center.node.elementId, skip, budget, signal)
+        : null;
     const rows =
       listed ?? (await runner.run(expand, { ...filters, frontier, seen, offset: skip, budget }, { signal })).rows;
     const found = rows.map((row) => row.elementId);
