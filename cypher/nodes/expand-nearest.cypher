@@ -1,5 +1,5 @@
 // The first ring of a dense node's neighbourhood without filters, read from its precomputed
-// `nearest` list (cypher/projection/nearest.cypher) instead of all its relationships: the
+// `nearest` list (cypher/projection/nearest-of.cypher) instead of all its relationships: the
 // neighbours at positions offset … offset + budget of the list, in its order, each looked up by
 // id (its label is its id's prefix) and kept only if it is still a neighbour. `listed` says how
 // long the list is: a page that reaches past it is read by nodes/expand instead.

@@ -4,7 +4,7 @@
 // Parameters: ids (list of element ids), labels (list or null), rels (list or null), from, to
 // (ISO dates or null). Returns: node (Node), rels (list of Relationship, each once: those that
 // start at node), hidden (integer), one row per node. A dense node (one with a precomputed
-// neighbour count, cypher/projection/nearest.cypher) without filters is not walked: its
+// neighbour count, cypher/projection/nearest-of.cypher) without filters is not walked: its
 // relationships to the set are found from the other nodes' side, and its "+N more" is its
 // neighbour count less those inside. (Each branch aggregates in a CALL of its own, under its
 // filter: an aggregation over no rows would still give a row.)

@@ -1,9 +1,14 @@
-// projection/nearest for the given nodes only: those whose neighbours a one-transaction load may
-// have changed (the ends of the relationships it held before and holds now, and the nodes it
-// holds), found by id (the label is the id's prefix) instead of reading every node. The list and
-// count are made exactly as projection/nearest makes them (keep the two bodies the same).
+// The first ring of a dense node, precomputed: for each given node with more than `dense` stored
+// relationships, `nearest` (the ids of its first `keep` neighbours in the order of nodes/expand's
+// first ring: the best connected first, then by id) and `neighbours` (how many distinct
+// neighbours it has), so that a hub's neighbourhood reads a page of the list and the hub's "+N
+// more" without walking all its relationships (server/domain/nodes.ts); removed from a given node
+// that is no longer dense. The nodes are found by id (the label is the id's prefix): after a full
+// rebuild those projection/dense-nodes lists, after a one-transaction load those whose neighbours
+// it may have changed (the ends of the relationships it held before and holds now, and the nodes
+// it holds).
 // Parameters: ids (list of node ids), dense (integer), keep (integer).
-// Returns: dense (integer, nodes of the list with a precomputed first ring now), one row.
+// Returns: dense (integer, nodes of the list with a first ring now), one row.
 UNWIND $ids AS id
 CALL (id) {
   MATCH (n:Actor {id: id}) WHERE id STARTS WITH 'actor:' RETURN n

@@ -190,7 +190,7 @@ const unfiltered = (filters: Filters) =>
   filters.labels === null && filters.rels === null && filters.from === null && filters.to === null;
 
 /**
- * One page of a dense node's first ring from its precomputed list (cypher/projection/nearest.cypher),
+ * One page of a dense node's first ring from its precomputed list (cypher/projection/nearest-of.cypher),
  * or null when the node has no list, when the page reaches past the list, or when an entry is no
  * longer a neighbour (a load since): nodes/expand then walks all the node's relationships.
  */

@@ -16,7 +16,7 @@ const PROJECTION_VERSION = 2;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
-const nearest = defineQuery<{ dense: number; keep: number }>("projection/nearest", "WRITE").rows({ dense: int() });
+const denseNodes = defineQuery<{ dense: number }>("projection/dense-nodes", "READ").rows({ ids: z.array(z.string()) });
 const nearestOf = defineQuery<{ ids: string[]; dense: number; keep: number }>("projection/nearest-of", "WRITE").rows({
   dense: int(),
 });
@@ -67,7 +67,8 @@ export async function refreshProjections(exec: Exec, options: MetProjectionOptio
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
-  await exec(nearest, { dense: DENSE, keep: NEAREST_KEPT });
+  const [dense] = await exec(denseNodes, { dense: DENSE });
+  await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
   const [summary] = await exec(dates, {});
   await exec(done, {});
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };

@@ -40,7 +40,7 @@ export interface GraphPath {
 /**
  * Properties never copied into element data: too large for a canvas (a source's text, available
  * from GET /api/nodes/:id), or the app's own bookkeeping (a dense node's precomputed first ring
- * and neighbour count, cypher/projection/nearest.cypher).
+ * and neighbour count, cypher/projection/nearest-of.cypher).
  */
 const HEAVY_PROPERTIES = new Set(["content", "nearest", "neighbours"]);
 

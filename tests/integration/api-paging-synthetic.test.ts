@@ -205,7 +205,8 @@ describe("GET /api/nodes/:id/neighbourhood paged on a generated graph", () => {
     urls.push(`/api/nodes/${busiest}/neighbourhood?depth=2&limit=50`);
     // Lists of 60 on nodes of more than 50 relationships: the first pages are read from the list,
     // a page past its end walks; the hub's +N more comes from its neighbour count.
-    const [made] = await read(cypher("projection/nearest"), { dense: 50, keep: 60 });
+    const [dense] = await read(cypher("projection/dense-nodes"), { dense: 50 });
+    const [made] = await read(cypher("projection/nearest-of"), { ids: dense?.ids, dense: 50, keep: 60 });
     expect(Number(made?.dense)).toBeGreaterThan(0);
     const [hub] = await read("MATCH (a:Actor {id: $id}) RETURN size(a.nearest) AS listed, a.neighbours AS neighbours", {
       id: busiest,
