@@ -87,6 +87,35 @@ describe("GET /api/meetings/network on a generated graph", () => {
     }
   });
 
+  test("when a window is given, then each weight counts the pair's meetings that began in the window's years, and its undated ones", async () => {
+    const shared = await coParticipation(driver, MEETING_KINDS);
+    const ids = [...new Set([...shared.values()].flatMap(({ events }) => events))];
+    const years = new Map(
+      (await read("UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, e.dateStart.year AS year", { ids })).map(
+        (row) => [String(row.id), row.year === null ? null : Number(row.year)],
+      ),
+    );
+    const known = [...years.values()].filter((year) => year !== null) as number[];
+    const middle = Math.round((Math.min(...known) + Math.max(...known)) / 2);
+    const windows = [
+      { query: `from=${middle - 3}-06-15&to=${middle + 2}-02-01`, first: middle - 3, last: middle + 2 },
+      { query: `from=${middle}-01-01`, first: middle, last: Number.POSITIVE_INFINITY },
+      { query: `to=${middle}-12-31`, first: Number.NEGATIVE_INFINITY, last: middle },
+    ];
+    for (const { query, first, last } of windows) {
+      const body = await get<MeetingNetworkResponse>(`/api/meetings/network?${query}`);
+      expect(body.elements.edges.length, query).toBeGreaterThan(0);
+      for (const { data } of body.elements.edges) {
+        const events = shared.get(`${data.source}|${data.target}`)?.events ?? [];
+        const inWindow = events.filter((id) => {
+          const year = years.get(id);
+          return year === null || year === undefined || (year >= first && year <= last);
+        });
+        expect(data.weight, `${query}: ${data.source}|${data.target}`).toBe(inWindow.length);
+      }
+    }
+  });
+
   test("when a forum is given, then each weight counts only the pair's meetings at that forum", async () => {
     const [forum] = await read(
       "MATCH (f:Forum)<-[:AT_FORUM]-(e:Event) WHERE e.kind IN $kinds WITH f, count(e) AS n RETURN f.id AS id ORDER BY n DESC, id LIMIT 1",
