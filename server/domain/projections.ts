@@ -73,12 +73,20 @@ export interface ProjectionResult {
  * transaction's `run` after writing the rows.
  * @example await refreshProjections(run) // inside runner.transaction("WRITE", …, async (run) => …)
  */
-export async function refreshProjections(exec: Exec, options: MetProjectionOptions = {}): Promise<ProjectionResult> {
+export async function refreshProjections(
+  exec: Exec,
+  options: MetProjectionOptions & {
+    /** Called as each part ends, with its name: where a rebuild's time goes (the bulk load's steps). */
+    stepDone?: (step: string) => void;
+  } = {},
+): Promise<ProjectionResult> {
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
+  options.stepDone?.(options.projected ? "MET ranks and pool" : "MET, ranks and pool");
   const [dense] = await exec(denseNodes, { dense: DENSE });
   await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
+  options.stepDone?.("first rings");
   const [summary] = await exec(dates, {});
   await exec(done, { metVersion: MET_VERSION });
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
