@@ -272,8 +272,8 @@ async function finish(
   try {
     const runner = new QueryRunner(driver, undefined, 3_600_000);
     for (const { kind, name, key, marker } of written.csv.emptyLists()) {
-      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker });
-      else await runner.run(emptyListRels, { type: name, key, marker });
+      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker }, { implicit: true });
+      else await runner.run(emptyListRels, { type: name, key, marker }, { implicit: true });
     }
     // Before the schema: the full-text indexes then read the texts once, as they are.
     say("finishing", "line breaks", 0);
