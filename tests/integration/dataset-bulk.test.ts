@@ -47,7 +47,8 @@ async function seedWithUndatedMeetings(out: string): Promise<void> {
 /**
  * Line breaks of each kind the bulk CSV writes on one line (bulk-csv.ts LINE_FEED): the source
  * text ends with `\r\n` lines and a lone `\r`; an actor gets an alias (a list element) that
- * spans lines and a description with a lone `\r`. Quotes and furniture are untouched.
+ * spans lines and a description with a lone `\r`, and its first role (a HOLDS_ROLE relationship)
+ * a title on two lines. Quotes and furniture are untouched.
  */
 async function withLineBreaks(out: string): Promise<void> {
   await appendFile(
@@ -56,10 +57,12 @@ async function withLineBreaks(out: string): Promise<void> {
   );
   const file = path.join(out, "actors.yaml");
   const text = await readFile(file, "utf8");
-  const edited = text.replace(
-    "    aliases: [Putin]\n",
-    '    aliases: [Putin, "Vladimir\\nVladimirovich\\r\\nPutin"]\n    description: "President\\rof Russia"\n',
-  );
+  const edited = text
+    .replace(
+      "    aliases: [Putin]\n",
+      '    aliases: [Putin, "Vladimir\\nVladimirovich\\r\\nPutin"]\n    description: "President\\rof Russia"\n',
+    )
+    .replace("      - title: President\n", '      - title: "President\\nof the Russian Federation"\n');
   expect(edited).not.toBe(text);
   await writeFile(file, edited);
 }
@@ -293,6 +296,10 @@ describe("npm run load -- --bulk", () => {
     expect(values).toContainEqual(expect.stringContaining("line one\r\nline two\rline three\r\n"));
     expect(values).toContainEqual(expect.arrayContaining(["Vladimir\nVladimirovich\r\nPutin"]));
     expect(values).toContain("President\rof Russia");
+    const titles = byTransaction.relationships.flatMap((rel) =>
+      (rel as { props: [string, string, unknown][] }).props.filter(([key]) => key === "title").map(([, , v]) => v),
+    );
+    expect(titles).toContain("President\nof the Russian Federation");
     const met = byTransaction.relationships
       .filter((row) => (row as { type: string }).type === "MET")
       .map((row) => JSON.stringify(row));
