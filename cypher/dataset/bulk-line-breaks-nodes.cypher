@@ -7,15 +7,15 @@
 // Parameters: label (string: a model label), key (string: a property key), lf (string), cr (string).
 // Returns: fixed (integer), one row.
 MATCH (n:$($label))
-WITH n, n[$key] AS value
 WHERE CASE
-  WHEN value IS :: STRING THEN value CONTAINS $lf OR value CONTAINS $cr
-  ELSE any(element IN value WHERE element CONTAINS $lf OR element CONTAINS $cr)
+  WHEN n[$key] IS :: STRING THEN n[$key] CONTAINS $lf OR n[$key] CONTAINS $cr
+  ELSE any(element IN n[$key] WHERE element CONTAINS $lf OR element CONTAINS $cr)
 END
-CALL (n, value) {
+// Only the entity crosses into the batches, not its text: the rows before them may be buffered.
+CALL (n) {
   SET n[$key] = CASE
-    WHEN value IS :: STRING THEN replace(replace(value, $lf, "\n"), $cr, "\r")
-    ELSE [element IN value | replace(replace(element, $lf, "\n"), $cr, "\r")]
+    WHEN n[$key] IS :: STRING THEN replace(replace(n[$key], $lf, "\n"), $cr, "\r")
+    ELSE [element IN n[$key] | replace(replace(element, $lf, "\n"), $cr, "\r")]
   END
 } IN TRANSACTIONS OF 1000 ROWS
 RETURN count(n) AS fixed

@@ -5,15 +5,15 @@
 // Parameters: type (string: a relationship type of the model), key (string: a property key),
 // lf (string), cr (string). Returns: fixed (integer), one row.
 MATCH ()-[r:$($type)]->()
-WITH r, r[$key] AS value
 WHERE CASE
-  WHEN value IS :: STRING THEN value CONTAINS $lf OR value CONTAINS $cr
-  ELSE any(element IN value WHERE element CONTAINS $lf OR element CONTAINS $cr)
+  WHEN r[$key] IS :: STRING THEN r[$key] CONTAINS $lf OR r[$key] CONTAINS $cr
+  ELSE any(element IN r[$key] WHERE element CONTAINS $lf OR element CONTAINS $cr)
 END
-CALL (r, value) {
+// Only the entity crosses into the batches, not its text: the rows before them may be buffered.
+CALL (r) {
   SET r[$key] = CASE
-    WHEN value IS :: STRING THEN replace(replace(value, $lf, "\n"), $cr, "\r")
-    ELSE [element IN value | replace(replace(element, $lf, "\n"), $cr, "\r")]
+    WHEN r[$key] IS :: STRING THEN replace(replace(r[$key], $lf, "\n"), $cr, "\r")
+    ELSE [element IN r[$key] | replace(replace(element, $lf, "\n"), $cr, "\r")]
   END
 } IN TRANSACTIONS OF 1000 ROWS
 RETURN count(r) AS fixed
