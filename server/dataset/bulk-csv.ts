@@ -7,9 +7,13 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import { DATE_KEYS, INTEGER_KEYS, type NodeLabel, type Props, type RelType } from "./graph-model.js";
+import { RESERVED_CHARACTERS } from "./schema.js";
 import { DatasetLoadError } from "./stream-load.js";
 
-/** Between the elements of a list in one field: a control character YAML text cannot hold. */
+// The markers below are RESERVED_CHARACTERS (schema.ts): the dataset's validation refuses any
+// text that holds one, so a marker in a field was always written by this module.
+
+/** Between the elements of a list in one field. */
 export const ARRAY_DELIMITER = "\u001f";
 /**
  * The importer drops empty lists (an empty field is "no value"), yet the other paths store them.
@@ -18,6 +22,20 @@ export const ARRAY_DELIMITER = "\u001f";
 export const EMPTY_LIST = "\u001e";
 /** EMPTY_LIST of an integer list column: no year a Neo4j date can hold, no count. */
 export const EMPTY_LONG_LIST = Number.MIN_SAFE_INTEGER;
+/**
+ * A line feed inside a string (or an element of a string list) is written as this, a carriage
+ * return as CARRIAGE_RETURN (so `\r\n` and a lone `\r` come back as they were): no field spans
+ * lines, so the importer splits every file into chunks it parses in parallel (fields that span
+ * lines make it read every file, not only theirs, the slow way). `bulk-line-breaks-*.cypher` puts
+ * them back.
+ */
+export const LINE_FEED = "\u001d";
+export const CARRIAGE_RETURN = "\u001c";
+
+/** What a string needs a second look for: a line break or a reserved character. */
+const SPECIAL = new RegExp(`[\\n\\r]|${RESERVED_CHARACTERS.source}`);
+const LINE_BREAK = /[\n\r]/;
+const onOneLine = (text: string) => text.replaceAll("\n", LINE_FEED).replaceAll("\r", CARRIAGE_RETURN);
 
 export type ColumnType = "string" | "string[]" | "long" | "long[]" | "double" | "boolean" | "date";
 type Column = { key: string; type: ColumnType };
@@ -42,7 +60,6 @@ function columnType(key: string, value: CsvProps[string], declared: Record<strin
 }
 
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
-const multiline = (text: string) => text.includes("\n") || text.includes("\r");
 
 /**
  * One label's (or relationship type's) rows. Columns are learnt from the rows: when a row brings
@@ -51,8 +68,10 @@ const multiline = (text: string) => text.includes("\n") || text.includes("\r");
  * Generated and hand-written datasets settle on their columns within the first records.
  */
 class Table {
-  readonly segments: { header: string; data: string; multiline: boolean }[] = [];
+  readonly segments: { header: string; data: string }[] = [];
   readonly emptyLists = new Set<string>();
+  /** Keys of which some value held a line break, written as LINE_FEED / CARRIAGE_RETURN. */
+  readonly lineBreaks = new Set<string>();
   #columns: Column[] = [];
   #types = new Map<string, ColumnType>();
   #stream: WriteStream | undefined;
@@ -84,37 +103,45 @@ class Table {
       }
     }
     if (widened || this.#stream === undefined) await this.#startSegment();
-    const segment = this.segments[this.segments.length - 1] as Table["segments"][number];
     const fields = ids.map(quote);
     for (const { key, type } of this.#columns) {
       const value = props[key];
       if (value === undefined) fields.push("");
-      else if (type === "string[]") fields.push(this.#list(value as string[], key, where, segment));
+      else if (type === "string[]") fields.push(this.#list(value as string[], key, where));
       else if (type === "long[]") fields.push(this.#longs(value as number[], key));
-      else if (type === "string" || type === "date") {
-        if (type === "string" && multiline(value as string)) segment.multiline = true;
-        fields.push(quote(value as string));
-      } else fields.push(String(value));
+      else if (type === "string") fields.push(quote(this.#text(value as string, key, where)));
+      else if (type === "date") fields.push(quote(value as string));
+      else fields.push(String(value));
     }
     this.#buffer += `${fields.join(",")}\n`;
     this.rows++;
     if (this.#buffer.length >= FLUSH_BYTES) await this.#flush();
   }
 
-  #list(values: string[], key: string, where: string, segment: { multiline: boolean }): string {
+  /** A string as one line of the CSV (see LINE_FEED); refuses a reserved character, which validation keeps out. */
+  #text(value: string, key: string, where: string): string {
+    if (!SPECIAL.test(value)) return value;
+    if (RESERVED_CHARACTERS.test(value)) {
+      throw new DatasetLoadError(
+        `${where}: a value of ${key} (${JSON.stringify(value.length > 70 ? `${value.slice(0, 67)}...` : value)}) holds a control character U+001C to U+001F, which the bulk importer's CSV reserves. Load without --bulk.`,
+      );
+    }
+    if (!LINE_BREAK.test(value)) return value;
+    this.lineBreaks.add(key);
+    return onOneLine(value);
+  }
+
+  #list(values: string[], key: string, where: string): string {
     if (values.length === 0) {
       this.emptyLists.add(key);
       return quote(EMPTY_LIST);
     }
-    for (const value of values) {
-      if (value.includes(ARRAY_DELIMITER) || value.includes(EMPTY_LIST) || (values.length === 1 && value === "")) {
-        throw new DatasetLoadError(
-          `${where}: a value of ${key} (${JSON.stringify(value)}) cannot be written for the bulk importer (control characters U+001E/U+001F, or a list of one empty string). Load without --bulk.`,
-        );
-      }
-      if (multiline(value)) segment.multiline = true;
+    if (values.length === 1 && values[0] === "") {
+      throw new DatasetLoadError(
+        `${where}: ${key} is a list of one empty string, which the bulk importer reads as no value. Load without --bulk.`,
+      );
     }
-    return quote(values.join(ARRAY_DELIMITER));
+    return quote(values.map((value) => this.#text(value, key, where)).join(ARRAY_DELIMITER));
   }
 
   #longs(values: number[], key: string): string {
@@ -132,7 +159,7 @@ class Table {
     const headerStream = createWriteStream(header);
     headerStream.end(`${columns.join(",")}\n`);
     await once(headerStream, "close");
-    this.segments.push({ header, data, multiline: false });
+    this.segments.push({ header, data });
     this.#stream = createWriteStream(data);
   }
 
@@ -161,6 +188,14 @@ export interface EmptyLists {
   key: string;
   /** What the one-element list holds: EMPTY_LIST, or EMPTY_LONG_LIST in an integer list. */
   marker: string | number;
+}
+
+/** A property where line breaks were written as markers, to be put back after the import. */
+export interface LineBreaks {
+  kind: "node" | "relationship";
+  /** The label or relationship type. */
+  name: string;
+  key: string;
 }
 
 /**
@@ -207,19 +242,22 @@ export class ImportCsv {
     return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
   }
 
+  /** Properties where a line break was written as LINE_FEED / CARRIAGE_RETURN: strings and string lists. */
+  lineBreaks(): LineBreaks[] {
+    const of = (kind: LineBreaks["kind"], tables: Map<string, Table>) =>
+      [...tables].flatMap(([name, table]) => [...table.lineBreaks].map((key) => ({ kind, name, key })));
+    return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
+  }
+
   /**
    * The importer's options for these files (after `close`): every segment as a `--nodes` or
-   * `--relationships` group; fields may span lines only when some value does (the importer is
-   * slower then).
+   * `--relationships` group, one record per line.
    */
   importerArgs(reportFile: string): string[] {
     const groups = (option: string, tables: Map<string, Table>) =>
       [...tables].flatMap(([name, table]) =>
         table.segments.map(({ header, data }) => `--${option}=${name}=${header},${data}`),
       );
-    const spanning = [...this.#nodes.values(), ...this.#relationships.values()].flatMap((table) =>
-      table.segments.filter((segment) => segment.multiline).map((segment) => segment.data),
-    );
     return [
       ...groups("nodes", this.#nodes),
       ...groups("relationships", this.#relationships),
@@ -234,10 +272,10 @@ export class ImportCsv {
       "--overwrite-destination=true",
       "--verbose", // a failure names the file, line and field
       `--report-file=${reportFile}`,
-      // Per-file multi-line mode (`--multiline-fields-format=v2` with the list of files) failed on
-      // medium's sources ("found CR outside a text cell" at a 4 MB buffer boundary); the classic
-      // mode reads every file with the quote-aware chunker, so it is only asked for when needed.
-      ...(spanning.length > 0 ? ["--multiline-fields=true"] : []),
+      // No --multiline-fields: no field spans lines (LINE_FEED). With `--multiline-fields=true`
+      // the importer reads every file, not only the sources', with its quote-aware chunker, one
+      // thread; its per-file mode (`--multiline-fields-format=v2` with the list of files) failed
+      // on medium's sources ("found CR outside a text cell" at a 4 MB buffer boundary).
     ];
   }
 }

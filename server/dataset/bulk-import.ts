@@ -16,7 +16,7 @@ import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchema } from "../neo4j/schema.js";
-import { ImportCsv } from "./bulk-csv.js";
+import { CARRIAGE_RETURN, ImportCsv, LINE_FEED } from "./bulk-csv.js";
 import { MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
@@ -35,6 +35,16 @@ const emptyListNodes = defineQuery<{ label: string; key: string; marker: string 
 ).rows({ fixed: int() });
 const emptyListRels = defineQuery<{ type: string; key: string; marker: string | number }>(
   "dataset/bulk-empty-list-relationships",
+  "WRITE",
+).rows({ fixed: int() });
+type LineBreakParams = { key: string; lf: string; cr: string };
+const lineBreakNodes = defineQuery<LineBreakParams & { label: string }>("dataset/bulk-line-breaks-nodes", "WRITE").rows(
+  {
+    fixed: int(),
+  },
+);
+const lineBreakRels = defineQuery<LineBreakParams & { type: string }>(
+  "dataset/bulk-line-breaks-relationships",
   "WRITE",
 ).rows({ fixed: int() });
 const mergeDataset = defineQuery<{ props: Record<string, unknown> }>("dataset/merge-dataset", "WRITE").rows({
@@ -237,9 +247,13 @@ async function runImporter(importHome: string, argumentsFile: string, report: st
   throw new DatasetLoadError(`bulk import of ${importHome} failed: ${why}; nothing was changed.\n    ${details}`);
 }
 
+/** "Actor.aliases, MET.years" (or "none"): which properties a fix-up step touched, for the steps line. */
+const propertyNames = (list: readonly { name: string; key: string }[]) =>
+  list.map(({ name, key }) => `${name}.${key}`).join(", ") || "none";
+
 /**
  * Finishes the imported database on a Neo4j of its own (the import home, a free port): puts back
- * empty lists, creates the schema and waits for its indexes, writes the Dataset node and ranks
+ * empty lists and line breaks, creates the schema and waits for its indexes, writes the Dataset node and ranks
  * and pools the imported MET, with the same queries as the other paths. Readers never see it unfinished.
  */
 async function finish(
@@ -263,17 +277,18 @@ async function finish(
     endStep("start Neo4j");
     const runner = new QueryRunner(driver, undefined, 3_600_000);
     for (const { kind, name, key, marker } of written.csv.emptyLists()) {
-      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker });
-      else await runner.run(emptyListRels, { type: name, key, marker });
+      if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker }, { implicit: true });
+      else await runner.run(emptyListRels, { type: name, key, marker }, { implicit: true });
     }
-    endStep(
-      `empty lists (${
-        written.csv
-          .emptyLists()
-          .map(({ name, key }) => `${name}.${key}`)
-          .join(", ") || "none"
-      })`,
-    );
+    endStep(`empty lists (${propertyNames(written.csv.emptyLists())})`);
+    // Before the schema: the full-text indexes then read the texts once, as they are.
+    say("finishing", "line breaks", 0);
+    const markers = { lf: LINE_FEED, cr: CARRIAGE_RETURN };
+    for (const { kind, name, key } of written.csv.lineBreaks()) {
+      if (kind === "node") await runner.run(lineBreakNodes, { ...markers, label: name, key }, { implicit: true });
+      else await runner.run(lineBreakRels, { ...markers, type: name, key }, { implicit: true });
+    }
+    endStep(`line breaks (${propertyNames(written.csv.lineBreaks())})`);
     say("finishing", "constraints and indexes", 0);
     await applySchema(runner, { awaitSeconds: 3_600 });
     endStep("constraints and indexes");

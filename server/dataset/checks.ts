@@ -1,7 +1,17 @@
 /** The checks of one valid record against the rest of the dataset: references, evidence in its source, dates and notes. Shared by the whole-file and the streaming validators. */
 import { isRealDate, partialDate } from "./dates.js";
 import { furnitureCache, locate, overlapsAny } from "./evidence.js";
-import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, SourceDocument } from "./schema.js";
+import {
+  type Actor,
+  type Claim,
+  type DateSpec,
+  type Event,
+  type Evidence,
+  type ExtraEvidence,
+  type Forum,
+  RESERVED_CHARACTERS,
+  type SourceDocument,
+} from "./schema.js";
 import type { ProblemCode, SourceText } from "./validate.js";
 
 type Segment = string | number;
@@ -22,6 +32,17 @@ export interface RecordChecks {
  * dataset (the dataset has `requires`), and it is then checked against the graph at load.
  */
 export type ExternalReference = (id: string, file: string, at: readonly Segment[]) => boolean;
+
+/**
+ * The first of RESERVED_CHARACTERS in a text, as `U+001D`, and its 1-based line; undefined when none.
+ * @example reservedCharacterIn("a\nb\u001d") // { character: "U+001D", line: 2 }
+ */
+function reservedCharacterIn(text: string): { character: string; line: number } | undefined {
+  const at = text.search(RESERVED_CHARACTERS);
+  if (at === -1) return undefined;
+  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
+  return { character: `U+${code}`, line: text.slice(0, at).split("\n").length };
+}
 
 /**
  * Checks records one at a time; `has` tells whether an id is defined anywhere in the dataset and
@@ -100,6 +121,14 @@ export function recordChecks(
 
   return {
     source(source: SourceDocument, index: number) {
+      const reserved = reservedCharacterIn(sourceText(source.id)?.text ?? "");
+      if (reserved)
+        report(
+          "INVALID_VALUE",
+          "manifest.yaml",
+          ["sources", index, "file"],
+          `source file "${source.file}" holds the control character ${reserved.character} at line ${reserved.line} (U+001C to U+001F are reserved: the bulk import uses them as markers)`,
+        );
       checkRef("manifest.yaml", ["sources", index, "author"], source.author);
       checkDate("manifest.yaml", ["sources", index, "published"], source.published);
     },

@@ -1,6 +1,23 @@
 /** The dataset format: one zod schema per file of a dataset folder, the single definition of what a dataset may hold. */
 import { z } from "zod";
 
+/**
+ * Control characters no text of a dataset may hold (the YAML files' strings and the source
+ * texts): the bulk importer's CSV uses them as markers (list delimiter, empty list, line breaks;
+ * server/dataset/bulk-csv.ts), so a text holding one would come back changed. Text from
+ * documents never has them (sources are normalised without control characters).
+ */
+// From a string, not a regex literal: lint flags control characters in a literal as a likely slip.
+const RESERVED_RANGE = "\u001c-\u001f";
+export const RESERVED_CHARACTERS = new RegExp(`[${RESERVED_RANGE}]`);
+/** Any text a dataset holds: a string without RESERVED_CHARACTERS. */
+const FreeText = z
+  .string()
+  .regex(
+    new RegExp(`^[^${RESERVED_RANGE}]*$`),
+    "must not hold the control characters U+001C to U+001F (the bulk import uses them as markers)",
+  );
+
 /** Ids are `<prefix>:<kebab-case-slug>`, stable and human-readable, e.g. `actor:sergey-lavrov`. */
 const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
 const idOf = (prefix: string) =>
@@ -36,7 +53,7 @@ export const DateSpec = z
     from: PartialDate.optional(),
     to: PartialDate.optional(),
     qualifier: z.enum(["about", "early", "mid", "late", "before", "after", "since", "by"]).optional(),
-    note: z.string().min(1).optional(),
+    note: FreeText.min(1).optional(),
   })
   .refine((d) => (d.on === undefined) !== (d.from === undefined && d.to === undefined), {
     message: 'give either "on" or "from"/"to", not both and not neither',
@@ -49,9 +66,9 @@ export const DateSpec = z
  */
 export const Evidence = z.strictObject({
   source: SourceId,
-  exact: z.string().min(3),
-  prefix: z.string().min(1).optional(),
-  suffix: z.string().min(1).optional(),
+  exact: FreeText.min(3),
+  prefix: FreeText.min(1).optional(),
+  suffix: FreeText.min(1).optional(),
 });
 const EvidenceList = z.array(Evidence).min(1);
 
@@ -61,30 +78,30 @@ const Certainty = z.enum(["stated", "implied", "uncertain", "contested"]);
 const ActorKind = z.enum(["person", "state", "organisation", "agency", "company", "military", "group", "region"]);
 
 const Role = z.strictObject({
-  title: z.string().min(1),
+  title: FreeText.min(1),
   /** The state or organisation the role is held in or for, when the text names it. */
   of: ActorId.optional(),
   date: DateSpec.optional(),
   /** e.g. "then" for "then Chinese Ambassador to the U.S." */
-  qualifier: z.string().min(1).optional(),
+  qualifier: FreeText.min(1).optional(),
   certainty: Certainty.default("stated"),
-  note: z.string().min(1).optional(),
+  note: FreeText.min(1).optional(),
   evidence: EvidenceList,
 });
 
 const Membership = z.strictObject({
   forum: ForumId,
   certainty: Certainty.default("stated"),
-  note: z.string().min(1).optional(),
+  note: FreeText.min(1).optional(),
   evidence: EvidenceList,
 });
 
 export const Actor = z.strictObject({
   id: ActorId,
-  name: z.string().min(1),
+  name: FreeText.min(1),
   kind: ActorKind,
-  aliases: z.array(z.string().min(1)).default([]),
-  description: z.string().min(1).optional(),
+  aliases: z.array(FreeText.min(1)).default([]),
+  description: FreeText.min(1).optional(),
   roles: z.array(Role).default([]),
   memberOf: z.array(Membership).default([]),
   /** Where the source mentions the actor; optional for actors, required for events and claims. */
@@ -93,10 +110,10 @@ export const Actor = z.strictObject({
 
 export const Forum = z.strictObject({
   id: ForumId,
-  name: z.string().min(1),
+  name: FreeText.min(1),
   kind: z.enum(["summit", "organisation", "un-body", "conference", "bloc"]),
-  aliases: z.array(z.string().min(1)).default([]),
-  description: z.string().min(1).optional(),
+  aliases: z.array(FreeText.min(1)).default([]),
+  description: FreeText.min(1).optional(),
   /** A forum inside another, e.g. the Security Council inside the UN. */
   partOf: ForumId.optional(),
   evidence: z.array(Evidence).default([]),
@@ -128,34 +145,34 @@ const EventKind = z.enum([
 const Participation = z.strictObject({
   actor: ActorId,
   /** e.g. host, guest, invitee, speaker, voter, participant */
-  role: z.string().min(1).default("participant"),
+  role: FreeText.min(1).default("participant"),
   certainty: Certainty.default("stated"),
-  note: z.string().min(1).optional(),
+  note: FreeText.min(1).optional(),
 });
 
 export const Event = z.strictObject({
   id: EventId,
-  name: z.string().min(1),
+  name: FreeText.min(1),
   kind: EventKind,
   date: DateSpec.optional(),
   /** A place the text names (a city, a sea, a river), free text. */
-  place: z.string().min(1).optional(),
+  place: FreeText.min(1).optional(),
   forums: z.array(ForumId).default([]),
   participants: z.array(Participation).default([]),
   /** A series or larger event this one belongs to (e.g. one meeting of a series, a war). */
   partOf: EventId.optional(),
-  description: z.string().min(1).optional(),
+  description: FreeText.min(1).optional(),
   certainty: Certainty.default("stated"),
-  note: z.string().min(1).optional(),
+  note: FreeText.min(1).optional(),
   evidence: EvidenceList,
 });
 
 const Quantity = z.strictObject({
   /** What is measured, e.g. "bilateral trade", "joint military drills". */
-  measure: z.string().min(1),
+  measure: FreeText.min(1),
   value: z.number(),
   /** e.g. "USD", "percent", "drills", "meetings", "troops", "ships". */
-  unit: z.string().min(1),
+  unit: FreeText.min(1),
   /** When the value is a bound or an approximation: "about", "over", "nearly", "at least", "exceeds". */
   qualifier: z.enum(["exact", "about", "nearly", "over", "at-least", "at-most", "exceeds"]).default("exact"),
   /** The period the value covers. */
@@ -169,10 +186,10 @@ const Quantity = z.strictObject({
   change: z
     .strictObject({
       value: z.number().optional(),
-      unit: z.string().min(1),
+      unit: FreeText.min(1),
       direction: z.enum(["increase", "decrease"]),
       /** What the change is measured against, as the text says it (a year, "before the war"). */
-      base: z.string().min(1),
+      base: FreeText.min(1),
       /** The value at the base, when the text gives it. */
       baseValue: z.number().optional(),
     })
@@ -190,7 +207,7 @@ export const Claim = z.strictObject({
   id: ClaimId,
   kind: ClaimKind,
   /** The assertion in one sentence, as close to the source's words as reads well. */
-  text: z.string().min(1),
+  text: FreeText.min(1),
   quantity: Quantity.optional(),
   /** The speakers of a quoted or reported statement (both, for a joint one); the source's author is implied otherwise. */
   statedBy: z.array(ActorId).default([]),
@@ -198,26 +215,26 @@ export const Claim = z.strictObject({
   date: DateSpec.optional(),
   about: z.array(SubjectId).min(1),
   certainty: Certainty.default("stated"),
-  note: z.string().min(1).optional(),
-  contradicts: z.array(z.strictObject({ claim: ClaimId, note: z.string().min(1) })).default([]),
+  note: FreeText.min(1).optional(),
+  contradicts: z.array(z.strictObject({ claim: ClaimId, note: FreeText.min(1) })).default([]),
   evidence: EvidenceList,
 });
 
 export const SourceDocument = z.strictObject({
   id: SourceId,
   /** Path of the text file, relative to the dataset folder. */
-  file: z.string().min(1),
-  title: z.string().min(1),
+  file: FreeText.min(1),
+  title: FreeText.min(1),
   author: ActorId.nullable(),
   /** The author's affiliation as the source states it. */
-  authorAffiliation: z.string().min(1).nullable(),
-  publisher: z.string().min(1).nullable(),
-  url: z.string().url().nullable(),
+  authorAffiliation: FreeText.min(1).nullable(),
+  publisher: FreeText.min(1).nullable(),
+  url: FreeText.url().nullable(),
   /** The publication date, or the bounds the text implies, or null. */
   published: DateSpec.nullable(),
-  language: z.string().min(2).default("en"),
+  language: FreeText.min(2).default("en"),
   /** Lines of page furniture (player prompts, comment forms) that no evidence may quote. */
-  furniture: z.array(z.string().min(1)).default([]),
+  furniture: z.array(FreeText.min(1)).default([]),
 });
 
 const DatasetId = z.string().regex(new RegExp(`^${slug}$`), 'must look like "some-kebab-case-name"');
@@ -225,8 +242,8 @@ const DatasetId = z.string().regex(new RegExp(`^${slug}$`), 'must look like "som
 export const Manifest = z.strictObject({
   /** e.g. `moscow-beijing-2025` */
   id: DatasetId,
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: FreeText.min(1),
+  description: FreeText.min(1),
   version: z.number().int().positive(),
   /**
    * The datasets this one builds on (their manifest ids): its records may refer to their actors,
@@ -243,11 +260,11 @@ export const Manifest = z.strictObject({
 export const ExtraEvidence = z.strictObject({
   of: SubjectId,
   source: SourceId,
-  exact: z.string().min(3),
-  prefix: z.string().min(1).optional(),
-  suffix: z.string().min(1).optional(),
+  exact: FreeText.min(3),
+  prefix: FreeText.min(1).optional(),
+  suffix: FreeText.min(1).optional(),
   /** Why this passage is evidence of that record (e.g. "the same meeting, reported by …"). */
-  note: z.string().min(1).optional(),
+  note: FreeText.min(1).optional(),
 });
 
 /** The files of a dataset folder and the schema each must satisfy (a list under a top-level key). */

@@ -89,6 +89,11 @@ export interface RunOptions {
   maxRecords?: number | undefined;
   /** Overrides the app's default transaction timeout, in ms. */
   timeoutMs?: number | undefined;
+  /**
+   * Runs in an implicit (auto-commit) transaction, the only kind in which `CALL { … } IN
+   * TRANSACTIONS` may run: a batched write too large for one transaction. Never retried.
+   */
+  implicit?: boolean | undefined;
 }
 
 /** What `run` gives: the decoded rows of a named query. */
@@ -265,7 +270,7 @@ export class QueryRunner {
     const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: "liaison", query: label } };
     const deadline = this.#deadline(config.timeout, label);
     try {
-      const work = async (tx: ManagedTransaction): Promise<RunResult> => {
+      const work = async (tx: Pick<ManagedTransaction, "run">): Promise<RunResult> => {
         const result = tx.run(text, { ...params });
         const keys = (await result.keys()).map(String);
         if (options.maxRecords === undefined) {
@@ -287,7 +292,11 @@ export class QueryRunner {
         return { keys, records, summary, truncated };
       };
       return await deadline.race(
-        routing === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config),
+        options.implicit
+          ? work({ run: (query, parameters) => session.run(query, parameters, config) })
+          : routing === "READ"
+            ? session.executeRead(work, config)
+            : session.executeWrite(work, config),
       );
     } catch (error) {
       throw mapNeo4jError(error, label);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -44,12 +44,36 @@ async function seedWithUndatedMeetings(out: string): Promise<void> {
   await writeFile(file, [head, ...edited].join(""));
 }
 
+/**
+ * Line breaks of each kind the bulk CSV writes on one line (bulk-csv.ts LINE_FEED): the source
+ * text ends with `\r\n` lines and a lone `\r`; an actor gets an alias (a list element) that
+ * spans lines and a description with a lone `\r`, and its first role (a HOLDS_ROLE relationship)
+ * a title on two lines. Quotes and furniture are untouched.
+ */
+async function withLineBreaks(out: string): Promise<void> {
+  await appendFile(
+    path.join(out, "sources/moscow-beijing-no-limits-partnership.txt"),
+    "\r\nAppendix: line one\r\nline two\rline three\r\n",
+  );
+  const file = path.join(out, "actors.yaml");
+  const text = await readFile(file, "utf8");
+  const edited = text
+    .replace(
+      "    aliases: [Putin]\n",
+      '    aliases: [Putin, "Vladimir\\nVladimirovich\\r\\nPutin"]\n    description: "President\\rof Russia"\n',
+    )
+    .replace("      - title: President\n", '      - title: "President\\nof the Russian Federation"\n');
+  expect(edited).not.toBe(text);
+  await writeFile(file, edited);
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "liaison-bulk-"));
   tiny = path.join(dir, "tiny");
   seedUndated = path.join(dir, "seed-undated");
   await generate({ size: "tiny", seed: 3, out: tiny });
   await seedWithUndatedMeetings(seedUndated);
+  await withLineBreaks(seedUndated);
   testDb = testDriver();
 });
 
@@ -264,8 +288,18 @@ describe("npm run load -- --bulk", () => {
     expect(apiByBulk).toEqual(apiByTransaction);
   }, 600_000);
 
-  test("when the seed, with some pairs who met only undated and some who met dated and undated, is loaded with --bulk, then the graph equals the one-transaction load's (who met whom included, type for type) and the API answers the same", async () => {
+  test("when the seed, with some pairs who met only undated and some who met dated and undated, and texts and list elements with line breaks (\\n, \\r\\n, a lone \\r), is loaded with --bulk, then the graph equals the one-transaction load's (who met whom and every text included, type for type) and the API answers the same", async () => {
     const { byTransaction, asked, apiByTransaction } = await byTransactionLoad(seedUndated);
+    const values = byTransaction.nodes.flatMap((node) =>
+      (node as { props: [string, string, unknown][] }).props.map(([, , value]) => value),
+    );
+    expect(values).toContainEqual(expect.stringContaining("line one\r\nline two\rline three\r\n"));
+    expect(values).toContainEqual(expect.arrayContaining(["Vladimir\nVladimirovich\r\nPutin"]));
+    expect(values).toContain("President\rof Russia");
+    const titles = byTransaction.relationships.flatMap((rel) =>
+      (rel as { props: [string, string, unknown][] }).props.filter(([key]) => key === "title").map(([, , v]) => v),
+    );
+    expect(titles).toContain("President\nof the Russian Federation");
     const met = byTransaction.relationships
       .filter((row) => (row as { type: string }).type === "MET")
       .map((row) => JSON.stringify(row));

@@ -2,7 +2,15 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { ARRAY_DELIMITER, EMPTY_LIST, EMPTY_LONG_LIST, ImportCsv } from "../../server/dataset/bulk-csv.js";
+import {
+  ARRAY_DELIMITER,
+  CARRIAGE_RETURN,
+  EMPTY_LIST,
+  EMPTY_LONG_LIST,
+  ImportCsv,
+  LINE_FEED,
+} from "../../server/dataset/bulk-csv.js";
+import { RESERVED_CHARACTERS } from "../../server/dataset/schema.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -93,16 +101,67 @@ describe("ImportCsv", () => {
     expect(csv.emptyLists()).toEqual([{ kind: "relationship", name: "MET", key: "years", marker: EMPTY_LONG_LIST }]);
   });
 
-  test("when a value spans lines, then the importer reads fields across lines, and only then", async () => {
-    const plain = new ImportCsv(dir);
-    await plain.node("Actor", { id: "actor:a", props: { name: "A" } }, "actors.yaml");
-    await plain.close();
-    expect(plain.importerArgs("report").filter((arg) => arg.startsWith("--multiline"))).toEqual([]);
+  test("when strings and list elements hold line breaks, then no field spans a line, the importer is never asked for multi-line fields, and the keys are recorded", async () => {
+    const texts = ["one\ntwo", "dos\r\nline ends\r\n", "a lone\rreturn", "\n\r\n\r", "plain"];
+    const csv = new ImportCsv(dir);
+    for (const [i, content] of texts.entries())
+      await csv.node("Source", { id: `source:s${i}`, props: { content, title: "T" } }, "manifest.yaml");
+    await csv.node("Actor", { id: "actor:a", props: { name: "A", aliases: ["x\ny", "z"] } }, "actors.yaml");
+    await csv.node("Actor", { id: "actor:b", props: { name: "B", aliases: ["w"] } }, "actors.yaml");
+    await csv.relationship(
+      "HOLDS_ROLE",
+      { from: "actor:a", to: "actor:b", props: { title: "one\rtwo" } },
+      "actors.yaml",
+    );
+    await csv.close();
+    const args = csv.importerArgs("report");
+    expect(args.filter((arg) => arg.startsWith("--multiline"))).toEqual([]);
+    const tables = groups(args);
+    let rows = 0;
+    for (const [, , , data] of tables) {
+      const text = await read(data as string);
+      expect(text).not.toContain("\r");
+      const lines = text.split("\n").slice(0, -1);
+      rows += lines.length;
+      // Every line is one whole record: its quotes balance.
+      for (const line of lines) expect((line.match(/"/g) ?? []).length % 2).toBe(0);
+    }
+    expect(rows).toBe(texts.length + 3);
+    // The markers stand for exactly the breaks they replaced.
+    const sources = await read(tables.find(([, name]) => name === "Source")?.[3] as string);
+    const restored = sources
+      .split("\n")
+      .slice(0, -1)
+      .map((line) => (/^"[^"]*","((?:[^"]|"")*)"/.exec(line)?.[1] ?? "").replaceAll(LINE_FEED, "\n"))
+      .map((text) => text.replaceAll(CARRIAGE_RETURN, "\r"));
+    expect(restored).toEqual(texts);
+    expect(csv.lineBreaks()).toEqual([
+      { kind: "node", name: "Source", key: "content" },
+      { kind: "node", name: "Actor", key: "aliases" },
+      { kind: "relationship", name: "HOLDS_ROLE", key: "title" },
+    ]);
+  });
 
-    const spanning = new ImportCsv(dir);
-    await spanning.node("Source", { id: "source:s", props: { content: "one\ntwo" } }, "manifest.yaml");
-    await spanning.close();
-    expect(spanning.importerArgs("report")).toContain("--multiline-fields=true");
+  test("when no value holds a line break, then no key is recorded for the fix-up", async () => {
+    const csv = new ImportCsv(dir);
+    await csv.node("Source", { id: "source:s", props: { content: "one line", title: "T" } }, "manifest.yaml");
+    await csv.close();
+    expect(csv.lineBreaks()).toEqual([]);
+  });
+
+  test("when a text holds a character the writer uses as a marker, then it fails naming the property, never writing the text changed", async () => {
+    // Validation refuses these characters (schema.ts): the writer's own check is the last guard.
+    for (const marker of [LINE_FEED, CARRIAGE_RETURN, ARRAY_DELIMITER, EMPTY_LIST]) {
+      expect(RESERVED_CHARACTERS.test(marker)).toBe(true);
+      const csv = new ImportCsv(dir);
+      await expect(
+        csv.node("Source", { id: "source:s", props: { content: `a${marker}b` } }, "manifest.yaml"),
+      ).rejects.toMatchObject({ code: "DATASET_LOAD_FAILED", message: expect.stringContaining("content") });
+      await expect(
+        csv.node("Actor", { id: "actor:a", props: { aliases: [`a${marker}b`] } }, "actors.yaml"),
+      ).rejects.toMatchObject({ code: "DATASET_LOAD_FAILED", message: expect.stringContaining("aliases") });
+      await csv.close();
+    }
   });
 
   test("when a property changes type, or a list holds the delimiter, then it fails naming the property", async () => {

@@ -59,6 +59,9 @@ describe("validateDataset", () => {
       "self-reference",
       { code: "SELF_REFERENCE", file: "claims.yaml", path: "claims[3].contradicts[0].claim", field: "claim" },
     ],
+    // U+001C to U+001F are the bulk import's markers: refused in YAML text and in source texts alike.
+    ["reserved-character", { code: "INVALID_VALUE", file: "claims.yaml", path: "claims[4].text", field: "text" }],
+    ["reserved-character", { code: "INVALID_VALUE", file: "manifest.yaml", path: "sources[0].file", field: "file" }],
   ])("when the dataset is %s, then that problem is reported with its place", async (name, expected) => {
     const result = await validateDataset(fixture(name));
     expect(result.ok).toBe(false);
