@@ -1,0 +1,64 @@
+// One page of the dated events and claims overlapping a window that opens on `from` (a claim
+// without a date of its own is placed by its quantity's period), after a cursor. An entry that
+// began before `from` still overlaps the window if it spans far enough, so each kind of date is
+// read per span class (the number of bits of its span in days, server/domain/span-classes.ts)
+// through its (class, start) index, in start order, from that class's own lower bound (`from`
+// less the longest span of the class, or the cursor's start if later), `limit + 1` rows per class;
+// then the reads are merged. A long entry makes only its own class look far back.
+// Parameters: event, claim, period (lists of {class: integer, lower: ISO date}: the classes to
+// read of each kind of date; empty for a type not asked for), from (ISO date: the window's
+// start), upper (ISO date: the window's end), after (map {start, end, id} or null: the last entry
+// of the previous page), limit (integer).
+// Returns: entry (map {id, type, name, text, kind}), start, end (Date), precision, text, at most
+// limit + 1 rows ordered by start, end, id (one more tells that there is a next page).
+CALL () {
+  UNWIND $event AS bound
+  CALL (bound) {
+    MATCH (n:Event)
+    WHERE n.dateSpanClass = toInteger(bound.class)
+      AND n.dateStart >= date(bound.lower) AND n.dateStart <= date($upper)
+    WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
+    WHERE end >= date($from)
+      AND ($after IS NULL OR start > date($after.start)
+           OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+    RETURN n, start, end, n.datePrecision AS precision, n.dateText AS text
+    ORDER BY start, end, n.id
+    LIMIT toInteger($limit) + 1
+  }
+  RETURN n, start, end, precision, text
+  UNION ALL
+  UNWIND $claim AS bound
+  CALL (bound) {
+    MATCH (n:Claim)
+    WHERE n.dateSpanClass = toInteger(bound.class)
+      AND n.dateStart >= date(bound.lower) AND n.dateStart <= date($upper)
+    WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
+    WHERE end >= date($from)
+      AND ($after IS NULL OR start > date($after.start)
+           OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+    RETURN n, start, end, n.datePrecision AS precision, n.dateText AS text
+    ORDER BY start, end, n.id
+    LIMIT toInteger($limit) + 1
+  }
+  RETURN n, start, end, precision, text
+  UNION ALL
+  UNWIND $period AS bound
+  CALL (bound) {
+    MATCH (n:Claim)
+    WHERE n.periodSpanClass = toInteger(bound.class)
+      AND n.periodStart >= date(bound.lower) AND n.periodStart <= date($upper)
+      AND n.dateStart IS NULL
+    WITH n, n.periodStart AS start, coalesce(n.periodEnd, n.periodStart) AS end
+    WHERE end >= date($from)
+      AND ($after IS NULL OR start > date($after.start)
+           OR (start = date($after.start) AND (end > date($after.end) OR (end = date($after.end) AND n.id > $after.id))))
+    RETURN n, start, end, n.periodPrecision AS precision, n.periodText AS text
+    ORDER BY start, end, n.id
+    LIMIT toInteger($limit) + 1
+  }
+  RETURN n, start, end, precision, text
+}
+RETURN n {.id, .name, .text, .kind, type: CASE WHEN n:Event THEN 'Event' ELSE 'Claim' END} AS entry,
+  start, end, precision, text
+ORDER BY start, end, entry.id
+LIMIT toInteger($limit) + 1
