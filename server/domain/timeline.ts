@@ -91,8 +91,10 @@ function decodeCursor(cursor: string): After {
 
 /**
  * Where each span class of each kind of date is read from, for a window opening on `from`: the
- * classes present and their longest spans come from the dates summary (classBounds reads every
- * class as far back as it can reach when there is none). A type not asked for reads nothing.
+ * classes present and their longest spans come from the dates summary. When it is not current
+ * (a streaming load published before its rebuild, a rebuild under way) or absent, every class is
+ * read as far back as a span of it can reach: a few more seeks, never a missed entry. A type not
+ * asked for reads nothing.
  */
 async function windowBounds(
   runner: QueryRunner,
@@ -101,9 +103,9 @@ async function windowBounds(
   after: After | null,
   signal: AbortSignal | undefined,
 ): Promise<{ event: ClassBound[]; claim: ClassBound[]; period: ClassBound[]; from: string }> {
-  const { dates } = await projectionState(runner, signal);
+  const { current, dates } = await projectionState(runner, signal);
   const bounds = (wanted: TimelineType, spans: number[] | null | undefined) =>
-    types.includes(wanted) ? classBounds(from, spans ?? null, after?.start ?? null) : [];
+    types.includes(wanted) ? classBounds(from, (current && spans) || null, after?.start ?? null) : [];
   return {
     event: bounds("Event", dates?.eventClassSpans),
     claim: bounds("Claim", dates?.claimClassSpans),
