@@ -4,7 +4,9 @@
 // read per span class (the number of bits of its span in days, server/domain/span-classes.ts)
 // through its (class, start) index, in start order, from that class's own lower bound (`from`
 // less the longest span of the class, or the cursor's start if later), `limit + 1` rows per class;
-// then the reads are merged. A long entry makes only its own class look far back.
+// then the reads are merged. A long entry makes only its own class look far back. The hints keep
+// the plan whatever the statistics: on a small graph the planner may otherwise seek the start
+// index alone and filter by class, which reads a class's entries from the earliest bound.
 // Parameters: event, claim, period (lists of {class: integer, lower: ISO date}: the classes to
 // read of each kind of date; empty for a type not asked for), from (ISO date: the window's
 // start), upper (ISO date: the window's end), after (map {start, end, id} or null: the last entry
@@ -15,6 +17,7 @@ CALL () {
   UNWIND $event AS bound
   CALL (bound) {
     MATCH (n:Event)
+    USING INDEX n:Event(dateSpanClass, dateStart)
     WHERE n.dateSpanClass = toInteger(bound.class)
       AND n.dateStart >= date(bound.lower) AND n.dateStart <= date($upper)
     WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
@@ -30,6 +33,7 @@ CALL () {
   UNWIND $claim AS bound
   CALL (bound) {
     MATCH (n:Claim)
+    USING INDEX n:Claim(dateSpanClass, dateStart)
     WHERE n.dateSpanClass = toInteger(bound.class)
       AND n.dateStart >= date(bound.lower) AND n.dateStart <= date($upper)
     WITH n, n.dateStart AS start, coalesce(n.dateEnd, n.dateStart) AS end
@@ -45,6 +49,7 @@ CALL () {
   UNWIND $period AS bound
   CALL (bound) {
     MATCH (n:Claim)
+    USING INDEX n:Claim(periodSpanClass, periodStart)
     WHERE n.periodSpanClass = toInteger(bound.class)
       AND n.periodStart >= date(bound.lower) AND n.periodStart <= date($upper)
       AND n.dateStart IS NULL
