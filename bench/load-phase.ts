@@ -64,6 +64,18 @@ function sumCounts(line: string | undefined): number {
 export type LoadTarget = { dataDir: string } | { external: { uri: string; user: string; password: string } };
 
 /**
+ * `npm run load`'s own command line (package.json), without `node`: its Node flags are part of
+ * what is measured (a larger young generation: the load allocates a short-lived object per field).
+ */
+async function loadCommand(): Promise<string[]> {
+  const scripts = JSON.parse(await readFile(fromRoot("package.json"), "utf8")).scripts as Record<string, string>;
+  const [node, ...args] = (scripts.load ?? "").split(/\s+/);
+  if (node !== "node" || args.length === 0)
+    throw new Error(`bench: package.json's load script is not a node command: ${scripts.load}`);
+  return args;
+}
+
+/**
  * Loads `folder` with `npm run load`'s code into the target.
  * @example await measureLoad(".bench-data/small-seed1", { dataDir: "/tmp/home" }, { heap: "1g", pageCache: "256m", txMemory: "512m" }, console.log)
  */
@@ -92,7 +104,7 @@ export async function measureLoad(
         };
   const startLoad = loadAverage();
   const started = performance.now();
-  const child = spawn(process.execPath, [fromRoot("scripts", "run-built.mjs"), "dist/server/cli/load.js", folder], {
+  const child = spawn(process.execPath, [...(await loadCommand()), folder], {
     cwd: fromRoot(),
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,7 +11,15 @@ export interface BenchResult extends Figures {
   seed: number | null;
   /** The dataset folder loaded, or the data folder reused (`--data`). */
   data: string;
-  settings: { requests: number; clients: number; seconds: number; firstViews: number; sample: number };
+  settings: {
+    requests: number;
+    clients: number;
+    seconds: number;
+    firstViews: number;
+    sample: number;
+    /** `--only`: the words that chose which endpoints were measured (absent: all). */
+    only?: string[];
+  };
   /** Which Neo4j: a throw-away bundled one, or the one NEO4J_URI names. */
   neo4j?: string;
   /** The bundled Neo4j's memory (not applied to an external one). */

@@ -38,7 +38,7 @@ import { bareServer, measureThroughput } from "./throughput.js";
 
 const usage = `usage: npm run bench -- [--size tiny|small|medium|large] [--seed 1] [--requests 200]
                        [--clients 16] [--seconds 10] [--first-views 5] [--sample 2000]
-                       [--data <folder>] [--keep] [--out <file.json>]
+                       [--data <folder>] [--keep] [--only <words>] [--out <file.json>]
                        [--heap 1g] [--page-cache 256m] [--tx-memory 512m]
 
   --size         synthetic dataset to generate (cached in .bench-data/) and load; default small
@@ -49,6 +49,8 @@ const usage = `usage: npm run bench -- [--size tiny|small|medium|large] [--seed 
   --data         a data folder (LIAISON_DATA_DIR) already loaded, e.g. one kept by --keep: the
                  load is not measured, the rest is
   --keep         keep the throw-away data folder and say where it is
+  --only         measure only the endpoints whose name contains one of these comma-separated
+                 words (e.g. --only timeline,meetings: re-measuring what a change touched)
   --out          where to write the JSON (default bench/results/bench-<size>-<time>.json)
   --heap, --page-cache, --tx-memory  the bundled Neo4j's memory, for the load and the run
 `;
@@ -60,6 +62,16 @@ const THROUGHPUT = [
   "network (first view)",
   "meetings of the hub",
 ];
+
+/** `--only`'s words, lower-cased; an empty list is a mistake, not "everything". */
+function onlyWords(value: string): string[] {
+  const words = value
+    .split(",")
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word !== "");
+  if (words.length === 0) throw new Error("--only must name at least one word of an endpoint's name");
+  return words;
+}
 
 function options(args: string[]) {
   const { values } = parseArgs({
@@ -74,6 +86,7 @@ function options(args: string[]) {
       sample: { type: "string", default: "2000" },
       data: { type: "string" },
       keep: { type: "boolean", default: false },
+      only: { type: "string" },
       out: { type: "string" },
       heap: { type: "string" },
       "page-cache": { type: "string" },
@@ -99,6 +112,7 @@ function options(args: string[]) {
     sample: count("sample", 1),
     data: values.data === undefined ? undefined : path.resolve(values.data),
     keep: values.keep === true,
+    only: values.only === undefined ? undefined : onlyWords(values.only),
     out: values.out,
     memory: {
       heap: values.heap ?? defaults.LIAISON_NEO4J_HEAP,
@@ -139,6 +153,7 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
       seconds: o.seconds,
       firstViews: o.firstViews,
       sample: o.sample,
+      ...(o.only ? { only: o.only } : {}),
     },
     neo4jMemory: o.memory,
     machine: machine(),
@@ -235,7 +250,11 @@ export async function main(args: string[] = []): Promise<BenchResult | undefined
     const subjects = await pickSubjects(runner);
     say(`subjects: hub ${subjects.hub} (${subjects.hubName}, ${subjects.hubCounterparts} counterparts)`);
     const recorded: Recorded[] = [];
-    for (const endpoint of benchEndpoints(subjects)) recorded.push(await recordWork(base, runner, endpoint));
+    const endpoints = benchEndpoints(subjects).filter(
+      ({ name }) => !o.only || o.only.some((word) => name.toLowerCase().includes(word)),
+    );
+    if (endpoints.length === 0) throw new Error(`--only ${o.only?.join(",")} names no endpoint`);
+    for (const endpoint of endpoints) recorded.push(await recordWork(base, runner, endpoint));
     say("PROFILE of every query the endpoints ran…");
     result.plans = await profileEndpoints(driver, recorded);
     for (const entry of recorded) {

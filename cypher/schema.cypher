@@ -11,6 +11,9 @@ CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (n:Passage) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT projection_id IF NOT EXISTS FOR (n:Projection) REQUIRE n.id IS UNIQUE;
 
+// A dense node's precomputed first ring (cypher/projection/nearest-of.cypher), by the node's id.
+CREATE CONSTRAINT first_ring_of IF NOT EXISTS FOR (n:FirstRing) REQUIRE n.of IS UNIQUE;
+
 // The streaming loader's lock (server/dataset/stream-load.ts): one load of a dataset at a time.
 CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
 

@@ -1,6 +1,7 @@
 // One node by its id, through the per-label id constraints (an index seek, not a scan).
 // Parameters: id (string). Returns: node (Node), degree (integer: relationships of the stored
-// types, not the derived MET), evidenceCount (integer);
+// types, not the derived MET), evidenceCount (integer), ringed (boolean: it has a precomputed
+// first ring, cypher/projection/nearest-of.cypher);
 // no row for an unknown id.
 CALL () {
   MATCH (n:Actor {id: $id}) RETURN n
@@ -17,5 +18,6 @@ CALL () {
 }
 RETURN n AS node,
   (COUNT { (n)--() } - COUNT { (n)-[:MET]-() }) AS degree,
-  COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount
+  COUNT { (n)-[:EVIDENCED_BY]->() } AS evidenceCount,
+  EXISTS { MATCH (ring:FirstRing {of: n.id}) } AS ringed
 LIMIT 1

@@ -1,5 +1,5 @@
 // The first ring of a dense node's neighbourhood without filters, read from its precomputed
-// `nearest` list (cypher/projection/nearest-of.cypher) instead of all its relationships: the
+// list (its FirstRing, cypher/projection/nearest-of.cypher) instead of all its relationships: the
 // neighbours at positions offset … offset + budget of the list, in its order, each looked up by
 // id (its label is its id's prefix) and kept only if it is still a neighbour. `listed` says how
 // long the list is: a page that reaches past it is read by nodes/expand instead.
@@ -8,9 +8,10 @@
 // many distinct neighbours it had when the list was made), page (list of {node: Node,
 // elementId: string}, at most budget + 1, in list order), one row.
 MATCH (c) WHERE elementId(c) = $center
-CALL (c) {
+OPTIONAL MATCH (ring:FirstRing {of: c.id})
+CALL (c, ring) {
   UNWIND range(toInteger($offset), toInteger($offset) + toInteger($budget)) AS i
-  WITH i, c.nearest[i] AS id
+  WITH i, ring.nearest[i] AS id
   WHERE id IS NOT NULL
   CALL (id) {
     MATCH (n:Actor {id: id}) WHERE id STARTS WITH 'actor:' RETURN n
@@ -30,4 +31,4 @@ CALL (c) {
   WITH i, n ORDER BY i
   RETURN collect({node: n, elementId: elementId(n)}) AS page
 }
-RETURN size(c.nearest) AS listed, c.neighbours AS neighbours, page
+RETURN size(ring.nearest) AS listed, ring.neighbours AS neighbours, page

@@ -4,14 +4,15 @@
 // Parameters: ids (list of element ids), labels (list or null), rels (list or null), from, to
 // (ISO dates or null). Returns: node (Node), rels (list of Relationship, each once: those that
 // start at node), hidden (integer), one row per node. A dense node (one with a precomputed
-// neighbour count, cypher/projection/nearest-of.cypher) without filters is not walked: its
+// neighbour count in its FirstRing, cypher/projection/nearest-of.cypher) without filters is not walked: its
 // relationships to the set are found from the other nodes' side, and its "+N more" is its
 // neighbour count less those inside. (Each branch aggregates in a CALL of its own, under its
 // filter: an aggregation over no rows would still give a row.)
 MATCH (a) WHERE elementId(a) IN $ids
-CALL (a) {
-  WITH a
-  WHERE a.neighbours IS NOT NULL AND $rels IS NULL AND $labels IS NULL AND $from IS NULL AND $to IS NULL
+OPTIONAL MATCH (ring:FirstRing {of: a.id})
+CALL (a, ring) {
+  WITH a, ring
+  WHERE ring IS NOT NULL AND $rels IS NULL AND $labels IS NULL AND $from IS NULL AND $to IS NULL
   CALL (a) {
     UNWIND $ids AS other
     // b bound first by its own seek, so that the relationships are found by Expand(Into) from
@@ -24,10 +25,10 @@ CALL (a) {
     MATCH (a)-[r:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-(b)
     RETURN collect(CASE WHEN startNode(r) = a THEN r END) AS rels, count(DISTINCT b) AS inside
   }
-  RETURN rels, CASE WHEN a.neighbours > inside THEN a.neighbours - inside ELSE 0 END AS hidden
+  RETURN rels, CASE WHEN ring.neighbours > inside THEN ring.neighbours - inside ELSE 0 END AS hidden
   UNION ALL
-  WITH a
-  WHERE NOT (a.neighbours IS NOT NULL AND $rels IS NULL AND $labels IS NULL AND $from IS NULL AND $to IS NULL)
+  WITH a, ring
+  WHERE NOT (ring IS NOT NULL AND $rels IS NULL AND $labels IS NULL AND $from IS NULL AND $to IS NULL)
   CALL (a) {
     OPTIONAL MATCH (a)-[r:PARTICIPATED_IN|AT_FORUM|MEMBER_OF|HOLDS_ROLE|PART_OF|ABOUT|STATED_BY|CONTRADICTS|EVIDENCED_BY|IN_SOURCE|AUTHORED_BY]-(b)
     WHERE ($rels IS NULL OR type(r) IN $rels)

@@ -260,21 +260,29 @@ async function finish(
   });
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
+    endStep("start Neo4j");
     const runner = new QueryRunner(driver, undefined, 3_600_000);
     for (const { kind, name, key, marker } of written.csv.emptyLists()) {
       if (kind === "node") await runner.run(emptyListNodes, { label: name, key, marker });
       else await runner.run(emptyListRels, { type: name, key, marker });
     }
-    endStep("start Neo4j, empty lists");
+    endStep(
+      `empty lists (${
+        written.csv
+          .emptyLists()
+          .map(({ name, key }) => `${name}.${key}`)
+          .join(", ") || "none"
+      })`,
+    );
     say("finishing", "constraints and indexes", 0);
     await applySchema(runner, { awaitSeconds: 3_600 });
     endStep("constraints and indexes");
     const props = toNeo4jProps(datasetRow(written.manifest, written.checksum).props);
     await runner.run(mergeDataset, { props });
-    say("finishing", "MET ranks and pool", 0);
-    // MET and each actor's meetings came with the import: only the ranks, pool and dates remain.
-    await refreshProjections(autoCommit(runner), { projected: written.projected });
-    endStep("Dataset node, MET ranks and pool");
+    say("finishing", "MET ranks and pool, first rings, dates", 0);
+    // MET and each actor's meetings came with the import: only the ranks, pool, first rings and dates remain.
+    await refreshProjections(autoCommit(runner), { projected: written.projected, stepDone: endStep });
+    endStep("dates summary");
   } finally {
     await driver.close();
     await neo4j.stop();

@@ -11,14 +11,14 @@ import { chooseBackbone, type Tie } from "./backbone.js";
 import { EVENT_SAMPLE, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
-const pool = defineQuery<{ actors: number }>("meetings/network-pool", "READ").rows({
+const pool = defineQuery<{ actors: number; fromYear: number | null; toYear: number | null }>(
+  "meetings/network-pool",
+  "READ",
+).rows({
   pair: z.string(),
   a: z.string(),
   b: z.string(),
-  count: int(),
-  years: listOrEmpty(int()),
-  yearCounts: listOrEmpty(int()),
-  undated: int(),
+  weight: int(),
   pairs: int(),
 });
 const atForum = defineQuery<{
@@ -67,24 +67,8 @@ export interface NetworkOptions {
   ties: number;
 }
 
-/**
- * How many of a pair's meetings fall in the window, from its counts by start year (the window is
- * widened to whole years); undated meetings count in any window, as elsewhere.
- * @example weightIn({ years: [2021, 2023], yearCounts: [2, 5], undated: 1 }, "2022-03-01", null) === 6
- */
-export function weightIn(
-  counts: { years: number[]; yearCounts: number[]; undated: number },
-  from: string | null,
-  to: string | null,
-): number {
-  const first = from ? Number(from.slice(0, 4)) : Number.NEGATIVE_INFINITY;
-  const last = to ? Number(to.slice(0, 4)) : Number.POSITIVE_INFINITY;
-  let weight = counts.undated;
-  counts.years.forEach((year, index) => {
-    if (year >= first && year <= last) weight += counts.yearCounts[index] ?? 0;
-  });
-  return weight;
-}
+/** The year of an ISO date (or of a bare year), or null. */
+const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
 
 /** The candidate ties: the pool (weighted by the window), or the pairs who met at the forum. */
 async function candidates(
@@ -116,13 +100,13 @@ async function candidates(
     const held = rows[0]?.held ?? 0;
     return { ties, events, complete: ties.length < FORUM_CANDIDATES && held <= FORUM_EVENTS };
   }
-  const { rows } = await runner.run(pool, { actors: options.actors }, { signal });
-  const ties = rows.map((row) => ({
-    pair: row.pair,
-    a: row.a,
-    b: row.b,
-    weight: from || to ? weightIn(row, from, to) : row.count,
-  }));
+  // Weighed by the meetings in the window's years (meetings/network-pool).
+  const { rows } = await runner.run(
+    pool,
+    { actors: options.actors, fromYear: yearOf(from), toYear: yearOf(to) },
+    { signal },
+  );
+  const ties = rows.map(({ pair, a, b, weight }) => ({ pair, a, b, weight }));
   // Complete when the pool holds every pair who met (a small graph), not only the strongest.
   const pairs = rows[0]?.pairs ?? 0;
   return { ties, events: null, complete: ties.length === pairs };

@@ -18,6 +18,7 @@ const byId = defineQuery<{ id: string }>("nodes/by-id", "READ").rows({
   node: node(),
   degree: int(),
   evidenceCount: int(),
+  ringed: z.boolean(),
 });
 
 interface Filters {
@@ -54,6 +55,8 @@ export interface FoundNode {
   node: GraphNode;
   degree: number;
   evidenceCount: number;
+  /** It has a precomputed first ring (cypher/projection/nearest-of.cypher). */
+  ringed: boolean;
 }
 
 /**
@@ -154,8 +157,8 @@ export async function neighbourhood(
       break;
     }
     const skip = ring === 1 ? offset : 0;
-    // A dense centre (it carries its precomputed first ring) without filters reads a page of it.
-    const dense = center.node.properties.neighbours != null;
+    // A dense centre (one with a precomputed first ring) without filters reads a page of its ring.
+    const dense = center.ringed;
     const listed =
       ring === 1 && dense && unfiltered(filters)
         ? await fromNearest(runner, center.node.elementId, skip, budget, signal)

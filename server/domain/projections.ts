@@ -14,9 +14,17 @@ export type Exec = <Params extends object, Row>(query: Query<Params, Row>, param
 
 /**
  * Bumped when what is derived changes: a database built by another version is rebuilt at start
- * (3: span classes on events and claims, and the longest span of each in the dates summary).
+ * (4: span classes on events and claims, and the longest span of each in the dates summary).
  */
-const PROJECTION_VERSION = 3;
+const PROJECTION_VERSION = 4;
+/**
+ * Bumped when how MET relationships and actors' `meetings` are derived changes (the costly part:
+ * minutes on a big graph). A rebuild for a newer PROJECTION_VERSION keeps MET when it was built,
+ * complete, by this MET_VERSION from the datasets held now: only what follows (ranks, pool, first
+ * rings, dates) is made again. (Version 2 was the first whose MET had today's form; until version
+ * 3 the projection's version stood for both.)
+ */
+const MET_VERSION = 2;
 
 const begin = defineQuery<{ version: number }>("projection/begin", "WRITE").rows({ id: z.string() });
 const dates = defineQuery<Record<string, never>>("projection/dates", "WRITE").rows({ months: int() });
@@ -27,7 +35,8 @@ const nearestOf = defineQuery<{ ids: string[]; dense: number; keep: number }>("p
 /** Nodes with more stored relationships than this get a precomputed first ring, of this many neighbours. */
 const DENSE = 1_000;
 const NEAREST_KEPT = 1_000;
-const done = defineQuery<Record<string, never>>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
+const done = defineQuery<{ metVersion: number }>("projection/done", "WRITE").rows({ datasets: z.array(z.string()) });
+const metCounts = defineQuery<Record<string, never>>("meetings/pair-count", "READ").rows({ pairs: int() });
 const touchedActors = defineQuery<{ held: string[]; ends: string[] }>("meetings/touched-actors", "READ").rows({
   actors: z.array(z.string()),
 });
@@ -37,6 +46,7 @@ const datesMerge = defineQuery<{ candidates: string[]; ids: string[] }>("project
 });
 const state = defineQuery<Record<string, never>>("projection/state", "READ").rows({
   version: int().nullable(),
+  metVersion: int().nullable(),
   state: z.string().nullable(),
   built: z.array(z.string()),
   current: z.array(z.string()),
@@ -67,16 +77,24 @@ export interface ProjectionResult {
  * transaction's `run` after writing the rows.
  * @example await refreshProjections(run) // inside runner.transaction("WRITE", …, async (run) => …)
  */
-export async function refreshProjections(exec: Exec, options: MetProjectionOptions = {}): Promise<ProjectionResult> {
+export async function refreshProjections(
+  exec: Exec,
+  options: MetProjectionOptions & {
+    /** Called as each part ends, with its name: where a rebuild's time goes (the bulk load's steps). */
+    stepDone?: (step: string) => void;
+  } = {},
+): Promise<ProjectionResult> {
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
+  options.stepDone?.(options.projected ? "MET ranks and pool" : "MET, ranks and pool");
   const [dense] = await exec(denseNodes, { dense: DENSE });
   await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
+  options.stepDone?.("first rings");
   // Nodes loaded before span classes existed get them first: the dates summary reads them.
   await backfillSpanClasses(exec);
   const [summary] = await exec(dates, {});
-  await exec(done, {});
+  await exec(done, { metVersion: MET_VERSION });
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
 }
 
@@ -134,7 +152,7 @@ export async function updateProjections(
   await exec(nearestOf, { ids: nodes, dense: DENSE, keep: NEAREST_KEPT });
   const candidates = [...new Set([...before.months, ...after.months])].sort();
   const [summary] = await exec(datesMerge, { candidates, ids: now.held });
-  await exec(done, {});
+  await exec(done, { metVersion: MET_VERSION });
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
 }
 
@@ -142,14 +160,12 @@ export async function updateProjections(
 function isCurrent(
   row: { version: number | null; state: string | null; built: string[]; current: string[] } | undefined,
 ) {
-  const built = row?.built ?? [];
-  const current = row?.current ?? [];
-  return (
-    row?.version === PROJECTION_VERSION &&
-    row.state === "done" &&
-    built.length === current.length &&
-    built.every((key, index) => key === current[index])
-  );
+  return row?.version === PROJECTION_VERSION && row.state === "done" && sameDatasets(row);
+}
+
+/** Whether the derived data was built from the datasets the database holds now (ids and checksums). */
+function sameDatasets(row: { built: string[]; current: string[] }) {
+  return row.built.length === row.current.length && row.built.every((key, index) => key === row.current[index]);
 }
 
 /**
@@ -202,10 +218,16 @@ export async function projectionState(runner: QueryRunner, signal?: AbortSignal)
  * @example await ensureProjections(runner, (line) => console.log(line))
  */
 export async function ensureProjections(runner: QueryRunner, say: (line: string) => void): Promise<boolean> {
-  const { current } = await projectionState(runner);
-  if (current) return false;
-  say("Deriving who met whom and the dates summary from the loaded datasets…");
-  const result = await refreshProjections(autoCommit(runner));
+  const [row] = (await runner.run(state, {})).rows;
+  if (isCurrent(row)) return false;
+  const exec = autoCommit(runner);
+  // Built complete from the datasets held now by an older version whose MET is still today's:
+  // only what is derived after MET is made again.
+  const keepMet = row?.metVersion === MET_VERSION && row.state === "done" && sameDatasets(row);
+  if (keepMet) say("Deriving the ranks, first rings and dates summary again (who met whom is kept)…");
+  else say("Deriving who met whom and the dates summary from the loaded datasets…");
+  const [counted] = keepMet ? await exec(metCounts, {}) : [];
+  const result = await refreshProjections(exec, counted ? { projected: { actors: 0, pairs: counted.pairs } } : {});
   say(`  ${result.pairs} pairs who met, ${result.months} months with dates (${(result.ms / 1000).toFixed(1)} s)`);
   return true;
 }

@@ -162,8 +162,9 @@ export function militaryName(index: number, state: string): string {
   return `${ordinal(Math.floor(index / MILITARY_UNITS.length) + 1)} ${unit} of ${state}`;
 }
 export function groupName(index: number, state: string): string {
-  const [adjective, form] = orElse(combination([GROUP_ADJECTIVES, GROUP_FORMS], index), index, "Group");
-  return `${adjective} ${form} of ${state}`;
+  // Past the 30 combinations a state's groups are numbered ("Group 31 of …").
+  const parts = orElse(combination([GROUP_ADJECTIVES, GROUP_FORMS], index), index, "Group");
+  return `${parts.join(" ")} of ${state}`;
 }
 export function regionName(index: number, state: string): string {
   return index % 2 === 0

@@ -87,6 +87,35 @@ describe("GET /api/meetings/network on a generated graph", () => {
     }
   });
 
+  test("when a window is given, then each weight counts the pair's meetings that began in the window's years, and its undated ones", async () => {
+    const shared = await coParticipation(driver, MEETING_KINDS);
+    const ids = [...new Set([...shared.values()].flatMap(({ events }) => events))];
+    const years = new Map(
+      (await read("UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, e.dateStart.year AS year", { ids })).map(
+        (row) => [String(row.id), row.year === null ? null : Number(row.year)],
+      ),
+    );
+    const known = [...years.values()].filter((year) => year !== null) as number[];
+    const middle = Math.round((Math.min(...known) + Math.max(...known)) / 2);
+    const windows = [
+      { query: `from=${middle - 3}-06-15&to=${middle + 2}-02-01`, first: middle - 3, last: middle + 2 },
+      { query: `from=${middle}-01-01`, first: middle, last: Number.POSITIVE_INFINITY },
+      { query: `to=${middle}-12-31`, first: Number.NEGATIVE_INFINITY, last: middle },
+    ];
+    for (const { query, first, last } of windows) {
+      const body = await get<MeetingNetworkResponse>(`/api/meetings/network?${query}`);
+      expect(body.elements.edges.length, query).toBeGreaterThan(0);
+      for (const { data } of body.elements.edges) {
+        const events = shared.get(`${data.source}|${data.target}`)?.events ?? [];
+        const inWindow = events.filter((id) => {
+          const year = years.get(id);
+          return year === null || year === undefined || (year >= first && year <= last);
+        });
+        expect(data.weight, `${query}: ${data.source}|${data.target}`).toBe(inWindow.length);
+      }
+    }
+  });
+
   test("when a forum is given, then each weight counts only the pair's meetings at that forum", async () => {
     const [forum] = await read(
       "MATCH (f:Forum)<-[:AT_FORUM]-(e:Event) WHERE e.kind IN $kinds WITH f, count(e) AS n RETURN f.id AS id ORDER BY n DESC, id LIMIT 1",
@@ -208,24 +237,31 @@ describe("GET /api/nodes/:id/neighbourhood paged on a generated graph", () => {
     const [dense] = await read(cypher("projection/dense-nodes"), { dense: 50 });
     const [made] = await read(cypher("projection/nearest-of"), { ids: dense?.ids, dense: 50, keep: 60 });
     expect(Number(made?.dense)).toBeGreaterThan(0);
-    const [hub] = await read("MATCH (a:Actor {id: $id}) RETURN size(a.nearest) AS listed, a.neighbours AS neighbours", {
-      id: busiest,
-    });
+    const [hub] = await read(
+      "MATCH (ring:FirstRing {of: $id}) RETURN size(ring.nearest) AS listed, ring.neighbours AS neighbours",
+      { id: busiest },
+    );
     expect(Number(hub?.listed)).toBe(60);
     expect(Number(hub?.neighbours)).toBeGreaterThan(100);
+    // The ring is a node of its own: the hub, which many queries return whole, does not carry it.
+    const [own] = await read("MATCH (a:Actor {id: $id}) RETURN keys(a) AS keys", { id: busiest });
+    expect(own?.keys).not.toContain("nearest");
+    expect(own?.keys).not.toContain("neighbours");
     const fromLists = await Promise.all(urls.map((url) => get<SubgraphResponse>(url)));
     // The first page is the list's: with its 60th entry moved to the front, that neighbour is on it.
     const [moved] = await read(
-      "MATCH (a:Actor {id: $id}) WITH a, a.nearest AS list SET a.nearest = [list[59]] + list[1..59] + [list[0]] RETURN list[59] AS id",
+      "MATCH (ring:FirstRing {of: $id}) WITH ring, ring.nearest AS list SET ring.nearest = [list[59]] + list[1..59] + [list[0]] RETURN list[59] AS id",
       { id: busiest },
     );
     const reordered = await get<SubgraphResponse>(urls[0] as string);
     expect(reordered.elements.nodes.map((node) => node.data.id)).toContain(moved?.id);
     expect(fromLists[0]?.elements.nodes.map((node) => node.data.id)).not.toContain(moved?.id);
     // A list entry that is no longer a neighbour (a load since) is never shown: the page walks instead.
-    await read("MATCH (a:Actor {id: $id}) SET a.nearest = ['event:not-a-neighbour'] + a.nearest[1..]", { id: busiest });
+    await read("MATCH (ring:FirstRing {of: $id}) SET ring.nearest = ['event:not-a-neighbour'] + ring.nearest[1..]", {
+      id: busiest,
+    });
     const stale = await get<SubgraphResponse>(urls[0] as string);
-    await read("MATCH (n) WHERE n.nearest IS NOT NULL REMOVE n.nearest, n.neighbours");
+    await read("MATCH (ring:FirstRing) DELETE ring");
     const walked = await Promise.all(urls.map((url) => get<SubgraphResponse>(url)));
     // The same nodes (with the same +N more) and edges; the order of the edges is not part of the answer.
     const sorted = (body: SubgraphResponse) => ({

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -9,6 +9,7 @@ import { createApp } from "../../server/app.js";
 import { main } from "../../server/cli/load.js";
 import { importHomeOf } from "../../server/dataset/bulk-import.js";
 import { loadDataset } from "../../server/dataset/load.js";
+import { MEETING_KINDS } from "../../server/domain/met-projection.js";
 import { createLogger } from "../../server/lib/logger.js";
 import { projectRoot } from "../../server/lib/project-root.js";
 import { type BundledNeo4j, freePort, startBundledNeo4j } from "../../server/neo4j/bundled.js";
@@ -22,12 +23,33 @@ const seed = path.join(projectRoot, "data/seed");
 
 let dir: string;
 let tiny: string;
+let seedUndated: string;
 let testDb: Driver;
+
+/**
+ * The seed with the date of every other meeting-like event removed: pairs who only met undated
+ * (MET with empty years, no first/last) and pairs who met both dated and undated, which neither
+ * the seed nor the generated datasets have.
+ */
+async function seedWithUndatedMeetings(out: string): Promise<void> {
+  await cp(seed, out, { recursive: true });
+  const file = path.join(out, "events.yaml");
+  const [head, ...items] = (await readFile(file, "utf8")).split(/^(?= {2}- id: )/m);
+  let meetings = 0;
+  const edited = items.map((item) => {
+    const meeting = MEETING_KINDS.some((kind) => new RegExp(`^ {4}kind: "?${kind}"?$`, "m").test(item));
+    if (!meeting || meetings++ % 2 === 1) return item;
+    return item.replace(/^ {4}date:.*\n(?: {6,}.*\n)*/m, "");
+  });
+  await writeFile(file, [head, ...edited].join(""));
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "liaison-bulk-"));
   tiny = path.join(dir, "tiny");
+  seedUndated = path.join(dir, "seed-undated");
   await generate({ size: "tiny", seed: 3, out: tiny });
+  await seedWithUndatedMeetings(seedUndated);
   testDb = testDriver();
 });
 
@@ -242,10 +264,15 @@ describe("npm run load -- --bulk", () => {
     expect(apiByBulk).toEqual(apiByTransaction);
   }, 600_000);
 
-  test("when the seed is loaded with --bulk, then the graph equals the one-transaction load's and the API answers the same", async () => {
-    const { byTransaction, asked, apiByTransaction } = await byTransactionLoad(seed);
+  test("when the seed, with some pairs who met only undated and some who met dated and undated, is loaded with --bulk, then the graph equals the one-transaction load's (who met whom included, type for type) and the API answers the same", async () => {
+    const { byTransaction, asked, apiByTransaction } = await byTransactionLoad(seedUndated);
+    const met = byTransaction.relationships
+      .filter((row) => (row as { type: string }).type === "MET")
+      .map((row) => JSON.stringify(row));
+    expect(met.some((row) => row.includes('["years","LIST<NOTHING> NOT NULL",[]]'))).toBe(true);
+    expect(met.some((row) => row.includes('"undated"') && row.includes('"first"'))).toBe(true);
     const env = await bundledEnv("seed");
-    expect(await main([seed, "--bulk"], env)).toBe(0);
+    expect(await main([seedUndated, "--bulk"], env)).toBe(0);
     expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
     const { byBulk, apiByBulk } = await bulkLoaded(env.LIAISON_DATA_DIR, asked);
     expect(byBulk).toEqual(byTransaction);

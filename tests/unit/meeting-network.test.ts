@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { chooseBackbone, type Tie } from "../../server/domain/backbone.js";
-import { weightIn } from "../../server/domain/meeting-network.js";
 
 const tie = (a: string, b: string, weight: number): Tie => ({ pair: `${a}|${b}`, a, b, weight });
 
@@ -70,18 +69,5 @@ describe("chooseBackbone", () => {
   test("when a pair has no meeting in the window, then it is never drawn", () => {
     const chosen = chooseBackbone([tie("a", "b", 0), tie("b", "c", 2)], { actors: 10, ties: 2, limit: 10 });
     expect(chosen.ties.map((t) => t.pair)).toEqual(["b|c"]);
-  });
-});
-
-describe("weightIn", () => {
-  const counts = { years: [2019, 2021, 2023], yearCounts: [4, 2, 5], undated: 1 };
-  test("when no window is given, then every meeting counts", () => {
-    expect(weightIn(counts, null, null)).toBe(12);
-  });
-  test("when a window is given, then the meetings that began in its years and the undated ones count", () => {
-    expect(weightIn(counts, "2020-06-01", "2022-12-31")).toBe(3);
-    expect(weightIn(counts, "2021-03-01", null)).toBe(8);
-    expect(weightIn(counts, null, "2019-01-31")).toBe(5);
-    expect(weightIn(counts, "1900-01-01", "1901-12-31")).toBe(1);
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { locate } from "../../server/dataset/evidence.js";
-import { combination, NameBook } from "../../server/synth/names.js";
+import {
+  combination,
+  companyName,
+  forumName,
+  groupName,
+  militaryName,
+  NameBook,
+  organisationName,
+  personName,
+  regionName,
+  stateName,
+} from "../../server/synth/names.js";
 import { Random, Zipf } from "../../server/synth/random.js";
 import { evidence, SourceText } from "../../server/synth/text.js";
 import { yamlItem } from "../../server/synth/writer.js";
@@ -54,6 +65,27 @@ describe("names", () => {
     const all = Array.from({ length: 24 }, (_, i) => combination(lists, i)?.join(""));
     expect(new Set(all).size).toBe(24);
     expect(combination(lists, 24)).toBeNull();
+  });
+
+  test("when the combinations of a kind of name run out, then the names are numbered, never missing a part", () => {
+    expect(groupName(31, "Fenstostan")).toBe("Group 32 of Fenstostan");
+    for (let index = 0; index < 5_000; index += 7) {
+      const state = stateName(index);
+      for (const name of [
+        groupName(index, "Fenstostan"),
+        companyName(index),
+        forumName(index).name,
+        personName(index),
+        state.name,
+        state.short,
+        state.capital,
+        organisationName(index, "Fenstostan"),
+        militaryName(index, "Fenstostan"),
+        regionName(index, "Fenstostan"),
+      ]) {
+        expect(name).not.toMatch(/undefined|null|\s\s|^\s|\s$/);
+      }
+    }
   });
 
   test("when two names have the same search key, then the second gets a numeral; an alias whose key is taken is dropped", () => {
