@@ -24,6 +24,11 @@ CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:Claim) ON (n.dateStart);
 CREATE INDEX claim_date_end IF NOT EXISTS FOR (n:Claim) ON (n.dateEnd);
 CREATE INDEX claim_period_start IF NOT EXISTS FOR (n:Claim) ON (n.periodStart);
 CREATE INDEX claim_period_end IF NOT EXISTS FOR (n:Claim) ON (n.periodEnd);
+// The timeline's window (server/domain/timeline.ts): each span class of each kind of date read
+// in start order from its own lower bound (the span class is written by the loader).
+CREATE INDEX event_date_class_start IF NOT EXISTS FOR (n:Event) ON (n.dateSpanClass, n.dateStart);
+CREATE INDEX claim_date_class_start IF NOT EXISTS FOR (n:Claim) ON (n.dateSpanClass, n.dateStart);
+CREATE INDEX claim_period_class_start IF NOT EXISTS FOR (n:Claim) ON (n.periodSpanClass, n.periodStart);
 CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX claim_kind IF NOT EXISTS FOR (n:Claim) ON (n.kind);

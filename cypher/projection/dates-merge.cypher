@@ -6,28 +6,32 @@
 //   per month and kind of date, stopping at the first hit (events have no period: only claims
 //   do, server/dataset/resolve.ts). The other stored months are untouched.
 //   So `months` is exactly what projection/dates would compute.
-// - spans: the longest span of each kind of date becomes the larger of the stored one and the
-//   dataset's own. When the load removed or shortened the longest one, the stored span stays
-//   larger than a full rebuild's: an upper bound, which is safe, since readers use it only to
-//   look that far before a window for entries reaching into it; the next full rebuild (start-up
-//   repair, a streaming or bulk load) tightens it.
+// - spans: for each kind of date and span class, the longest span becomes the larger of the
+//   stored one and the dataset's own (a class the dataset brings appears). When the load removed
+//   or shortened the longest one, or the last entry of a class, the stored span stays larger than
+//   a full rebuild's: an upper bound, which is safe, since the timeline uses it only to look that
+//   far before a window for entries of that class reaching into it (an empty class costs it one
+//   index seek); the next full rebuild (start-up repair, a streaming or bulk load) tightens it.
 // Parameters: candidates (list of "YYYY-MM"), ids (list of string: ids of the events and claims
 // the dataset holds now). Returns: months (integer), one row.
 MATCH (p:Projection {id: 'projection:derived'})
 CALL () {
   UNWIND $ids AS id
-  MATCH (n:Event {id: id}) WHERE n.dateStart IS NOT NULL
-  RETURN max(duration.inDays(n.dateStart, coalesce(n.dateEnd, n.dateStart)).days) AS eventSpan
+  MATCH (n:Event {id: id}) WHERE n.dateSpanClass IS NOT NULL
+  WITH n.dateSpanClass AS class, max(duration.inDays(n.dateStart, coalesce(n.dateEnd, n.dateStart)).days) AS span
+  RETURN collect({class: class, span: span}) AS eventFound
 }
 CALL () {
   UNWIND $ids AS id
-  MATCH (n:Claim {id: id}) WHERE n.dateStart IS NOT NULL
-  RETURN max(duration.inDays(n.dateStart, coalesce(n.dateEnd, n.dateStart)).days) AS claimSpan
+  MATCH (n:Claim {id: id}) WHERE n.dateSpanClass IS NOT NULL
+  WITH n.dateSpanClass AS class, max(duration.inDays(n.dateStart, coalesce(n.dateEnd, n.dateStart)).days) AS span
+  RETURN collect({class: class, span: span}) AS claimFound
 }
 CALL () {
   UNWIND $ids AS id
-  MATCH (n:Claim {id: id}) WHERE n.dateStart IS NULL AND n.periodStart IS NOT NULL
-  RETURN max(duration.inDays(n.periodStart, coalesce(n.periodEnd, n.periodStart)).days) AS periodSpan
+  MATCH (n:Claim {id: id}) WHERE n.periodSpanClass IS NOT NULL
+  WITH n.periodSpanClass AS class, max(duration.inDays(n.periodStart, coalesce(n.periodEnd, n.periodStart)).days) AS span
+  RETURN collect({class: class, span: span}) AS periodFound
 }
 CALL () {
   UNWIND $candidates AS month
@@ -41,10 +45,18 @@ CALL () {
      OR EXISTS { MATCH (n:Claim) WHERE n.periodEnd >= first AND n.periodEnd < next AND n.dateStart IS NULL }
   RETURN collect(month) AS present
 }
-WITH p, eventSpan, claimSpan, periodSpan,
+// Per class (0–22): the larger of the stored span and the dataset's (at least 0), −1 where neither has one.
+WITH p, present,
+  [c IN range(0, 22) | reduce(m = coalesce(p.eventClassSpans[c], -1), f IN eventFound |
+    CASE WHEN f.class = c AND f.span > m THEN f.span WHEN f.class = c AND m < 0 THEN 0 ELSE m END)] AS eventSpans,
+  [c IN range(0, 22) | reduce(m = coalesce(p.claimClassSpans[c], -1), f IN claimFound |
+    CASE WHEN f.class = c AND f.span > m THEN f.span WHEN f.class = c AND m < 0 THEN 0 ELSE m END)] AS claimSpans,
+  [c IN range(0, 22) | reduce(m = coalesce(p.periodClassSpans[c], -1), f IN periodFound |
+    CASE WHEN f.class = c AND f.span > m THEN f.span WHEN f.class = c AND m < 0 THEN 0 ELSE m END)] AS periodSpans
+WITH p, eventSpans, claimSpans, periodSpans,
   [m IN coalesce(p.months, []) WHERE NOT m IN $candidates] + present AS months
 SET p.months = COLLECT { UNWIND months AS m RETURN m ORDER BY m },
-  p.eventSpanDays = CASE WHEN coalesce(eventSpan, 0) > coalesce(p.eventSpanDays, 0) THEN eventSpan ELSE coalesce(p.eventSpanDays, 0) END,
-  p.claimSpanDays = CASE WHEN coalesce(claimSpan, 0) > coalesce(p.claimSpanDays, 0) THEN claimSpan ELSE coalesce(p.claimSpanDays, 0) END,
-  p.periodSpanDays = CASE WHEN coalesce(periodSpan, 0) > coalesce(p.periodSpanDays, 0) THEN periodSpan ELSE coalesce(p.periodSpanDays, 0) END
+  p.eventClassSpans = eventSpans,
+  p.claimClassSpans = claimSpans,
+  p.periodClassSpans = periodSpans
 RETURN size(p.months) AS months

@@ -62,8 +62,16 @@ export const DATE_KEYS = new Set([
   "publishedStart",
   "publishedEnd",
 ]);
-/** Property keys that hold integers (offsets, versions), stored as Neo4j integers. */
-export const INTEGER_KEYS = new Set(["start", "end", "paragraphOffset", "version", "loaderVersion"]);
+/** Property keys that hold integers (offsets, versions, span classes), stored as Neo4j integers. */
+export const INTEGER_KEYS = new Set([
+  "start",
+  "end",
+  "paragraphOffset",
+  "version",
+  "loaderVersion",
+  "dateSpanClass",
+  "periodSpanClass",
+]);
 
 /**
  * What the loader derives from the same files changes with it (2: `nameKeys` for search). The

@@ -3,6 +3,7 @@
  * relationships per type, with passage offsets, paragraphs, dates, flattened quantities and the
  * evidence of every edge. Pure: no I/O, the same dataset always gives the same rows.
  */
+import { spanClassOf } from "../domain/span-classes.js";
 import { nameKeys } from "../lib/search-words.js";
 import { contentSha256 } from "../sources/normalise.js";
 import { type ResolvedDate, resolveDate } from "./dates.js";
@@ -51,6 +52,17 @@ function dateProps(prefix: string, spec: DateSpec | null | undefined): Props {
     [`${prefix}Text`]: date.text,
     [`${prefix}Note`]: date.note,
   });
+}
+
+/**
+ * The span class of a date's bounds (server/domain/span-classes.ts), under `key`: what the
+ * timeline's window reads by (docs/performance.md). None without a start.
+ */
+function spanClassProp(key: string, bounds: Props, prefix: string): Props {
+  const start = bounds[`${prefix}Start`];
+  const end = bounds[`${prefix}End`];
+  const value = spanClassOf(typeof start === "string" ? start : undefined, typeof end === "string" ? end : undefined);
+  return value === undefined ? {} : { [key]: value };
 }
 
 /** The flat quantity properties of a claim (docs/data-model.md). */
@@ -260,6 +272,7 @@ export function recordResolver(ctx: ResolveContext) {
     event(event: Event): RecordRows {
       const { out, relate, passagesOf, node } = begin();
       const evidence = passagesOf(event.evidence);
+      const date = dateProps("date", event.date);
       node("Event", {
         id: event.id,
         props: props({
@@ -267,7 +280,8 @@ export function recordResolver(ctx: ResolveContext) {
           name: event.name,
           nameKeys: nameKeys(event.name),
           kind: event.kind,
-          ...dateProps("date", event.date),
+          ...date,
+          ...spanClassProp("dateSpanClass", date, "date"),
           place: event.place,
           description: event.description,
           certainty: event.certainty,
@@ -291,6 +305,8 @@ export function recordResolver(ctx: ResolveContext) {
     claim(claim: Claim): RecordRows {
       const { out, relate, passagesOf, node } = begin();
       const evidence = passagesOf(claim.evidence);
+      const quantity = quantityProps(claim.quantity);
+      const date = dateProps("date", claim.date);
       node("Claim", {
         id: claim.id,
         props: props({
@@ -298,8 +314,12 @@ export function recordResolver(ctx: ResolveContext) {
           name: shorten(claim.text),
           kind: claim.kind,
           text: claim.text,
-          ...quantityProps(claim.quantity),
-          ...dateProps("date", claim.date),
+          ...quantity,
+          ...date,
+          // The timeline places a claim by its own date, else by its quantity's period: only the
+          // date it is placed by gets a class, so each class index holds just what the timeline lists.
+          ...spanClassProp("dateSpanClass", date, "date"),
+          ...(date.dateStart === undefined ? spanClassProp("periodSpanClass", quantity, "period") : {}),
           certainty: claim.certainty,
           note: claim.note,
         }),

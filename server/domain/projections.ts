@@ -7,12 +7,16 @@ import { z } from "zod";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
 import { type MetProjectionOptions, projectActors, projectMeetings } from "./met-projection.js";
+import { backfillSpanClasses } from "./span-class-backfill.js";
 
 /** Runs one named query and returns its decoded rows: inside a transaction, or in a transaction of its own. */
 export type Exec = <Params extends object, Row>(query: Query<Params, Row>, params: Params) => Promise<Row[]>;
 
-/** Bumped when what is derived changes: a database built by another version is rebuilt at start. */
-const PROJECTION_VERSION = 3;
+/**
+ * Bumped when what is derived changes: a database built by another version is rebuilt at start
+ * (4: span classes on events and claims, and the longest span of each in the dates summary).
+ */
+const PROJECTION_VERSION = 4;
 /**
  * Bumped when how MET relationships and actors' `meetings` are derived changes (the costly part:
  * minutes on a big graph). A rebuild for a newer PROJECTION_VERSION keeps MET when it was built,
@@ -47,9 +51,9 @@ const state = defineQuery<Record<string, never>>("projection/state", "READ").row
   built: z.array(z.string()),
   current: z.array(z.string()),
   months: z.array(z.string()).nullable(),
-  eventSpanDays: int().nullable(),
-  claimSpanDays: int().nullable(),
-  periodSpanDays: int().nullable(),
+  eventClassSpans: z.array(int()).nullable(),
+  claimClassSpans: z.array(int()).nullable(),
+  periodClassSpans: z.array(int()).nullable(),
 });
 
 /**
@@ -87,6 +91,8 @@ export async function refreshProjections(
   const [dense] = await exec(denseNodes, { dense: DENSE });
   await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
   options.stepDone?.("first rings");
+  // Nodes loaded before span classes existed get them first: the dates summary reads them.
+  await backfillSpanClasses(exec);
   const [summary] = await exec(dates, {});
   await exec(done, { metVersion: MET_VERSION });
   return { ...met, months: summary?.months ?? 0, ms: Date.now() - started };
@@ -171,12 +177,16 @@ export async function projectionCurrent(exec: Exec): Promise<boolean> {
   return isCurrent(row);
 }
 
-/** The dates summary the projection keeps, or null when none was built. */
+/**
+ * The dates summary the projection keeps, or null when none was built. The spans are indexed by
+ * span class (server/domain/span-classes.ts): the longest span in days of that class, −1 where
+ * none; null when the summary predates them (a rebuild at start replaces it).
+ */
 interface DatesSummary {
   months: string[];
-  eventSpanDays: number;
-  claimSpanDays: number;
-  periodSpanDays: number;
+  eventClassSpans: number[] | null;
+  claimClassSpans: number[] | null;
+  periodClassSpans: number[] | null;
 }
 
 export interface ProjectionState {
@@ -194,9 +204,9 @@ export async function projectionState(runner: QueryRunner, signal?: AbortSignal)
     dates: months
       ? {
           months,
-          eventSpanDays: row?.eventSpanDays ?? 0,
-          claimSpanDays: row?.claimSpanDays ?? 0,
-          periodSpanDays: row?.periodSpanDays ?? 0,
+          eventClassSpans: row?.eventClassSpans ?? null,
+          claimClassSpans: row?.claimClassSpans ?? null,
+          periodClassSpans: row?.periodClassSpans ?? null,
         }
       : null,
   };

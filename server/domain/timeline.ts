@@ -7,6 +7,7 @@ import { nodeLabel } from "../neo4j/to-elements.js";
 import { datePrecision } from "./date-precision.js";
 import { InvalidArgumentError } from "./errors.js";
 import { projectionState } from "./projections.js";
+import { type ClassBound, classBounds } from "./span-classes.js";
 
 export const TIMELINE_TYPES = ["Event", "Claim"] as const;
 type TimelineType = (typeof TIMELINE_TYPES)[number];
@@ -16,17 +17,7 @@ interface After {
   end: string;
   id: string;
 }
-const entries = defineQuery<{
-  types: readonly TimelineType[];
-  from: string | null;
-  to: string | null;
-  eventLower: string;
-  claimLower: string;
-  periodLower: string;
-  upper: string;
-  after: After | null;
-  limit: number;
-}>("timeline/entries", "READ").rows({
+const entryColumns = {
   entry: z.object({
     id: z.string(),
     type: z.enum(TIMELINE_TYPES),
@@ -38,7 +29,25 @@ const entries = defineQuery<{
   end: temporal(),
   precision: z.string().nullable(),
   text: z.string().nullable(),
-});
+};
+/** Without a window's start: one read per kind of date, from the cursor. */
+const entries = defineQuery<{
+  types: readonly TimelineType[];
+  lower: string;
+  upper: string;
+  after: After | null;
+  limit: number;
+}>("timeline/entries", "READ").rows(entryColumns);
+/** With a window's start: one read per kind of date and span class, each from its own bound. */
+const windowed = defineQuery<{
+  event: ClassBound[];
+  claim: ClassBound[];
+  period: ClassBound[];
+  from: string;
+  upper: string;
+  after: After | null;
+  limit: number;
+}>("timeline/window", "READ").rows(entryColumns);
 
 export interface TimelineOptions {
   types?: readonly TimelineType[] | undefined;
@@ -80,14 +89,30 @@ function decodeCursor(cursor: string): After {
   );
 }
 
-/** `day` moved back by `days` (ISO dates; never before year 1). */
-function daysBefore(day: string, days: number): string {
-  const moved = new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000);
-  if (Number.isNaN(moved.getTime()) || moved.getUTCFullYear() < 1) return EARLIEST;
-  return moved.toISOString().slice(0, 10).padStart(10, "0");
+/**
+ * Where each span class of each kind of date is read from, for a window opening on `from`: the
+ * classes present and their longest spans come from the dates summary. When it is not current
+ * (a streaming load published before its rebuild, a rebuild under way) or absent, every class is
+ * read as far back as a span of it can reach: a few more seeks, never a missed entry. A type not
+ * asked for reads nothing.
+ */
+async function windowBounds(
+  runner: QueryRunner,
+  from: string,
+  types: readonly TimelineType[],
+  after: After | null,
+  signal: AbortSignal | undefined,
+): Promise<{ event: ClassBound[]; claim: ClassBound[]; period: ClassBound[]; from: string }> {
+  const { current, dates } = await projectionState(runner, signal);
+  const bounds = (wanted: TimelineType, spans: number[] | null | undefined) =>
+    types.includes(wanted) ? classBounds(from, (current && spans) || null, after?.start ?? null) : [];
+  return {
+    event: bounds("Event", dates?.eventClassSpans),
+    claim: bounds("Claim", dates?.claimClassSpans),
+    period: bounds("Claim", dates?.periodClassSpans),
+    from,
+  };
 }
-
-const later = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * Entries ordered by start date, then end date, then id; `next` is the cursor of the next page.
@@ -99,40 +124,19 @@ export async function timeline(
   signal?: AbortSignal,
 ): Promise<TimelineResponse> {
   const after = options.cursor ? decodeCursor(options.cursor) : null;
-  // An entry that began before the window still reaches into it if it spans far enough: each
-  // index read starts that far back, by the longest span of its kind (from the dates summary).
-  let lower = { event: EARLIEST, claim: EARLIEST, period: EARLIEST };
-  if (options.from) {
-    const { dates } = await projectionState(runner, signal);
-    if (dates) {
-      lower = {
-        event: daysBefore(options.from, dates.eventSpanDays),
-        claim: daysBefore(options.from, dates.claimSpanDays),
-        period: daysBefore(options.from, dates.periodSpanDays),
-      };
-    }
-  }
-  if (after)
-    lower = {
-      event: later(lower.event, after.start),
-      claim: later(lower.claim, after.start),
-      period: later(lower.period, after.start),
-    };
-  const { rows } = await runner.run(
-    entries,
-    {
-      types: options.types ?? TIMELINE_TYPES,
-      from: options.from ?? null,
-      to: options.to ?? null,
-      eventLower: lower.event,
-      claimLower: lower.claim,
-      periodLower: lower.period,
-      upper: options.to ?? LATEST,
-      after,
-      limit: options.limit,
-    },
-    { signal },
-  );
+  const types = options.types ?? TIMELINE_TYPES;
+  const upper = options.to ?? LATEST;
+  const { rows } = options.from
+    ? await runner.run(
+        windowed,
+        { ...(await windowBounds(runner, options.from, types, after, signal)), upper, after, limit: options.limit },
+        { signal },
+      )
+    : await runner.run(
+        entries,
+        { types, lower: after?.start ?? EARLIEST, upper, after, limit: options.limit },
+        { signal },
+      );
   const page = rows.slice(0, options.limit);
   const list: TimelineEntry[] = page.map(({ entry, start, end, precision, text }) => ({
     id: entry.id,

@@ -39,9 +39,10 @@ export interface GraphPath {
 
 /**
  * Properties never copied into element data: too large for a canvas (a source's text, available
- * from GET /api/nodes/:id).
+ * from GET /api/nodes/:id), or the app's own bookkeeping (the span classes the timeline's window
+ * reads by, server/domain/span-classes.ts).
  */
-const HEAVY_PROPERTIES = new Set(["content"]);
+const HEAVY_PROPERTIES = new Set(["content", "dateSpanClass", "periodSpanClass"]);
 
 const nodeTypes: ReadonlySet<string> = new Set(NODE_TYPES);
 

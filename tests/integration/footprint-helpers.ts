@@ -87,10 +87,14 @@ export async function derived(driver: Driver) {
     driver,
     `MATCH (p:Projection {id: 'projection:derived'})
      RETURN p.state AS state, p.datasets AS datasets, p.months AS months,
-       p.eventSpanDays AS eventSpanDays, p.claimSpanDays AS claimSpanDays, p.periodSpanDays AS periodSpanDays`,
+       p.eventClassSpans AS eventClassSpans, p.claimClassSpans AS claimClassSpans, p.periodClassSpans AS periodClassSpans`,
   );
-  const { eventSpanDays, claimSpanDays, periodSpanDays, ...dates } = summary ?? {};
-  return { met, actors, dates, spans: [eventSpanDays, claimSpanDays, periodSpanDays].map(Number) };
+  const { eventClassSpans, claimClassSpans, periodClassSpans, ...dates } = summary ?? {};
+  // The longest span of each span class (index = class, −1 where none), per kind of date.
+  const spans = [eventClassSpans, claimClassSpans, periodClassSpans].map((list) =>
+    ((list as unknown[] | null | undefined) ?? []).map(Number),
+  );
+  return { met, actors, dates, spans };
 }
 
 /**
