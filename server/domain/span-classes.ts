@@ -39,7 +39,8 @@ export interface ClassBound {
   lower: string;
 }
 
-const EARLIEST = "0001-01-01";
+/** The earliest day a timeline read can start from (Neo4j dates begin at year 1). */
+export const EARLIEST = "0001-01-01";
 
 /**
  * `day` moved back by `days` (ISO dates; never before year 1).

@@ -7,7 +7,7 @@ import { nodeLabel } from "../neo4j/to-elements.js";
 import { datePrecision } from "./date-precision.js";
 import { InvalidArgumentError } from "./errors.js";
 import { projectionState } from "./projections.js";
-import { type ClassBound, classBounds } from "./span-classes.js";
+import { type ClassBound, classBounds, EARLIEST } from "./span-classes.js";
 
 export const TIMELINE_TYPES = ["Event", "Claim"] as const;
 type TimelineType = (typeof TIMELINE_TYPES)[number];
@@ -58,7 +58,6 @@ export interface TimelineOptions {
   cursor?: string | undefined;
 }
 
-const EARLIEST = "0001-01-01";
 const LATEST = "9999-12-31";
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
