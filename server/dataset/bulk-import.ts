@@ -1,9 +1,9 @@
 /**
  * The first load of a large dataset into an empty bundled Neo4j, through Neo4j's offline bulk
  * importer: read and checked by the streaming passes, written as CSV with who met whom derived on
- * the way, imported into a Neo4j home of its own, finished there (schema, the Dataset node, the
- * meeting ranks and pool) and swapped in by the
- * launcher at the next start. docs/loading.md says why and what a kill at each step leaves.
+ * the way (with the actors' ranks and the pool), imported into a Neo4j home of its own, finished
+ * there (schema, the Dataset node, first rings, dates) and swapped in by the launcher at the next
+ * start. docs/loading.md says why and what a kill at each step leaves.
  */
 import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -17,7 +17,7 @@ import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchema } from "../neo4j/schema.js";
 import { CARRIAGE_RETURN, ImportCsv, LINE_FEED } from "./bulk-csv.js";
-import { MET_COLUMNS, MetAggregator } from "./bulk-met.js";
+import { ACTOR_COLUMNS, MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
 import { datasetRow, type RecordRows, recordResolver } from "./resolve.js";
@@ -138,7 +138,7 @@ type Written = Awaited<ReturnType<typeof writeCsv>>;
 /**
  * Pass 1 and 2 of the streaming loader, each record's rows written as CSV instead of staged, and
  * who met whom derived from them on the way (bulk-met.ts): Actor rows, which carry their
- * `meetings`, are written once every event has been read.
+ * `meetings` and `metRank`, are written once every event has been read.
  */
 async function writeCsv(folder: string, dir: string, say: (phase: string, step: string, done: number) => void) {
   const data = new StreamedDataset(folder);
@@ -148,7 +148,7 @@ async function writeCsv(folder: string, dir: string, say: (phase: string, step: 
   if (data.problems.length > 0 || !manifest) throw new DatasetInvalidError(folder, sortProblems(data.problems));
   const datasetId = `dataset:${manifest.id}`;
   const datasets = [datasetId];
-  const csv = new ImportCsv(dir, { Actor: { meetings: "long" }, MET: MET_COLUMNS });
+  const csv = new ImportCsv(dir, { Actor: ACTOR_COLUMNS, MET: MET_COLUMNS });
   const met = new MetAggregator(dir);
   const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
   const relationships = {} as Record<RelType, number>;
@@ -253,8 +253,9 @@ const propertyNames = (list: readonly { name: string; key: string }[]) =>
 
 /**
  * Finishes the imported database on a Neo4j of its own (the import home, a free port): puts back
- * empty lists and line breaks, creates the schema and waits for its indexes, writes the Dataset node and ranks
- * and pools the imported MET, with the same queries as the other paths. Readers never see it unfinished.
+ * empty lists and line breaks, creates the schema and waits for its indexes, writes the Dataset
+ * node, the first rings and the dates summary, with the same queries as the other paths. Readers
+ * never see it unfinished.
  */
 async function finish(
   importHome: string,
@@ -294,8 +295,9 @@ async function finish(
     endStep("constraints and indexes");
     const props = toNeo4jProps(datasetRow(written.manifest, written.checksum).props);
     await runner.run(mergeDataset, { props });
-    say("finishing", "MET ranks and pool, first rings, dates", 0);
-    // MET and each actor's meetings came with the import: only the ranks, pool, first rings and dates remain.
+    say("finishing", "first rings, dates", 0);
+    // MET with its pool marks and each actor's meetings and metRank came with the import: only
+    // the first rings and dates remain.
     await refreshProjections(autoCommit(runner), { projected: written.projected, stepDone: endStep });
     endStep("dates summary");
   } finally {

@@ -10,12 +10,14 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { EVENT_SAMPLE, MEETING_KINDS, MEETING_UNITS } from "../domain/met-projection.js";
+import { EVENT_SAMPLE, MEETING_KINDS, MEETING_UNITS, POOL_RULES, type PoolRules } from "../domain/met-projection.js";
 import type { ColumnType, CsvProps, ImportCsv } from "./bulk-csv.js";
+import { PoolHoldBack } from "./bulk-ranks.js";
+import { compareCodePoints } from "./code-points.js";
 import type { NodeRow } from "./graph-model.js";
 import type { RecordRows } from "./resolve.js";
 
-/** The types of MET's properties, as project-batch.cypher stores them. */
+/** The types of MET's properties, as project-batch.cypher (and project-pool's `pool`) stores them. */
 export const MET_COLUMNS: Record<string, ColumnType> = {
   pair: "string",
   count: "long",
@@ -30,7 +32,10 @@ export const MET_COLUMNS: Record<string, ColumnType> = {
   reported: "string[]",
   pageLow: "string",
   pageHigh: "string",
+  pool: "long",
 };
+/** The types of the Actor properties the bulk load derives (project-batch's and project-ranks'). */
+export const ACTOR_COLUMNS: Record<string, ColumnType> = { meetings: "long", metRank: "long" };
 
 /** Files the pairs are spread over: a bucket of `large` (~3M pairs) holds about 12,000. */
 const BUCKETS = 256;
@@ -42,25 +47,6 @@ const LIST = "\u001f";
 
 const kinds: ReadonlySet<string> = new Set(MEETING_KINDS);
 const units: ReadonlySet<string> = new Set(MEETING_UNITS);
-
-/**
- * Orders strings by code point, as Cypher does (JavaScript's `<` compares UTF-16 units, which
- * puts characters above U+FFFF before U+E000–U+FFFF).
- * @example ["b", "a"].sort(compareCodePoints) // ["a", "b"]
- */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xHigh = x >= 0xd800 && x <= 0xdfff;
-    const yHigh = y >= 0xd800 && y <= 0xdfff;
-    if (xHigh !== yHigh) return xHigh ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
 
 /** A meeting-like event a pair shared: its id, start and end (ISO dates or null) and forums. */
 export interface SharedEvent {
@@ -191,7 +177,11 @@ export class MetAggregator {
   readonly #actors: WriteStream;
   #actorBuffer = "";
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** The pool's thresholds (POOL_RULES; tests use small ones). */
+    readonly rules: PoolRules = POOL_RULES,
+  ) {
     this.#files = this.#buffers.map((_, index) => createWriteStream(this.#bucketFile(index)));
     this.#actors = createWriteStream(path.join(dir, "met-actors.jsonl"));
   }
@@ -274,24 +264,24 @@ export class MetAggregator {
   }
 
   /**
-   * Writes the held-back Actor rows with `meetings`, then one MET row per pair, one bucket at a
-   * time, and deletes the bucket files. Returns what project-batch would have counted.
+   * Writes one MET row per pair, one bucket at a time (deleting the bucket files), then the
+   * held-back Actor rows with `meetings` and `metRank`; the MET rows the pool may mark are held
+   * back until every pair is seen (bulk-ranks.ts). Returns what project-batch would have counted
+   * and the pool marks project-pool would have set.
    */
-  async finish(csv: ImportCsv, progress?: (pairs: number) => void): Promise<{ actors: number; pairs: number }> {
+  async finish(
+    csv: Pick<ImportCsv, "node" | "relationship">,
+    progress?: (pairs: number) => void,
+  ): Promise<{ actors: number; pairs: number; pooled: number }> {
     await this.close();
-    let actors = 0;
-    const actorFile = path.join(this.dir, "met-actors.jsonl");
-    for await (const line of createInterface({ input: createReadStream(actorFile), crlfDelay: Infinity })) {
-      if (!line) continue;
-      const row = JSON.parse(line) as NodeRow;
-      await csv.node(
-        "Actor",
-        { id: row.id, props: { ...row.props, meetings: this.#meetings.get(row.id) ?? 0 } },
-        "actors.yaml",
-      );
-      actors++;
-    }
-    await rm(actorFile, { force: true });
+    // Only actors with an Actor row are ranked, as project-ranks matches (:Actor).
+    const active = [...this.#meetings].filter(([id]) => this.#persons.has(id));
+    const held = new PoolHoldBack<{ a: string; b: string; props: CsvProps }>(
+      active,
+      ({ a, b, props }, pool) =>
+        csv.relationship("MET", { from: a, to: b, props: pool === undefined ? props : { ...props, pool } }, "MET"),
+      this.rules,
+    );
     let pairs = 0;
     for (let index = 0; index < BUCKETS; index++) {
       const file = this.#bucketFile(index);
@@ -316,12 +306,25 @@ export class MetAggregator {
         const [a, b] = key.split(TAB) as [string, string];
         const props = metProps(a, b, events, claims, { a: this.#names.get(a), b: this.#names.get(b) });
         if (!props) continue;
-        await csv.relationship("MET", { from: a, to: b, props }, "MET");
+        await held.add(a, b, events.length, { a, b, props });
         pairs++;
       }
       await rm(file, { force: true });
       progress?.(pairs);
     }
-    return { actors, pairs };
+    const { ranks, pooled } = await held.finish();
+    let actors = 0;
+    const actorFile = path.join(this.dir, "met-actors.jsonl");
+    for await (const line of createInterface({ input: createReadStream(actorFile), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const row = JSON.parse(line) as NodeRow;
+      const props: CsvProps = { ...row.props, meetings: this.#meetings.get(row.id) ?? 0 };
+      const metRank = ranks.get(row.id);
+      if (metRank !== undefined) props.metRank = metRank;
+      await csv.node("Actor", { id: row.id, props }, "actors.yaml");
+      actors++;
+    }
+    await rm(actorFile, { force: true });
+    return { actors, pairs, pooled };
   }
 }

@@ -26,6 +26,27 @@ const POOL_TIES = 12;
 /** Up to this many pairs in all, every pair is in the pool: a small graph's overview can show them all. */
 const POOL_ALL = 10_000;
 
+/** The pool's thresholds: POOL_ACTORS, POOL_TIES, POOL_ALL (tests use small ones). */
+export interface PoolRules {
+  actors: number;
+  ties: number;
+  all: number;
+}
+export const POOL_RULES: PoolRules = { actors: POOL_ACTORS, ties: POOL_TIES, all: POOL_ALL };
+
+/**
+ * How many actors are ranked and how many ties each keeps, given how many pairs met: the one
+ * definition behind both implementations of the ranks and pool, meetings/project-ranks.cypher
+ * and project-pool.cypher on the graph, and the bulk load's (server/dataset/bulk-ranks.ts), which
+ * computes the same marks while it writes MET. In "everything" mode (pairs ≤ `all`) every active
+ * actor up to 2 × pairs is ranked and keeps every tie.
+ * @example poolSize(20_000) // { everything: false, actors: 500, ties: 12 }
+ */
+export function poolSize(pairs: number, rules: PoolRules = POOL_RULES) {
+  const everything = pairs <= rules.all;
+  return { everything, actors: everything ? 2 * pairs : rules.actors, ties: everything ? pairs : rules.ties };
+}
+
 const batchQuery = defineQuery<{
   after: string | null;
   actors: readonly string[] | null;
@@ -51,7 +72,14 @@ export interface MetProjectionOptions {
    * The MET relationships and every actor's `meetings` are there already (the bulk load derives
    * them as it writes the importer's files, server/dataset/bulk-met.ts): only rank and pool.
    */
-  projected?: { actors: number; pairs: number };
+  projected?: {
+    actors: number;
+    pairs: number;
+    /** The pool marks set, when the ranks and pool came with the MET (bulk-ranks.ts): then neither query runs. */
+    pooled?: number;
+  };
+  /** The pool's thresholds; POOL_RULES unless a test asks for small ones. */
+  pool?: PoolRules;
 }
 
 /**
@@ -64,8 +92,11 @@ export async function projectMeetings(
   exec: Exec,
   options: MetProjectionOptions = {},
 ): Promise<{ actors: number; pairs: number; pooled: number }> {
-  const { actors, pairs } = options.projected ?? (await projectPairs(exec, options));
-  return { actors, pairs, pooled: await rankAndPool(exec, pairs) };
+  const { projected } = options;
+  if (projected?.pooled !== undefined)
+    return { actors: projected.actors, pairs: projected.pairs, pooled: projected.pooled };
+  const { actors, pairs } = projected ?? (await projectPairs(exec, options));
+  return { actors, pairs, pooled: await rankAndPool(exec, pairs, undefined, options.pool) };
 }
 
 /** Every MET relationship and actor's `meetings`, batch by batch of actors in id order. */
@@ -97,11 +128,16 @@ async function projectPairs(exec: Exec, options: MetProjectionOptions): Promise<
  * no touched actor is ranked: a pool mark depends only on the ranks and the ranked actors' MET,
  * and a changed MET has both its ends touched.
  */
-async function rankAndPool(exec: Exec, pairs: number, touched?: readonly string[]): Promise<number> {
-  const everything = pairs <= POOL_ALL;
-  const [ranked] = await exec(ranks, { actors: everything ? 2 * pairs : POOL_ACTORS, touched: touched ?? [] });
+async function rankAndPool(
+  exec: Exec,
+  pairs: number,
+  touched?: readonly string[],
+  rules: PoolRules = POOL_RULES,
+): Promise<number> {
+  const size = poolSize(pairs, rules);
+  const [ranked] = await exec(ranks, { actors: size.actors, touched: touched ?? [] });
   if (touched && ranked && !ranked.changed && !ranked.touchedRanked) return 0;
-  const [pooled] = await exec(pool, { ties: everything ? pairs : POOL_TIES });
+  const [pooled] = await exec(pool, { ties: size.ties });
   return pooled?.pooled ?? 0;
 }
 
@@ -132,5 +168,5 @@ export async function projectActors(
     options.progress?.(Math.min(i + batch, actors.length), pairs);
   }
   const [total] = await exec(pairCount, {});
-  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0, actors) };
+  return { actors: actors.length, pairs, pooled: await rankAndPool(exec, total?.pairs ?? 0, actors, options.pool) };
 }

@@ -87,7 +87,10 @@ export async function refreshProjections(
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
-  options.stepDone?.(options.projected ? "MET ranks and pool" : "MET, ranks and pool");
+  const projected = options.projected;
+  options.stepDone?.(
+    projected?.pooled !== undefined ? "Dataset node" : projected ? "MET ranks and pool" : "MET, ranks and pool",
+  );
   const [dense] = await exec(denseNodes, { dense: DENSE });
   await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
   options.stepDone?.("first rings");

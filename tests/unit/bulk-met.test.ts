@@ -4,13 +4,14 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { ImportCsv } from "../../server/dataset/bulk-csv.js";
 import {
+  ACTOR_COLUMNS,
   claimPairs,
-  compareCodePoints,
   MET_COLUMNS,
   MetAggregator,
   metProps,
   type SharedEvent,
 } from "../../server/dataset/bulk-met.js";
+import { compareCodePoints } from "../../server/dataset/code-points.js";
 import { EVENT_SAMPLE } from "../../server/domain/met-projection.js";
 
 const event = (id: string, start: string | null, end: string | null = start, forums: string[] = []): SharedEvent => ({
@@ -142,8 +143,8 @@ describe("MetAggregator", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test("when records stream through it, then Actor rows get their meetings and MET rows are written with typed columns, the buckets deleted", async () => {
-    const csv = new ImportCsv(dir, { Actor: { meetings: "long" }, MET: MET_COLUMNS });
+  test("when records stream through it, then Actor rows get their meetings and rank and MET rows are written with typed columns and pool marks, the buckets deleted", async () => {
+    const csv = new ImportCsv(dir, { Actor: ACTOR_COLUMNS, MET: MET_COLUMNS });
     const met = new MetAggregator(dir);
     for (const id of ["actor:b", "actor:a", "actor:c"]) await met.actor({ id, props: { id, kind: "person" } });
     const participated = (from: string, to: string) => ({
@@ -160,18 +161,18 @@ describe("MetAggregator", () => {
     });
     const projected = await met.finish(csv);
     await csv.close();
-    expect(projected).toEqual({ actors: 3, pairs: 1 });
+    expect(projected).toEqual({ actors: 3, pairs: 1, pooled: 2 });
     const files = await readdir(dir);
     expect(files.filter((file) => file.startsWith("met-"))).toEqual([]);
     const actorHeader = (await readFile(path.join(dir, "actor.1.header.csv"), "utf8")).trim();
-    expect(actorHeader).toBe("id:ID,kind:string,meetings:long");
+    expect(actorHeader).toBe("id:ID,kind:string,meetings:long,metRank:long");
     const actors = (await readFile(path.join(dir, "actor.1.csv"), "utf8")).trim().split("\n").sort();
-    expect(actors).toEqual(['"actor:a","person",1', '"actor:b","person",1', '"actor:c","person",0']);
+    expect(actors).toEqual(['"actor:a","person",1,1', '"actor:b","person",1,2', '"actor:c","person",0,']);
     const metHeader = (await readFile(path.join(dir, "met.1.header.csv"), "utf8")).trim();
     expect(metHeader).toBe(
-      ":START_ID,:END_ID,pair:string,count:long,first:date,last:date,years:long[],yearCounts:long[],events:string[]",
+      ":START_ID,:END_ID,pair:string,count:long,first:date,last:date,years:long[],yearCounts:long[],events:string[],pool:long",
     );
     const metRow = (await readFile(path.join(dir, "met.1.csv"), "utf8")).trim();
-    expect(metRow).toBe(`"actor:a","actor:b","actor:a|actor:b",1,"2020-01-01","2020-01-01",2020,1,"event:1"`);
+    expect(metRow).toBe(`"actor:a","actor:b","actor:a|actor:b",1,"2020-01-01","2020-01-01",2020,1,"event:1",2`);
   });
 });
