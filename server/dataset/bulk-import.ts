@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
+import type { PoolRules } from "../domain/met-projection.js";
 import { autoCommit, refreshProjections } from "../domain/projections.js";
 import { ensureLauncherBuilt, freePort, launcherClasspath, startBundledNeo4j } from "../neo4j/bundled.js";
 import { int } from "../neo4j/columns.js";
@@ -73,6 +74,8 @@ export interface BulkOptions {
   progress?: (progress: LoadProgress) => void;
   /** Lines for people: the importer's stages. */
   say?: (line: string) => void;
+  /** The pool's thresholds (POOL_RULES; a test uses small ones to compare with the Cypher's). */
+  pool?: PoolRules;
 }
 
 /** A bulk load's account: the counts of any load, and the time of each step. */
@@ -102,7 +105,7 @@ export async function bulkImport(folder: string, options: BulkOptions): Promise<
   const csvDir = path.join(importHome, "csv");
   await mkdir(csvDir, { recursive: true });
   try {
-    const written = await writeCsv(folder, csvDir, say);
+    const written = await writeCsv(folder, csvDir, say, options.pool);
     endStep("read, check, write CSV");
 
     await ensureLauncherBuilt(options.say);
@@ -140,7 +143,12 @@ type Written = Awaited<ReturnType<typeof writeCsv>>;
  * who met whom derived from them on the way (bulk-met.ts): Actor rows, which carry their
  * `meetings` and `metRank`, are written once every event has been read.
  */
-async function writeCsv(folder: string, dir: string, say: (phase: string, step: string, done: number) => void) {
+async function writeCsv(
+  folder: string,
+  dir: string,
+  say: (phase: string, step: string, done: number) => void,
+  pool?: PoolRules,
+) {
   const data = new StreamedDataset(folder);
   say("checking", "schema and ids", 0);
   await data.scan();
@@ -149,7 +157,7 @@ async function writeCsv(folder: string, dir: string, say: (phase: string, step: 
   const datasetId = `dataset:${manifest.id}`;
   const datasets = [datasetId];
   const csv = new ImportCsv(dir, { Actor: ACTOR_COLUMNS, MET: MET_COLUMNS });
-  const met = new MetAggregator(dir);
+  const met = new MetAggregator(dir, pool);
   const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
   const relationships = {} as Record<RelType, number>;
   let rows = 0;
