@@ -16,7 +16,7 @@ import { ensureLauncherBuilt, freePort, launcherClasspath, startBundledNeo4j } f
 import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
-import { applySchema } from "../neo4j/schema.js";
+import { applySchemaTimed } from "../neo4j/schema.js";
 import { CARRIAGE_RETURN, ImportCsv, LINE_FEED } from "./bulk-csv.js";
 import { ACTOR_COLUMNS, MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
@@ -299,8 +299,9 @@ async function finish(
     }
     endStep(`line breaks (${propertyNames(written.csv.lineBreaks())})`);
     say("finishing", "constraints and indexes", 0);
-    await applySchema(runner, { awaitSeconds: 3_600 });
-    endStep("constraints and indexes");
+    const slowest = await applySchemaTimed(runner, 3_600);
+    const online = slowest.slice(0, 3).map(({ name, seconds }) => `${name} ${seconds.toFixed(1)} s`);
+    endStep(`constraints and indexes (last online: ${online.join(", ") || "none"})`);
     const props = toNeo4jProps(datasetRow(written.manifest, written.checksum).props);
     await runner.run(mergeDataset, { props });
     say("finishing", "first rings, dates", 0);
