@@ -115,6 +115,10 @@ async function startOn(dataDir: string): Promise<BundledNeo4j> {
 
 type Dump = { nodes: unknown[]; relationships: unknown[] };
 
+/** The property keys a dump holds, nodes' and relationships' apart: what its comparison covers. */
+const keysOf = (rows: unknown[]) =>
+  new Set(rows.flatMap((row) => (row as { props: [string, string, unknown][] }).props.map(([key]) => key)));
+
 /**
  * Everything the database holds, ignoring element ids: each node's labels and every property
  * with its Cypher type (`valueType`), each relationship's ends, type and properties likewise.
@@ -284,6 +288,9 @@ describe("npm run load -- --bulk", () => {
     const { byBulk, apiByBulk } = await bulkLoaded(killedEnv.LIAISON_DATA_DIR, asked);
     expect(byBulk.nodes.length).toBeGreaterThan(2_000);
     expect(byBulk.relationships.length).toBeGreaterThan(5_000);
+    // The who-met-whom ranks and pool, which the bulk load computes as it writes MET (bulk-ranks.ts), are compared too.
+    expect(keysOf(byTransaction.nodes)).toContain("metRank");
+    expect(keysOf(byTransaction.relationships)).toContain("pool");
     expect(byBulk).toEqual(byTransaction);
     expect(apiByBulk).toEqual(apiByTransaction);
   }, 600_000);
@@ -305,6 +312,8 @@ describe("npm run load -- --bulk", () => {
       .map((row) => JSON.stringify(row));
     expect(met.some((row) => row.includes('["years","LIST<NOTHING> NOT NULL",[]]'))).toBe(true);
     expect(met.some((row) => row.includes('"undated"') && row.includes('"first"'))).toBe(true);
+    expect(met.some((row) => row.includes('["pool","INTEGER NOT NULL"'))).toBe(true);
+    expect(keysOf(byTransaction.nodes)).toContain("metRank");
     const env = await bundledEnv("seed");
     expect(await main([seedUndated, "--bulk"], env)).toBe(0);
     expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
