@@ -4,6 +4,8 @@
 // active actors. Run after meetings/project-ranks. The marks of the previous ranking are removed
 // first (found by the `pool` index): after a one-transaction load only the touched actors' MET
 // relationships are new (meetings/touched-actors), the others keep theirs.
+// The bulk load computes the same marks while it writes MET (server/dataset/bulk-ranks.ts, same
+// sizes: poolSize in server/domain/met-projection.ts); change both together.
 // Parameters: ties (integer). Returns: pooled (integer, marks set; a tie two actors both keep
 // counts twice), one row.
 CALL () {

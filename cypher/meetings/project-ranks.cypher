@@ -3,6 +3,8 @@
 // meetings/project-batch. Reads no more than it ranks: the most active by the `meetings` index
 // in descending order, chosen before anything is written (a LIMIT above a write must read all
 // its input), then the formerly ranked by the `metRank` index (cypher/schema.cypher).
+// The bulk load computes the same ranks while it writes MET (server/dataset/bulk-ranks.ts, same
+// sizes: poolSize in server/domain/met-projection.ts); change both together.
 // Parameters: actors (integer), touched (list of string: the actors whose MET relationships were
 // re-projected; empty for a full rebuild).
 // Returns: ranked (integer), changed (boolean: the ranking differs from the former one),
