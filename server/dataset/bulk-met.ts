@@ -12,7 +12,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { EVENT_SAMPLE, MEETING_KINDS, MEETING_UNITS, POOL_RULES, type PoolRules } from "../domain/met-projection.js";
 import type { ColumnType, CsvProps, ImportCsv } from "./bulk-csv.js";
-import { PoolHoldBack } from "./bulk-ranks.js";
+import { PoolRanking } from "./bulk-ranks.js";
 import { compareCodePoints } from "./code-points.js";
 import type { NodeRow } from "./graph-model.js";
 import type { RecordRows } from "./resolve.js";
@@ -276,12 +276,11 @@ export class MetAggregator {
     await this.close();
     // Only actors with an Actor row are ranked, as project-ranks matches (:Actor).
     const active = [...this.#meetings].filter(([id]) => this.#persons.has(id));
-    const held = new PoolHoldBack<{ a: string; b: string; props: CsvProps }>(
-      active,
-      ({ a, b, props }, pool) =>
-        csv.relationship("MET", { from: a, to: b, props: pool === undefined ? props : { ...props, pool } }, "MET"),
-      this.rules,
-    );
+    const ranking = new PoolRanking(active, this.rules);
+    // The rows the pool may mark wait in a file (in memory, their strings, cut from a bucket's
+    // text, would keep every bucket's text alive: +300 MB on `medium`).
+    const heldFile = path.join(this.dir, "met-held.jsonl");
+    const held = createWriteStream(heldFile);
     let pairs = 0;
     for (let index = 0; index < BUCKETS; index++) {
       const file = this.#bucketFile(index);
@@ -306,13 +305,28 @@ export class MetAggregator {
         const [a, b] = key.split(TAB) as [string, string];
         const props = metProps(a, b, events, claims, { a: this.#names.get(a), b: this.#names.get(b) });
         if (!props) continue;
-        await held.add(a, b, events.length, { a, b, props });
+        if (ranking.hold(a, b, events.length) === undefined)
+          await csv.relationship("MET", { from: a, to: b, props }, "MET");
+        else if (!held.write(`${JSON.stringify({ a, b, props })}\n`)) await once(held, "drain");
         pairs++;
       }
       await rm(file, { force: true });
       progress?.(pairs);
     }
-    const { ranks, pooled } = await held.finish();
+    await once(held.end(), "close");
+    const { ranks, pool, pooled } = ranking.finish();
+    let index = 0;
+    for await (const line of createInterface({ input: createReadStream(heldFile), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const { a, b, props } = JSON.parse(line) as { a: string; b: string; props: CsvProps };
+      const mark = pool[index++];
+      await csv.relationship(
+        "MET",
+        { from: a, to: b, props: mark === undefined ? props : { ...props, pool: mark } },
+        "MET",
+      );
+    }
+    await rm(heldFile, { force: true });
     let actors = 0;
     const actorFile = path.join(this.dir, "met-actors.jsonl");
     for await (const line of createInterface({ input: createReadStream(actorFile), crlfDelay: Infinity })) {

@@ -66,53 +66,49 @@ export function poolMarks(
 }
 
 /**
- * Streams MET rows to `write`, holding back those the pool may mark until every pair is seen:
- * while there are at most `rules.all` pairs ("everything" mode: every pair may be pooled), all of
- * them; once there are more, only those between two of the `rules.actors` most active actors
- * (≤ actors × (actors − 1) / 2 rows). `finish` marks and writes them and returns each ranked
- * actor's metRank.
- * @example const held = new PoolHoldBack(meetings, write); await held.add(a, b, count, props); const { ranks } = await held.finish()
+ * Decides, pair by pair as MET is written, which rows the pool may mark and must be held back
+ * until every pair is seen: those between two candidates for a rank while there are at most
+ * `rules.all` pairs ("everything" mode), then only those between two of the `rules.actors` most
+ * active actors (≤ actors × (actors − 1) / 2). It keeps only each held pair's ends (as candidate
+ * indexes) and count; the caller keeps the rows (bulk-met.ts: in a file), in the order `hold`
+ * numbered them, and `finish` gives each its mark.
+ * @example const held = ranking.hold(a, b, count); … const { ranks, pool } = ranking.finish(); pool[held]
  */
-export class PoolHoldBack<Row> {
+export class PoolRanking {
   /** The candidates for a rank, in rank order: enough for either mode. */
   readonly #order: string[];
-  /** The actors ranked if there are more than `rules.all` pairs. */
-  readonly #top: ReadonlySet<string>;
-  #held: (Tie & { row: Row })[] = [];
+  readonly #index: ReadonlyMap<string, number>;
+  readonly #held: { a: number; b: number; count: number }[] = [];
   #pairs = 0;
 
   constructor(
     meetings: Iterable<readonly [string, number]>,
-    readonly write: (row: Row, pool: number | undefined) => Promise<void>,
     readonly rules: PoolRules = POOL_RULES,
   ) {
     this.#order = rankActors(meetings, Math.max(rules.actors, 2 * rules.all));
-    this.#top = new Set(this.#order.slice(0, rules.actors));
+    this.#index = new Map(this.#order.map((id, index) => [id, index]));
   }
 
-  /** One pair's MET row, with its ends and `count`. */
-  async add(a: string, b: string, count: number, row: Row): Promise<void> {
+  /** One more pair: the number of its held row (0, 1, …), or undefined when the pool cannot mark it (write it now). */
+  hold(a: string, b: string, count: number): number | undefined {
     this.#pairs++;
-    if (this.#pairs === this.rules.all + 1) {
-      // No longer everything: only ties between two of the top actors can be pooled.
-      const kept: (Tie & { row: Row })[] = [];
-      for (const tie of this.#held) {
-        if (this.#top.has(tie.a) && this.#top.has(tie.b)) kept.push(tie);
-        else await this.write(tie.row, undefined);
-      }
-      this.#held = kept;
-    }
-    if (this.#pairs <= this.rules.all || (this.#top.has(a) && this.#top.has(b))) this.#held.push({ a, b, count, row });
-    else await this.write(row, undefined);
+    const x = this.#index.get(a);
+    const y = this.#index.get(b);
+    if (x === undefined || y === undefined) return undefined;
+    if (this.#pairs > this.rules.all && (x >= this.rules.actors || y >= this.rules.actors)) return undefined;
+    this.#held.push({ a: x, b: y, count });
+    return this.#held.length - 1;
   }
 
-  /** Writes the held-back rows with their pool marks; returns each ranked actor's metRank and the marks set. */
-  async finish(): Promise<{ ranks: Map<string, number>; pooled: number }> {
+  /** Each ranked actor's metRank, each held row's pool mark (by its number) and the marks set. */
+  finish(): { ranks: Map<string, number>; pool: (number | undefined)[]; pooled: number } {
     const size = poolSize(this.#pairs, this.rules);
     const ranks = new Map(this.#order.slice(0, size.actors).map((id, index) => [id, index + 1]));
-    const { pool, pooled } = poolMarks(ranks, this.#held, size.ties);
-    for (const [index, { row }] of this.#held.entries()) await this.write(row, pool[index]);
-    this.#held = [];
-    return { ranks, pooled };
+    const ties = this.#held.map(({ a, b, count }) => ({
+      a: this.#order[a] as string,
+      b: this.#order[b] as string,
+      count,
+    }));
+    return { ranks, ...poolMarks(ranks, ties, size.ties) };
   }
 }

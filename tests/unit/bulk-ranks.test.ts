@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { PoolHoldBack, poolMarks, rankActors, type Tie } from "../../server/dataset/bulk-ranks.js";
+import { PoolRanking, poolMarks, rankActors, type Tie } from "../../server/dataset/bulk-ranks.js";
 import { POOL_RULES, type PoolRules, poolSize } from "../../server/domain/met-projection.js";
 import { Random } from "../../server/synth/random.js";
 
@@ -120,35 +120,38 @@ describe("rankActors and poolMarks", () => {
   });
 });
 
-describe("PoolHoldBack", () => {
-  test("when pairs stream in any order, past the everything threshold or not, then every row is written once with the brute force's mark, only those the pool may mark held back to the end, and the ranks are the brute force's", async () => {
+describe("PoolRanking", () => {
+  test("when pairs stream in any order, past the everything threshold or not, then every pair the brute force marks is held and gets its mark, past the threshold only ties between top actors are held, and the ranks are the brute force's", async () => {
     const random = new Random(11);
+    let held = 0;
     for (let round = 0; round < 500; round++) {
       const sample = randomCase(random, random.int(0, 20));
       const order = sample.ties.map((_, index) => index).sort(() => random.next() - 0.5);
-      const written: [number, number | undefined][] = [];
-      const held = new PoolHoldBack<number>(
-        sample.meetings,
-        async (index, pool) => {
-          written.push([index, pool]);
-        },
-        SMALL,
-      );
-      for (const index of order) {
-        const { a, b, count } = sample.ties[index] as Tie;
-        await held.add(a, b, count, index);
-      }
+      const ranking = new PoolRanking(sample.meetings, SMALL);
       const expected = bruteForce(sample, SMALL);
-      // Held back (memory): everything while it may all be pooled, then only ties between two top actors.
-      const streamed = written.map(([index]) => index).sort((x, y) => x - y);
-      const between = (tie: Tie) => expected.ranks.has(tie.a) && expected.ranks.has(tie.b);
-      const free = order.filter((index) => sample.ties.length > SMALL.all && !between(sample.ties[index] as Tie));
-      expect(streamed).toEqual(free.sort((x, y) => x - y));
-      const { ranks, pooled } = await held.finish();
+      const top = new Set(rankActors(sample.meetings, SMALL.actors));
+      const numbers = new Map<number, number>();
+      for (const [seen, index] of order.entries()) {
+        const { a, b, count } = sample.ties[index] as Tie;
+        const number = ranking.hold(a, b, count);
+        if (number === undefined) continue;
+        expect(number).toBe(numbers.size);
+        numbers.set(index, number);
+        // Bounded: past `all` pairs, only ties the pool may still mark, between two top actors.
+        if (seen >= SMALL.all) expect(top.has(a) && top.has(b)).toBe(true);
+      }
+      held += numbers.size;
+      const { ranks, pool, pooled } = ranking.finish();
       expect(ranks).toEqual(expected.ranks);
       expect(pooled).toBe(expected.pooled);
-      expect(written.map(([index]) => index).sort((x, y) => x - y)).toEqual(order.slice().sort((x, y) => x - y));
-      expect(new Map(written.filter(([, pool]) => pool !== undefined))).toEqual(expected.pool);
+      for (const index of expected.pool.keys()) expect(numbers.has(index)).toBe(true);
+      const marks = new Map(
+        [...numbers]
+          .map(([index, number]): [number, number | undefined] => [index, pool[number]])
+          .filter(([, mark]) => mark !== undefined),
+      );
+      expect(marks).toEqual(expected.pool);
     }
+    expect(held).toBeGreaterThan(1_000);
   });
 });
