@@ -55,7 +55,11 @@ export function counterpartTemplate(
     </div>
     ${
       forums.length > 0
-        ? html`<p class="forums">Where: ${forums.map((forum) => html`<button type="button" class="chip" @click=${() => actions.pickForum(forum.id)}>${forum.name}</button>`)}</p>`
+        ? html`<p class="forums">Where: ${forums.map((forum) => html`<button type="button" class="chip" @click=${() => actions.pickForum(forum.id)}>${forum.name}</button>`)}${
+            counterpart.forumCount > forums.length
+              ? html` <span class="muted">and ${counterpart.forumCount - forums.length} more</span>`
+              : nothing
+          }</p>`
         : nothing
     }
     ${counterpart.aggregates.map(aggregateTemplate)}

@@ -134,8 +134,13 @@ export const Counterpart = z.object({
   nextEventsOffset: count.nullable(),
   /** Aggregate claims about both ("met 18 times"), or about the counterpart and a listed event. */
   aggregates: z.array(AggregateClaim),
-  /** Forums at which they met (any of their shared events, not only those listed). */
+  /**
+   * Forums at which they met (any of their shared events, not only those listed), by name: at
+   * most 12 of them (a hub pair meets at a hundred; the forum filter narrows to any one).
+   */
   forums: z.array(ref),
+  /** How many forums they met at in all (under the filters). */
+  forumCount: count,
 });
 
 /** GET /api/meetings?actor=&with=&forum=&from=&to=&limit=&offset=&eventsLimit=&eventsOffset= */

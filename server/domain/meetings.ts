@@ -10,7 +10,7 @@ import type {
 import { int, listOrEmpty, node } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
 import { dateValue, evidenceByIds, pick } from "./evidence.js";
-import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
+import { LISTED_EVENTS, LISTED_FORUMS, MEETING_KINDS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
 interface Window {
@@ -33,16 +33,17 @@ const pageOfCounterparts = {
       eventCount: int(),
       events: listOrEmpty(z.string()),
       forums: listOrEmpty(z.string()),
+      forumCount: int(),
     }),
   ),
 };
-const counterparts = defineQuery<Page & { actor: string; pair: string | null }>("meetings/counterparts", "READ").rows(
-  pageOfCounterparts,
-);
-const filtered = defineQuery<Window & Page & { actor: string; with: string | null; sample: number }>(
-  "meetings/counterparts-filtered",
+const counterparts = defineQuery<Page & { actor: string; pair: string | null; listedForums: number }>(
+  "meetings/counterparts",
   "READ",
 ).rows(pageOfCounterparts);
+const filtered = defineQuery<
+  Window & Page & { actor: string; with: string | null; sample: number; listedForums: number }
+>("meetings/counterparts-filtered", "READ").rows(pageOfCounterparts);
 const pairEvents = defineQuery<Window & Page & { a: string; b: string }>("meetings/pair-events", "READ").rows({
   total: int(),
   events: z.array(z.string()),
@@ -80,6 +81,8 @@ export interface MeetingsOptions {
   /** With `with`: events listed, and how many to skip. */
   eventsLimit: number;
   eventsOffset: number;
+  /** Forums named per counterpart (LISTED_FORUMS unless given). */
+  listedForums?: number | undefined;
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
@@ -145,12 +148,24 @@ export async function meetings(
     projected
       ? await runner.run(
           counterparts,
-          { actor: options.actor, pair: options.with ? pairKey(options.actor, options.with) : null, ...page },
+          {
+            actor: options.actor,
+            pair: options.with ? pairKey(options.actor, options.with) : null,
+            listedForums: options.listedForums ?? LISTED_FORUMS,
+            ...page,
+          },
           { signal },
         )
       : await runner.run(
           filtered,
-          { ...window, ...page, actor: options.actor, with: options.with ?? null, sample: LISTED_EVENTS },
+          {
+            ...window,
+            ...page,
+            actor: options.actor,
+            with: options.with ?? null,
+            sample: LISTED_EVENTS,
+            listedForums: options.listedForums ?? LISTED_FORUMS,
+          },
           { signal },
         )
   ).rows;
@@ -165,6 +180,7 @@ export async function meetings(
       eventCount: row.eventCount,
       events,
       forums: row.forums,
+      forumCount: row.forumCount,
       eventsOffset: Math.max(0, row.eventCount - events.length),
     };
   });
@@ -215,6 +231,7 @@ export async function meetings(
       nextEventsOffset: end < row.eventCount ? end : null,
       aggregates: (record?.aggregates ?? []).map((item) => aggregateClaim(item, passages)),
       forums: record?.forums ?? [],
+      forumCount: row.forumCount,
     };
   });
   const next = options.offset + list.length;

@@ -11,11 +11,12 @@ import type {
   SubgraphResponse,
   TimelineResponse,
 } from "../../common/api-types.js";
+import { meetings } from "../../server/domain/meetings.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
 import { cypher } from "../../server/neo4j/cypher-files.js";
 import { generate } from "../../server/synth/generate.js";
 import type { TestServer } from "../support/http.js";
-import { readRows } from "../support/neo4j.js";
+import { readRows, testRunner } from "../support/neo4j.js";
 import { type SeededApi, seededApi } from "./api-fixture.js";
 import { coParticipation, degrees, pageThrough } from "./paging-helpers.js";
 
@@ -73,6 +74,19 @@ describe("GET /api/meetings/network on a generated graph", () => {
       const nodes = new Set(body.elements.nodes.map((node) => node.data.id));
       for (const id of degree.keys()) expect(nodes.has(id)).toBe(true);
     }
+  });
+
+  test("when the first view is asked, then it is the backbone the projection stored, the one the pool gives over all years", async () => {
+    const first = await get<MeetingNetworkResponse>("/api/meetings/network");
+    // Any window makes the backbone be chosen from the pool again; this one holds every year.
+    const chosen = await get<MeetingNetworkResponse>("/api/meetings/network?from=1000&to=9999");
+    const lines = (body: MeetingNetworkResponse) => body.elements.edges.map(({ data }) => `${data.id} ${data.weight}`);
+    expect(first.selection.method).toBe("backbone");
+    expect(lines(first)).toEqual(lines(chosen));
+    expect(first.selection).toEqual(chosen.selection);
+    expect(first.truncated).toBe(chosen.truncated);
+    const [stored] = await read("MATCH (p:Projection) RETURN p.overviewPairs AS pairs");
+    expect(first.elements.edges.map(({ data }) => `${data.source}|${data.target}`)).toEqual(stored?.pairs);
   });
 
   test("when edges are drawn, then each weight is the pair's shared meetings and its events are among them", async () => {
@@ -161,6 +175,37 @@ describe("GET /api/meetings paged on a generated graph", () => {
       (x, y) => y.eventCount - x.eventCount || byCode(x.actor.name, y.actor.name) || byCode(x.actor.id, y.actor.id),
     );
     expect(pages.map((c) => c.actor.id)).toEqual(ordered.map((c) => c.actor.id));
+  });
+
+  test("when a hub's counterparts are listed, then each names at most 12 of its forums and counts them all", async () => {
+    const rows = await read(
+      `MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
+       WHERE e.kind IN $kinds
+       OPTIONAL MATCH (e)-[:AT_FORUM]->(f:Forum)
+       RETURN b.id AS id, collect(DISTINCT f.id) AS forums`,
+      { actor: busiest, kinds: MEETING_KINDS },
+    );
+    const expected = new Map(rows.map((row) => [String(row.id), row.forums as string[]]));
+    // The projection's list and the one a window counts from the events (this one holds every year).
+    for (const query of ["", "&from=1000&to=9999"]) {
+      const body = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=20${query}`);
+      for (const counterpart of body.counterparts) {
+        const forums = expected.get(counterpart.actor.id) ?? [];
+        expect(counterpart.forumCount, `${query} ${counterpart.actor.id}`).toBe(forums.length);
+        expect(counterpart.forums.length).toBe(Math.min(12, forums.length));
+        for (const forum of counterpart.forums) expect(forums).toContain(forum.id);
+      }
+    }
+    // Fewer named than met at (this graph's pairs meet at fewer than 12): both ways of listing.
+    for (const window of [{}, { from: "1000-01-01", to: "9999-12-31" }]) {
+      const page = { actor: busiest, limit: 20, offset: 0, eventsLimit: 10, eventsOffset: 0, listedForums: 2 };
+      const { counterparts } = await meetings(testRunner(driver), { ...page, ...window });
+      expect(counterparts.some((c) => c.forumCount > 2)).toBe(true);
+      for (const counterpart of counterparts) {
+        expect(counterpart.forums.length).toBe(Math.min(2, counterpart.forumCount));
+        expect(counterpart.forumCount).toBe(expected.get(counterpart.actor.id)?.length);
+      }
+    }
   });
 
   test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {
