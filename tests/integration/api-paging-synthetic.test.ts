@@ -11,8 +11,10 @@ import type {
   SubgraphResponse,
   TimelineResponse,
 } from "../../common/api-types.js";
+import { meetingNetwork, OVERVIEW_DEFAULTS } from "../../server/domain/meeting-network.js";
 import { meetings } from "../../server/domain/meetings.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
+import { autoCommit, refreshProjections } from "../../server/domain/projections.js";
 import { cypher } from "../../server/neo4j/cypher-files.js";
 import { generate } from "../../server/synth/generate.js";
 import type { TestServer } from "../support/http.js";
@@ -87,6 +89,24 @@ describe("GET /api/meetings/network on a generated graph", () => {
     expect(first.truncated).toBe(chosen.truncated);
     const [stored] = await read("MATCH (p:Projection) RETURN p.overviewPairs AS pairs");
     expect(first.elements.edges.map(({ data }) => `${data.source}|${data.target}`)).toEqual(stored?.pairs);
+  });
+
+  test("when the first view is asked again, then it is the one drawn before until a projection stamps the derived data anew", async () => {
+    const runner = testRunner(driver);
+    const first = await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS });
+    expect(await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS })).toBe(first);
+    const actor = first.elements.nodes[0]?.data;
+    const name = String(actor?.name);
+    try {
+      // Loads are the only writes to the graph, and every load ends with a projection.
+      await read("MATCH (a:Actor {id: $id}) SET a.name = 'Renamed for the test'", { id: actor?.id });
+      await refreshProjections(autoCommit(runner));
+      const again = await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS });
+      expect(again).not.toBe(first);
+      expect(again.elements.nodes.find((node) => node.data.id === actor?.id)?.data.name).toBe("Renamed for the test");
+    } finally {
+      await read("MATCH (a:Actor {id: $id}) SET a.name = $name", { id: actor?.id, name });
+    }
   });
 
   test("when edges are drawn, then each weight is the pair's shared meetings and its events are among them", async () => {
