@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { MeetingNetworkResponse, MetData } from "../../common/api-types.js";
+import { markShared } from "../lib/shared-responses.js";
 import { int, listOrEmpty, node, num, temporal } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
 import { ElementCollector } from "../neo4j/to-elements.js";
@@ -218,7 +219,8 @@ export async function meetingNetwork(
   const drawn = choice.stamp === undefined ? undefined : firstViews.get(runner);
   if (drawn && drawn.stamp === choice.stamp) return drawn.response;
   const response = await draw(runner, choice, options, signal);
-  if (choice.stamp !== undefined) firstViews.set(runner, { stamp: choice.stamp, response });
+  if (choice.stamp === undefined) return response;
+  firstViews.set(runner, { stamp: choice.stamp, response: markShared(response) });
   return response;
 }
 

@@ -89,6 +89,8 @@ describe("GET /api/meetings/network on a generated graph", () => {
     expect(first.truncated).toBe(chosen.truncated);
     const [stored] = await read("MATCH (p:Projection) RETURN p.overviewPairs AS pairs");
     expect(first.elements.edges.map(({ data }) => `${data.source}|${data.target}`)).toEqual(stored?.pairs);
+    // Asked again: the bytes written for the first answer, the same JSON (parsed as JSON by its type).
+    expect((await server.get("/api/meetings/network")).body).toEqual(first);
   });
 
   test("when the first view is asked again, then it is the one drawn before until a projection stamps the derived data anew", async () => {
