@@ -63,6 +63,11 @@ export function counterpartTemplate(
         : nothing
     }
     ${counterpart.aggregates.map(aggregateTemplate)}
+    ${
+      counterpart.aggregateCount > counterpart.aggregates.length
+        ? html`<p class="muted more-claims">and ${counterpart.aggregateCount - counterpart.aggregates.length} more claims about them (show only this pair to list them)</p>`
+        : nothing
+    }
     ${options.timeline ? timelineTemplate(counterpart.events) : nothing}
     <ul class="events">${counterpart.events.map((event) => eventTemplate(event, actions))}</ul>`;
 }

@@ -10,7 +10,7 @@ import type {
 import { int, listOrEmpty, node } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
 import { dateValue, evidenceByIds, pick } from "./evidence.js";
-import { LISTED_EVENTS, LISTED_FORUMS, MEETING_KINDS } from "./met-projection.js";
+import { LISTED_CLAIMS, LISTED_EVENTS, LISTED_FORUMS, MEETING_KINDS, PAIR_CLAIMS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
 interface Window {
@@ -57,7 +57,7 @@ interface DetailRow {
 const forum = z.object({ id: z.string(), name: z.string() });
 /** Passage ids: their projection with their sources is read once per page (evidenceByIds). */
 const evidence = z.array(z.string());
-const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>(
+const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null; listedClaims: number }>(
   "meetings/details",
   "READ",
 ).rows({
@@ -66,6 +66,7 @@ const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string
   events: z.array(z.object({ event: node(), forums: z.array(forum), evidence })),
   forums: z.array(forum),
   aggregates: z.array(z.object({ claim: node(), evidence })),
+  aggregateCount: int(),
 });
 type Details = RowOf<typeof details>;
 
@@ -83,6 +84,8 @@ export interface MeetingsOptions {
   eventsOffset: number;
   /** Forums named per counterpart (LISTED_FORUMS unless given). */
   listedForums?: number | undefined;
+  /** Aggregate claims listed per counterpart (LISTED_CLAIMS, or PAIR_CLAIMS with `with`, unless given). */
+  listedClaims?: number | undefined;
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
@@ -209,6 +212,7 @@ export async function meetings(
             rows: rows.map(({ id, pair, events, forums }) => ({ counterpart: id, pair, events, forums })),
             from: window.from,
             to: window.to,
+            listedClaims: options.listedClaims ?? (options.with ? PAIR_CLAIMS : LISTED_CLAIMS),
           },
           { signal },
         );
@@ -230,6 +234,7 @@ export async function meetings(
       eventsOffset: row.eventsOffset,
       nextEventsOffset: end < row.eventCount ? end : null,
       aggregates: (record?.aggregates ?? []).map((item) => aggregateClaim(item, passages)),
+      aggregateCount: record?.aggregateCount ?? 0,
       forums: record?.forums ?? [],
       forumCount: row.forumCount,
     };

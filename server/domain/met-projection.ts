@@ -22,6 +22,12 @@ export const LISTED_EVENTS = 3;
  */
 export const LISTED_FORUMS = 12;
 /**
+ * Aggregate claims ("met 18 times") a counterpart lists with their evidence, the largest first
+ * (the others are counted); one pair asked for lists up to PAIR_CLAIMS.
+ */
+export const LISTED_CLAIMS = 5;
+export const PAIR_CLAIMS = 100;
+/**
  * The pool the network overview is chosen from: the most active actors (as many as the overview
  * may draw) and, for each, its strongest ties among them. A request reads at most
  * POOL_ACTORS × POOL_TIES relationships, whatever the size of the graph.

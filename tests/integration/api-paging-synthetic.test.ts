@@ -230,6 +230,43 @@ describe("GET /api/meetings paged on a generated graph", () => {
     }
   });
 
+  test("when a pair has more claims than are listed, then the largest come first and all are counted", async () => {
+    const runner = testRunner(driver);
+    const page = { actor: busiest, limit: 1, offset: 0, eventsLimit: 10, eventsOffset: 0 };
+    const [counterpart] = (await meetings(runner, page)).counterparts;
+    const pair = [busiest, String(counterpart?.actor.id)];
+    const values = [5, 40, null, 12, 40, 3, 7, 1];
+    // Aggregate claims about the pair, each with a passage of the graph as its evidence.
+    await read(
+      `MATCH (p:Passage) WITH p LIMIT 1
+       UNWIND range(0, size($values) - 1) AS i
+       CREATE (c:Claim {id: 'claim:test-count-' + i, kind: 'aggregate', unit: 'meetings', text: 'They met.',
+                        label: 'They met.', value: $values[i]})-[:EVIDENCED_BY]->(p)
+       WITH c MATCH (a:Actor) WHERE a.id IN $pair CREATE (c)-[:ABOUT]->(a)`,
+      { values, pair },
+    );
+    try {
+      await refreshProjections(autoCommit(runner));
+      const listed = (await meetings(runner, { ...page, listedClaims: 3 })).counterparts[0];
+      const every = (await meetings(runner, { ...page, listedClaims: 100 })).counterparts[0];
+      expect(listed?.aggregateCount).toBeGreaterThanOrEqual(values.length);
+      expect(every?.aggregates.length).toBe(listed?.aggregateCount);
+      // The largest values first, equal ones by id, those without a value last: the cap keeps the head.
+      const order = (every?.aggregates ?? []).map((c) => [c.value ?? Number.NEGATIVE_INFINITY, c.id] as const);
+      expect(order).toEqual([...order].sort(([x, a], [y, b]) => (x !== y ? y - x : a < b ? -1 : a > b ? 1 : 0)));
+      expect(listed?.aggregates.map((c) => c.id)).toEqual(every?.aggregates.slice(0, 3).map((c) => c.id));
+      const mine = every?.aggregates.filter((c) => c.id.startsWith("claim:test-count-")).map((c) => c.id.slice(-1));
+      expect(mine).toEqual(["1", "4", "3", "6", "0", "5", "7", "2"]);
+      // Through HTTP: at most 5 for a counterpart of a list.
+      const body = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=1`);
+      expect(body.counterparts[0]?.aggregates.length).toBe(5);
+      expect(body.counterparts[0]?.aggregateCount).toBe(listed?.aggregateCount);
+    } finally {
+      await read("MATCH (c:Claim) WHERE c.id STARTS WITH 'claim:test-count-' DETACH DELETE c");
+      await refreshProjections(autoCommit(runner));
+    }
+  });
+
   test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {
     const rows = await read(
       `MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
