@@ -84,7 +84,8 @@ export function benchEndpoints(s: Subjects): BenchEndpoint[] {
     {
       name: "network (first view)",
       path: "/meetings/network",
-      queries: ["meetings/network-pool", "meetings/network-edges"],
+      // The backbone the projection stored (projection/overview), or, were it missing, the pool's.
+      queries: ["projection/overview", "meetings/network-pool", "meetings/network-edges"],
     },
     s.year !== null && {
       name: "network, window",

@@ -27,6 +27,7 @@ const SKIP = new Set([
   // Who-met-whom lines: shown as the pair's meetings instead.
   "events",
   "reported",
+  "forumCount",
 ]);
 
 function propertyText(key: string, value: unknown): string {
@@ -209,7 +210,7 @@ export class DetailsPanel {
         <button type="button" class="link" @click=${() => app.select(edge.target)}>${label(edge.target)}</button>
       </h3>
       <p class="pair-summary">
-        ${edge.reportedCount !== undefined ? html`Met <strong>${edge.reportedCount} times</strong>, per the source. ` : nothing}${shared} shared event${shared === 1 ? "" : "s"} in the graph.
+        ${edge.reportedCount !== undefined ? html`Met <strong>${edge.reportedCount} times</strong>, per the source. ` : nothing}${shared} shared event${shared === 1 ? "" : "s"} in the graph${edge.forumCount > 0 ? `, at ${edge.forumCount} forum${edge.forumCount === 1 ? "" : "s"}` : ""}.
       </p>
       <div class="actions">
         <button type="button" @click=${() => openMeetings()}>Open in Who met whom</button>

@@ -55,10 +55,19 @@ export function counterpartTemplate(
     </div>
     ${
       forums.length > 0
-        ? html`<p class="forums">Where: ${forums.map((forum) => html`<button type="button" class="chip" @click=${() => actions.pickForum(forum.id)}>${forum.name}</button>`)}</p>`
+        ? html`<p class="forums">Where: ${forums.map((forum) => html`<button type="button" class="chip" @click=${() => actions.pickForum(forum.id)}>${forum.name}</button>`)}${
+            counterpart.forumCount > forums.length
+              ? html` <span class="muted">and ${counterpart.forumCount - forums.length} more</span>`
+              : nothing
+          }</p>`
         : nothing
     }
     ${counterpart.aggregates.map(aggregateTemplate)}
+    ${
+      counterpart.aggregateCount > counterpart.aggregates.length
+        ? html`<p class="muted more-claims">and ${counterpart.aggregateCount - counterpart.aggregates.length} more claims about them (show only this pair to list them)</p>`
+        : nothing
+    }
     ${options.timeline ? timelineTemplate(counterpart.events) : nothing}
     <ul class="events">${counterpart.events.map((event) => eventTemplate(event, actions))}</ul>`;
 }

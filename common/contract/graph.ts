@@ -45,15 +45,13 @@ const nodeBase = {
   degree: int.nonnegative().optional(),
 };
 
-/** Name lookups of search: Actor, Forum, Event and Source carry them. */
-const names = { nameKeys: strings.optional() };
-const aliases = { aliases: strings.optional(), aliasText: text.optional() };
+/** Other names (search's folded keys of these and of `name` stay in the database). */
+const aliases = { aliases: strings.optional() };
 const certainty = { certainty: text.optional(), note: text.optional() };
 
 export const ActorData = z.object({
   ...nodeBase,
   type: z.literal("Actor"),
-  ...names,
   ...aliases,
   kind: text.optional(),
   /** Display strings such as "then Ambassador to the U.S., China (Mar 2022)". */
@@ -67,7 +65,6 @@ export const ActorData = z.object({
 export const ForumData = z.object({
   ...nodeBase,
   type: z.literal("Forum"),
-  ...names,
   ...aliases,
   kind: text.optional(),
   description: text.optional(),
@@ -76,7 +73,6 @@ export const ForumData = z.object({
 export const EventData = z.object({
   ...nodeBase,
   type: z.literal("Event"),
-  ...names,
   kind: text.optional(),
   ...dateFields("date"),
   place: text.optional(),
@@ -107,7 +103,6 @@ export const ClaimData = z.object({
 export const SourceData = z.object({
   ...nodeBase,
   type: z.literal("Source"),
-  ...names,
   title: text.optional(),
   author: text.optional(),
   authorAffiliation: text.optional(),
@@ -186,8 +181,11 @@ export const MetData = edge("MET", {
   /** Dates (ISO) of the pair's first and last meeting. */
   first: text.nullable(),
   last: text.nullable(),
-  /** Ids of the forums at which they met. */
-  forums: strings,
+  /**
+   * How many forums they met at (a hub pair meets at a hundred: the names, with their meetings,
+   * come from GET /api/meetings?actor=&with=).
+   */
+  forumCount: int.nonnegative(),
   /** Aggregate claims about the pair, largest first. */
   reported: z.array(ReportedMeetings),
   /** The largest of the `reported` values, when any. */

@@ -132,10 +132,20 @@ export const Counterpart = z.object({
   eventsOffset: count,
   /** The `eventsOffset` that lists the next events (with `with`), or null when `events` reach the end. */
   nextEventsOffset: count.nullable(),
-  /** Aggregate claims about both ("met 18 times"), or about the counterpart and a listed event. */
+  /**
+   * Aggregate claims about both ("met 18 times"), or about the counterpart and a listed event:
+   * the largest first, at most 5 (100 with `with`).
+   */
   aggregates: z.array(AggregateClaim),
-  /** Forums at which they met (any of their shared events, not only those listed). */
+  /** How many such claims there are in all (under the filters). */
+  aggregateCount: count,
+  /**
+   * Forums at which they met (any of their shared events, not only those listed), by name: at
+   * most 12 of them (a hub pair meets at a hundred; the forum filter narrows to any one).
+   */
   forums: z.array(ref),
+  /** How many forums they met at in all (under the filters). */
+  forumCount: count,
 });
 
 /** GET /api/meetings?actor=&with=&forum=&from=&to=&limit=&offset=&eventsLimit=&eventsOffset= */

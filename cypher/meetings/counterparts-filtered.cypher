@@ -4,9 +4,10 @@
 // Parameters: actor (string), with (string or null, only this counterpart), forum (string or
 // null, only events at this forum or in a series at it), kinds (list of event kinds that count as
 // meetings), from, to (ISO dates or null; events overlapping the window, undated ones included),
-// sample (integer, latest events listed per counterpart), offset, limit (integers).
+// sample (integer, latest events listed per counterpart), offset, limit, listedForums (integers).
 // Returns: total (integer), page (list of {counterpart: Node, pair, eventCount, events (ids of the
-// latest `sample` in date order), forums (ids of the forums of all those events)}), one row.
+// latest `sample` in date order), forums (ids of the forums of all those events, those of the
+// latest first, at most `listedForums`), forumCount (integer, all of them)}), one row.
 MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)
 WHERE e.kind IN $kinds
   AND ($from IS NULL OR coalesce(e.dateEnd, e.dateStart) IS NULL OR coalesce(e.dateEnd, e.dateStart) >= date($from))
@@ -26,6 +27,7 @@ WITH collect({
   pair: CASE WHEN a.id < b.id THEN a.id + '|' + b.id ELSE b.id + '|' + a.id END,
   eventCount: eventCount,
   events: reverse(latest),
-  forums: forums
+  forums: forums[..toInteger($listedForums)],
+  forumCount: size(forums)
 }) AS found
 RETURN size(found) AS total, found[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page

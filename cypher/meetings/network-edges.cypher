@@ -1,13 +1,14 @@
 // The chosen edges of the who-met-whom overview, by pair key (an index seek each): both actors,
-// the MET relationship's dates and forums, its sample of events (only those overlapping the window
-// when one is given) and the aggregate claims that count the pair's meetings.
+// the MET relationship's count and dates, how many forums the pair met at, its sample of events
+// (only those overlapping the window when one is given) and the aggregate claims that count the
+// pair's meetings.
 // Parameters: pairs (list of "<a id>|<b id>"), from, to (ISO dates or null).
-// Returns: pair (string), a, b (Node), first, last (Date or null), forums (list of ids), events
-// (list of event ids in date order), reported (list of {claim, value, qualifier}, largest first),
-// one row per pair found.
+// Returns: pair (string), a, b (Node), count (integer, all their meetings), first, last (Date or
+// null), forumCount (integer), events (list of event ids in date order), reported (list of
+// {claim, value, qualifier}, largest first), one row per pair found.
 UNWIND $pairs AS key
 MATCH (a:Actor)-[r:MET {pair: key}]->(b:Actor)
-RETURN key AS pair, a, b, r.first AS first, r.last AS last, coalesce(r.forums, []) AS forums,
+RETURN key AS pair, a, b, r.count AS count, r.first AS first, r.last AS last, size(coalesce(r.forums, [])) AS forumCount,
   CASE WHEN $from IS NULL AND $to IS NULL THEN r.events ELSE COLLECT {
     UNWIND r.events AS id
     MATCH (e:Event {id: id})

@@ -7,7 +7,8 @@
 // pair, ~1,700 pairs) never leave the database.
 // Parameters: actors (integer), fromYear, toYear (integers or null: the window's first and last
 // years; both null: no window). Returns: pair (string), a, b (strings, actor ids, a < b), weight
-// (integer), pairs (integer, all MET relationships), one row per pooled pair.
+// (integer), pairs (integer, all MET relationships), one row per pooled pair, the heaviest first
+// (then by pair: the order the backbone reads them in, server/domain/backbone.ts).
 CALL () {
   MATCH ()-[m:MET]->()
   RETURN count(m) AS pairs
@@ -26,3 +27,4 @@ RETURN r.pair AS pair, a.id AS a, b.id AS b,
                   THEN yearCounts[i] ELSE 0 END)
   END AS weight,
   pairs
+ORDER BY weight DESC, pair

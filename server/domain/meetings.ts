@@ -10,7 +10,7 @@ import type {
 import { int, listOrEmpty, node } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner, type RowOf } from "../neo4j/query-runner.js";
 import { dateValue, evidenceByIds, pick } from "./evidence.js";
-import { LISTED_EVENTS, MEETING_KINDS } from "./met-projection.js";
+import { LISTED_CLAIMS, LISTED_EVENTS, LISTED_FORUMS, MEETING_KINDS, PAIR_CLAIMS } from "./met-projection.js";
 import { expectNode } from "./nodes.js";
 
 interface Window {
@@ -33,16 +33,17 @@ const pageOfCounterparts = {
       eventCount: int(),
       events: listOrEmpty(z.string()),
       forums: listOrEmpty(z.string()),
+      forumCount: int(),
     }),
   ),
 };
-const counterparts = defineQuery<Page & { actor: string; pair: string | null }>("meetings/counterparts", "READ").rows(
-  pageOfCounterparts,
-);
-const filtered = defineQuery<Window & Page & { actor: string; with: string | null; sample: number }>(
-  "meetings/counterparts-filtered",
+const counterparts = defineQuery<Page & { actor: string; pair: string | null; listedForums: number }>(
+  "meetings/counterparts",
   "READ",
 ).rows(pageOfCounterparts);
+const filtered = defineQuery<
+  Window & Page & { actor: string; with: string | null; sample: number; listedForums: number }
+>("meetings/counterparts-filtered", "READ").rows(pageOfCounterparts);
 const pairEvents = defineQuery<Window & Page & { a: string; b: string }>("meetings/pair-events", "READ").rows({
   total: int(),
   events: z.array(z.string()),
@@ -56,7 +57,7 @@ interface DetailRow {
 const forum = z.object({ id: z.string(), name: z.string() });
 /** Passage ids: their projection with their sources is read once per page (evidenceByIds). */
 const evidence = z.array(z.string());
-const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null }>(
+const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string | null; listedClaims: number }>(
   "meetings/details",
   "READ",
 ).rows({
@@ -65,6 +66,7 @@ const details = defineQuery<{ rows: DetailRow[]; from: string | null; to: string
   events: z.array(z.object({ event: node(), forums: z.array(forum), evidence })),
   forums: z.array(forum),
   aggregates: z.array(z.object({ claim: node(), evidence })),
+  aggregateCount: int(),
 });
 type Details = RowOf<typeof details>;
 
@@ -80,6 +82,10 @@ export interface MeetingsOptions {
   /** With `with`: events listed, and how many to skip. */
   eventsLimit: number;
   eventsOffset: number;
+  /** Forums named per counterpart (LISTED_FORUMS unless given). */
+  listedForums?: number | undefined;
+  /** Aggregate claims listed per counterpart (LISTED_CLAIMS, or PAIR_CLAIMS with `with`, unless given). */
+  listedClaims?: number | undefined;
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
@@ -145,12 +151,24 @@ export async function meetings(
     projected
       ? await runner.run(
           counterparts,
-          { actor: options.actor, pair: options.with ? pairKey(options.actor, options.with) : null, ...page },
+          {
+            actor: options.actor,
+            pair: options.with ? pairKey(options.actor, options.with) : null,
+            listedForums: options.listedForums ?? LISTED_FORUMS,
+            ...page,
+          },
           { signal },
         )
       : await runner.run(
           filtered,
-          { ...window, ...page, actor: options.actor, with: options.with ?? null, sample: LISTED_EVENTS },
+          {
+            ...window,
+            ...page,
+            actor: options.actor,
+            with: options.with ?? null,
+            sample: LISTED_EVENTS,
+            listedForums: options.listedForums ?? LISTED_FORUMS,
+          },
           { signal },
         )
   ).rows;
@@ -165,6 +183,7 @@ export async function meetings(
       eventCount: row.eventCount,
       events,
       forums: row.forums,
+      forumCount: row.forumCount,
       eventsOffset: Math.max(0, row.eventCount - events.length),
     };
   });
@@ -193,6 +212,7 @@ export async function meetings(
             rows: rows.map(({ id, pair, events, forums }) => ({ counterpart: id, pair, events, forums })),
             from: window.from,
             to: window.to,
+            listedClaims: options.listedClaims ?? (options.with ? PAIR_CLAIMS : LISTED_CLAIMS),
           },
           { signal },
         );
@@ -214,7 +234,9 @@ export async function meetings(
       eventsOffset: row.eventsOffset,
       nextEventsOffset: end < row.eventCount ? end : null,
       aggregates: (record?.aggregates ?? []).map((item) => aggregateClaim(item, passages)),
+      aggregateCount: record?.aggregateCount ?? 0,
       forums: record?.forums ?? [],
+      forumCount: row.forumCount,
     };
   });
   const next = options.offset + list.length;

@@ -17,6 +17,17 @@ export const EVENT_SAMPLE = 10;
 /** Events a list of counterparts shows for each (its latest), with evidence: a glance, not the record. */
 export const LISTED_EVENTS = 3;
 /**
+ * Forums a counterpart names (the others are counted): where a pair meets, at a glance. A hub and
+ * its closest counterpart meet at a hundred forums or more; the forum filter finds any of them.
+ */
+export const LISTED_FORUMS = 12;
+/**
+ * Aggregate claims ("met 18 times") a counterpart lists with their evidence, the largest first
+ * (the others are counted); one pair asked for lists up to PAIR_CLAIMS.
+ */
+export const LISTED_CLAIMS = 5;
+export const PAIR_CLAIMS = 100;
+/**
  * The pool the network overview is chosen from: the most active actors (as many as the overview
  * may draw) and, for each, its strongest ties among them. A request reads at most
  * POOL_ACTORS × POOL_TIES relationships, whatever the size of the graph.

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { int } from "../neo4j/columns.js";
 import { defineQuery, type Query, type QueryRunner } from "../neo4j/query-runner.js";
+import { storeOverview } from "./meeting-network.js";
 import { type MetProjectionOptions, projectActors, projectMeetings } from "./met-projection.js";
 import { backfillSpanClasses } from "./span-class-backfill.js";
 
@@ -14,9 +15,10 @@ export type Exec = <Params extends object, Row>(query: Query<Params, Row>, param
 
 /**
  * Bumped when what is derived changes: a database built by another version is rebuilt at start
- * (4: span classes on events and claims, and the longest span of each in the dates summary).
+ * (4: span classes on events and claims, and the longest span of each in the dates summary; 5: the
+ * overview's first view, stored).
  */
-const PROJECTION_VERSION = 4;
+const PROJECTION_VERSION = 5;
 /**
  * Bumped when how MET relationships and actors' `meetings` are derived changes (the costly part:
  * minutes on a big graph). A rebuild for a newer PROJECTION_VERSION keeps MET when it was built,
@@ -87,9 +89,14 @@ export async function refreshProjections(
   const started = Date.now();
   await exec(begin, { version: PROJECTION_VERSION });
   const met = await projectMeetings(exec, options);
+  await storeOverview(exec);
   const projected = options.projected;
   options.stepDone?.(
-    projected?.pooled !== undefined ? "Dataset node" : projected ? "MET ranks and pool" : "MET, ranks and pool",
+    projected?.pooled !== undefined
+      ? "Dataset node and overview"
+      : projected
+        ? "MET ranks and pool"
+        : "MET, ranks and pool",
   );
   const [dense] = await exec(denseNodes, { dense: DENSE });
   await exec(nearestOf, { ids: dense?.ids ?? [], dense: DENSE, keep: NEAREST_KEPT });
@@ -150,6 +157,7 @@ export async function updateProjections(
   const after = await touchedBy(exec, now);
   const actors = [...new Set([...before.actors, ...after.actors])].sort();
   const met = await projectActors(exec, actors, options);
+  await storeOverview(exec);
   // A dense node the load linked or unlinked gets its first ring again (its neighbour count too).
   const nodes = [...new Set([...before.nodes, ...after.nodes])].sort();
   await exec(nearestOf, { ids: nodes, dense: DENSE, keep: NEAREST_KEPT });

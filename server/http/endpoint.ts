@@ -3,6 +3,7 @@ import type { Request, Response, Router } from "express";
 import type { ZodType, z } from "zod";
 import { DomainError } from "../domain/errors.js";
 import { BadRequestError } from "../lib/errors.js";
+import { isShared } from "../lib/shared-responses.js";
 import { httpError, parameterSource } from "./domain-errors.js";
 
 /** One HTTP endpoint under /api: its request schemas, its response schema (common/contract/) and the use case it calls. */
@@ -99,6 +100,17 @@ export function abortOnClose(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** The JSON of each shared answer (server/lib/shared-responses.ts), written once. */
+const sharedJson = new WeakMap<object, Buffer>();
+function sharedBytes(answer: object): Buffer {
+  let bytes = sharedJson.get(answer);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(answer));
+    sharedJson.set(answer, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Mounts endpoints on a router: validate path, query and body, call the use case, send its JSON.
  * A domain error becomes an HTTP error here, where the route and the request's parts are known.
@@ -119,7 +131,8 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): 
         if (definition.download) {
           const file = result as Download;
           res.type(definition.download.mediaType).attachment(file.filename).send(Buffer.from(file.bytes));
-        } else res.json(result);
+        } else if (isShared(result)) res.type("json").send(sharedBytes(result));
+        else res.json(result);
       } catch (error) {
         next(error instanceof DomainError ? httpError(error, route, source) : error);
       }

@@ -39,10 +39,11 @@ export interface GraphPath {
 
 /**
  * Properties never copied into element data: too large for a canvas (a source's text, available
- * from GET /api/nodes/:id), or the app's own bookkeeping (the span classes the timeline's window
- * reads by, server/domain/span-classes.ts).
+ * from GET /api/nodes/:id), or the app's own bookkeeping: the span classes the timeline's window
+ * reads by (server/domain/span-classes.ts) and the folded name keys and alias text search reads
+ * by (server/lib/search-words.ts), which repeat `name` and `aliases` on every node sent.
  */
-const HEAVY_PROPERTIES = new Set(["content", "dateSpanClass", "periodSpanClass"]);
+const HEAVY_PROPERTIES = new Set(["content", "dateSpanClass", "periodSpanClass", "nameKeys", "aliasText"]);
 
 const nodeTypes: ReadonlySet<string> = new Set(NODE_TYPES);
 

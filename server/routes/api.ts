@@ -20,7 +20,7 @@ import { exposure } from "../config.js";
 import { runConsole } from "../console/console.js";
 import { CONTEXT_ROOM, evidence } from "../domain/evidence.js";
 import { graphSchema } from "../domain/graph-schema.js";
-import { meetingNetwork } from "../domain/meeting-network.js";
+import { meetingNetwork, OVERVIEW_DEFAULTS } from "../domain/meeting-network.js";
 import { meetings } from "../domain/meetings.js";
 import { POOL_ACTORS } from "../domain/met-projection.js";
 import { getNode, neighbourhood, provenance } from "../domain/nodes.js";
@@ -135,9 +135,9 @@ export function apiEndpoints(deps: AppDeps): Endpoint[] {
         .strictObject({
           forum: nodeId.optional(),
           ...window,
-          limit: boundedInt(1, 2000, 500),
-          actors: boundedInt(2, POOL_ACTORS, 150),
-          ties: boundedInt(1, 12, 3),
+          limit: boundedInt(1, 2000, OVERVIEW_DEFAULTS.limit),
+          actors: boundedInt(2, POOL_ACTORS, OVERVIEW_DEFAULTS.actors),
+          ties: boundedInt(1, 12, OVERVIEW_DEFAULTS.ties),
         })
         .superRefine(checkWindow),
       response: MeetingNetworkResponse,

@@ -64,6 +64,20 @@ describe("GET /api/meetings/network", () => {
     expect(edge?.data).toMatchObject({ type: "MET", weight: 1, events: ["event:wang-yi-lavrov-meetings"] });
   });
 
+  test("when asked, then each edge counts the pair's forums, whose names the pair's meetings list", async () => {
+    const { body } = await api.server.get("/api/meetings/network");
+    const edges = (body as MeetingNetworkResponse).elements.edges;
+    const counted = edges.filter((e) => e.data.forumCount > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const { data } of counted.slice(0, 5)) {
+      const pair = await api.server.get(`/api/meetings?actor=${data.source}&with=${data.target}`);
+      const [counterpart] = (pair.body as MeetingsResponse).counterparts;
+      expect(counterpart?.forums.length).toBe(data.forumCount);
+    }
+    // The overview sends no list a hub pair could make long: ids of its forums are not on the edge.
+    expect(edges.every((e) => !("forums" in e.data))).toBe(true);
+  });
+
   test("when the source counts a pair's meetings, then the edge carries that count with its claim", async () => {
     const { body } = await api.server.get("/api/meetings/network");
     const edges = (body as MeetingNetworkResponse).elements.edges;

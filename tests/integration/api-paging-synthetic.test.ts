@@ -11,11 +11,14 @@ import type {
   SubgraphResponse,
   TimelineResponse,
 } from "../../common/api-types.js";
+import { meetingNetwork, OVERVIEW_DEFAULTS } from "../../server/domain/meeting-network.js";
+import { meetings } from "../../server/domain/meetings.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
+import { autoCommit, refreshProjections } from "../../server/domain/projections.js";
 import { cypher } from "../../server/neo4j/cypher-files.js";
 import { generate } from "../../server/synth/generate.js";
 import type { TestServer } from "../support/http.js";
-import { readRows } from "../support/neo4j.js";
+import { readRows, testRunner } from "../support/neo4j.js";
 import { type SeededApi, seededApi } from "./api-fixture.js";
 import { coParticipation, degrees, pageThrough } from "./paging-helpers.js";
 
@@ -72,6 +75,39 @@ describe("GET /api/meetings/network on a generated graph", () => {
       // Every drawn actor is a node of the answer.
       const nodes = new Set(body.elements.nodes.map((node) => node.data.id));
       for (const id of degree.keys()) expect(nodes.has(id)).toBe(true);
+    }
+  });
+
+  test("when the first view is asked, then it is the backbone the projection stored, the one the pool gives over all years", async () => {
+    const first = await get<MeetingNetworkResponse>("/api/meetings/network");
+    // Any window makes the backbone be chosen from the pool again; this one holds every year.
+    const chosen = await get<MeetingNetworkResponse>("/api/meetings/network?from=1000&to=9999");
+    const lines = (body: MeetingNetworkResponse) => body.elements.edges.map(({ data }) => `${data.id} ${data.weight}`);
+    expect(first.selection.method).toBe("backbone");
+    expect(lines(first)).toEqual(lines(chosen));
+    expect(first.selection).toEqual(chosen.selection);
+    expect(first.truncated).toBe(chosen.truncated);
+    const [stored] = await read("MATCH (p:Projection) RETURN p.overviewPairs AS pairs");
+    expect(first.elements.edges.map(({ data }) => `${data.source}|${data.target}`)).toEqual(stored?.pairs);
+    // Asked again: the bytes written for the first answer, the same JSON (parsed as JSON by its type).
+    expect((await server.get("/api/meetings/network")).body).toEqual(first);
+  });
+
+  test("when the first view is asked again, then it is the one drawn before until a projection stamps the derived data anew", async () => {
+    const runner = testRunner(driver);
+    const first = await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS });
+    expect(await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS })).toBe(first);
+    const actor = first.elements.nodes[0]?.data;
+    const name = String(actor?.name);
+    try {
+      // Loads are the only writes to the graph, and every load ends with a projection.
+      await read("MATCH (a:Actor {id: $id}) SET a.name = 'Renamed for the test'", { id: actor?.id });
+      await refreshProjections(autoCommit(runner));
+      const again = await meetingNetwork(runner, { ...OVERVIEW_DEFAULTS });
+      expect(again).not.toBe(first);
+      expect(again.elements.nodes.find((node) => node.data.id === actor?.id)?.data.name).toBe("Renamed for the test");
+    } finally {
+      await read("MATCH (a:Actor {id: $id}) SET a.name = $name", { id: actor?.id, name });
     }
   });
 
@@ -161,6 +197,74 @@ describe("GET /api/meetings paged on a generated graph", () => {
       (x, y) => y.eventCount - x.eventCount || byCode(x.actor.name, y.actor.name) || byCode(x.actor.id, y.actor.id),
     );
     expect(pages.map((c) => c.actor.id)).toEqual(ordered.map((c) => c.actor.id));
+  });
+
+  test("when a hub's counterparts are listed, then each names at most 12 of its forums and counts them all", async () => {
+    const rows = await read(
+      `MATCH (a:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
+       WHERE e.kind IN $kinds
+       OPTIONAL MATCH (e)-[:AT_FORUM]->(f:Forum)
+       RETURN b.id AS id, collect(DISTINCT f.id) AS forums`,
+      { actor: busiest, kinds: MEETING_KINDS },
+    );
+    const expected = new Map(rows.map((row) => [String(row.id), row.forums as string[]]));
+    // The projection's list and the one a window counts from the events (this one holds every year).
+    for (const query of ["", "&from=1000&to=9999"]) {
+      const body = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=20${query}`);
+      for (const counterpart of body.counterparts) {
+        const forums = expected.get(counterpart.actor.id) ?? [];
+        expect(counterpart.forumCount, `${query} ${counterpart.actor.id}`).toBe(forums.length);
+        expect(counterpart.forums.length).toBe(Math.min(12, forums.length));
+        for (const forum of counterpart.forums) expect(forums).toContain(forum.id);
+      }
+    }
+    // Fewer named than met at (this graph's pairs meet at fewer than 12): both ways of listing.
+    for (const window of [{}, { from: "1000-01-01", to: "9999-12-31" }]) {
+      const page = { actor: busiest, limit: 20, offset: 0, eventsLimit: 10, eventsOffset: 0, listedForums: 2 };
+      const { counterparts } = await meetings(testRunner(driver), { ...page, ...window });
+      expect(counterparts.some((c) => c.forumCount > 2)).toBe(true);
+      for (const counterpart of counterparts) {
+        expect(counterpart.forums.length).toBe(Math.min(2, counterpart.forumCount));
+        expect(counterpart.forumCount).toBe(expected.get(counterpart.actor.id)?.length);
+      }
+    }
+  });
+
+  test("when a pair has more claims than are listed, then the largest come first and all are counted", async () => {
+    const runner = testRunner(driver);
+    const page = { actor: busiest, limit: 1, offset: 0, eventsLimit: 10, eventsOffset: 0 };
+    const [counterpart] = (await meetings(runner, page)).counterparts;
+    const pair = [busiest, String(counterpart?.actor.id)];
+    const values = [5, 40, null, 12, 40, 3, 7, 1];
+    // Aggregate claims about the pair, each with a passage of the graph as its evidence.
+    await read(
+      `MATCH (p:Passage) WITH p LIMIT 1
+       UNWIND range(0, size($values) - 1) AS i
+       CREATE (c:Claim {id: 'claim:test-count-' + i, kind: 'aggregate', unit: 'meetings', text: 'They met.',
+                        label: 'They met.', value: $values[i]})-[:EVIDENCED_BY]->(p)
+       WITH c MATCH (a:Actor) WHERE a.id IN $pair CREATE (c)-[:ABOUT]->(a)`,
+      { values, pair },
+    );
+    try {
+      await refreshProjections(autoCommit(runner));
+      const listed = (await meetings(runner, { ...page, listedClaims: 3 })).counterparts[0];
+      const every = (await meetings(runner, { ...page, listedClaims: 100 })).counterparts[0];
+      expect(listed?.aggregateCount).toBeGreaterThanOrEqual(values.length);
+      expect(every?.aggregates.length).toBe(listed?.aggregateCount);
+      // The largest values first, equal ones by id, those without a value last: the cap keeps the head.
+      const order = (every?.aggregates ?? []).map((c) => [c.value ?? Number.NEGATIVE_INFINITY, c.id] as const);
+      expect(order).toEqual([...order].sort(([x, a], [y, b]) => (x !== y ? y - x : a < b ? -1 : a > b ? 1 : 0)));
+      expect(listed?.aggregates.map((c) => c.id)).toEqual(every?.aggregates.slice(0, 3).map((c) => c.id));
+      const mine = every?.aggregates.filter((c) => c.id.startsWith("claim:test-count-")).map((c) => c.id.slice(-1));
+      expect(mine).toEqual(["1", "4", "3", "6", "0", "5", "7", "2"]);
+      // Through HTTP: at most 5 for a counterpart of a list.
+      const body = await get<MeetingsResponse>(`/api/meetings?actor=${busiest}&limit=1`);
+      expect(body.counterparts[0]?.aggregates.length).toBe(5);
+      expect(body.counterparts[0]?.aggregateCount).toBe(listed?.aggregateCount);
+    } finally {
+      await read("MATCH (c:Claim) WHERE c.id STARTS WITH 'claim:test-count-' DETACH DELETE c");
+      await refreshProjections(autoCommit(runner));
+    }
   });
 
   test("when a window is given, then the pages hold exactly the counterparts met within it", async () => {

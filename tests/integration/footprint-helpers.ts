@@ -86,7 +86,8 @@ export async function derived(driver: Driver) {
   const [summary] = await readRows(
     driver,
     `MATCH (p:Projection {id: 'projection:derived'})
-     RETURN p.state AS state, p.datasets AS datasets, p.months AS months,
+     RETURN p.state AS state, p.datasets AS datasets, p.months AS months, p.overviewPairs AS overviewPairs,
+       p.overviewMethod AS overviewMethod, p.overviewCandidates AS overviewCandidates, p.overviewTruncated AS overviewTruncated,
        p.eventClassSpans AS eventClassSpans, p.claimClassSpans AS claimClassSpans, p.periodClassSpans AS periodClassSpans`,
   );
   const { eventClassSpans, claimClassSpans, periodClassSpans, ...dates } = summary ?? {};

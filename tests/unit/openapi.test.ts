@@ -77,7 +77,9 @@ describe("GET /api/openapi.json", () => {
     const met = (
       schemas.EdgeData as { oneOf: { properties: Record<string, unknown>; required: string[] }[] }
     ).oneOf.find((variant) => (variant.properties.type as { const: string }).const === "MET");
-    expect(met?.required).toEqual(expect.arrayContaining(["weight", "events", "first", "last", "forums", "reported"]));
+    expect(met?.required).toEqual(
+      expect.arrayContaining(["weight", "events", "first", "last", "forumCount", "reported"]),
+    );
     // Evidence is one shared component, referred to wherever it appears.
     expect(JSON.stringify(schemas.PathsResponse)).toContain("#/components/schemas/EvidenceItem");
   });
