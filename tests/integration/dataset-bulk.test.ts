@@ -122,7 +122,8 @@ const keysOf = (rows: unknown[]) =>
 /**
  * Everything the database holds, ignoring element ids: each node's labels and every property
  * with its Cypher type (`valueType`), each relationship's ends, type and properties likewise.
- * The Dataset node's loadedAt (a time) and footprint (recorded by the one-transaction path only) are left out.
+ * The Dataset node's loadedAt (a time), the Projection node's stamp (a random id, new at every
+ * projection/done) and the footprint (recorded by the one-transaction path only) are left out.
  */
 async function dump(driver: Driver, database?: string): Promise<Dump> {
   const typed = (props: [string, string, unknown][]) => props.sort(([a], [b]) => a.localeCompare(b));
@@ -130,7 +131,7 @@ async function dump(driver: Driver, database?: string): Promise<Dump> {
     (await driver.executeQuery(cypher, {}, database ? { database } : {})).records.map((r) => r.toObject());
   const nodes = (
     await run(
-      "MATCH (n) RETURN labels(n) AS labels, [k IN keys(n) WHERE NOT k IN ['loadedAt', 'footprintNodes', 'footprintFrom', 'footprintTo'] | [k, valueType(n[k]), n[k]]] AS props",
+      "MATCH (n) RETURN labels(n) AS labels, [k IN keys(n) WHERE NOT k IN ['loadedAt', 'stamp', 'footprintNodes', 'footprintFrom', 'footprintTo'] | [k, valueType(n[k]), n[k]]] AS props",
     )
   ).map((row) => ({ labels: [...(row.labels as string[])].sort(), props: typed(row.props as never) }));
   const relationships = (
