@@ -112,20 +112,29 @@ interface Choice {
   stamp?: string | undefined;
 }
 
-/** Chooses the backbone among the pool's rows (meetings/network-pool), weighed by the window. */
-function choosePooled(rows: RowOf<typeof pool>[], options: NetworkOptions): Choice {
-  const ties = rows.map(({ pair, a, b, weight }) => ({ pair, a, b, weight }));
+/** The backbone chosen among `ties` now; `partial` when the candidates were not every pair. */
+function chooseNow(
+  ties: Tie[],
+  options: NetworkOptions,
+  partial: boolean,
+  events: Map<string, string[]> | null = null,
+): Choice {
   const backbone = chooseBackbone(ties, options);
-  // Complete when the pool holds every pair who met (a small graph), not only the strongest.
-  const complete = ties.length === (rows[0]?.pairs ?? 0);
   return {
     pairs: backbone.ties.map((tie) => tie.pair),
     weights: new Map(backbone.ties.map((tie) => [tie.pair, tie.weight])),
-    events: null,
+    events,
     method: backbone.method,
-    truncated: backbone.truncated || !complete,
+    truncated: backbone.truncated || partial,
     candidates: ties.length,
   };
+}
+
+/** Chooses the backbone among the pool's rows (meetings/network-pool), weighed by the window. */
+function choosePooled(rows: RowOf<typeof pool>[], options: NetworkOptions): Choice {
+  const ties = rows.map(({ pair, a, b, weight }) => ({ pair, a, b, weight }));
+  // Complete when the pool holds every pair who met (a small graph), not only the strongest.
+  return chooseNow(ties, options, ties.length !== (rows[0]?.pairs ?? 0));
 }
 
 /** The pairs to draw: stored by the projection (the first view), or chosen now among the candidates. */
@@ -152,15 +161,7 @@ async function choose(runner: QueryRunner, options: NetworkOptions, signal?: Abo
       return { pair: row.pair, a: row.a, b: row.b, weight: row.count };
     });
     const held = rows[0]?.held ?? 0;
-    const backbone = chooseBackbone(ties, options);
-    return {
-      pairs: backbone.ties.map((tie) => tie.pair),
-      weights: new Map(backbone.ties.map((tie) => [tie.pair, tie.weight])),
-      events,
-      method: backbone.method,
-      truncated: backbone.truncated || ties.length >= FORUM_CANDIDATES || held > FORUM_EVENTS,
-      candidates: ties.length,
-    };
+    return chooseNow(ties, options, ties.length >= FORUM_CANDIDATES || held > FORUM_EVENTS, events);
   }
   if (from === null && to === null) {
     const { actors, ties, limit } = options;
