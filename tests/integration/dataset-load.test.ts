@@ -20,8 +20,9 @@ let runner: QueryRunner;
 const read = (cypher: string, params: Record<string, unknown> = {}) => readRows(driver, cypher, params);
 
 /** Every node and relationship with all its properties, in a stable order. */
+/** Every node and relationship with its properties (but the Projection node's stamp: a random id, new at every projection/done). */
 async function snapshot() {
-  const nodes = await read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id");
+  const nodes = await read("MATCH (n) RETURN labels(n) AS labels, n {.*, stamp: null} AS props ORDER BY n.id");
   const rels = await read(
     "MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to, r.title",
   );

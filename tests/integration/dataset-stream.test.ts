@@ -31,9 +31,10 @@ async function visible() {
     `MATCH (a)-[r]->(b) WHERE NOT a:Staging AND NOT a:Retired
      RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to, r.title`,
   );
-  // loadedAt is a time; the footprint is what only the one-transaction path records (docs/loading.md).
+  // loadedAt is a time; the Projection node's stamp a random id, new at every projection/done; the
+  // footprint is what only the one-transaction path records (docs/loading.md).
   for (const node of nodes)
-    for (const key of ["loadedAt", "footprintNodes", "footprintFrom", "footprintTo"])
+    for (const key of ["loadedAt", "stamp", "footprintNodes", "footprintFrom", "footprintTo"])
       delete (node.props as Record<string, unknown>)[key];
   return { nodes, rels };
 }
