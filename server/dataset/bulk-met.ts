@@ -151,6 +151,13 @@ export function claimPairs(
   return pairs;
 }
 
+/** Each line of a JSON-lines file this aggregator wrote, parsed, in order; the file is deleted once read. */
+async function* jsonLines<T>(file: string): AsyncGenerator<T> {
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+    if (line) yield JSON.parse(line) as T;
+  await rm(file, { force: true });
+}
+
 /** 32-bit FNV-1a of a pair: which bucket it goes to. */
 function bucketOf(a: string, b: string): number {
   let hash = 0x811c9dc5;
@@ -316,9 +323,7 @@ export class MetAggregator {
     await once(held.end(), "close");
     const { ranks, pool, pooled } = ranking.finish();
     let index = 0;
-    for await (const line of createInterface({ input: createReadStream(heldFile), crlfDelay: Infinity })) {
-      if (!line) continue;
-      const { a, b, props } = JSON.parse(line) as { a: string; b: string; props: CsvProps };
+    for await (const { a, b, props } of jsonLines<{ a: string; b: string; props: CsvProps }>(heldFile)) {
       const mark = pool[index++];
       await csv.relationship(
         "MET",
@@ -326,19 +331,14 @@ export class MetAggregator {
         "MET",
       );
     }
-    await rm(heldFile, { force: true });
     let actors = 0;
-    const actorFile = path.join(this.dir, "met-actors.jsonl");
-    for await (const line of createInterface({ input: createReadStream(actorFile), crlfDelay: Infinity })) {
-      if (!line) continue;
-      const row = JSON.parse(line) as NodeRow;
+    for await (const row of jsonLines<NodeRow>(path.join(this.dir, "met-actors.jsonl"))) {
       const props: CsvProps = { ...row.props, meetings: this.#meetings.get(row.id) ?? 0 };
       const metRank = ranks.get(row.id);
       if (metRank !== undefined) props.metRank = metRank;
       await csv.node("Actor", { id: row.id, props }, "actors.yaml");
       actors++;
     }
-    await rm(actorFile, { force: true });
     return { actors, pairs, pooled };
   }
 }
