@@ -1,6 +1,8 @@
 // Liaison's schema: uniqueness of ids for every label, the indexes the API's queries use, and
 // the full-text indexes of search. Every statement is IF NOT EXISTS, so applying it twice changes
 // nothing. Applied at every start by server/neo4j/schema.ts.
+// Every constraint comes before the first index: a constraint returns once its own index is
+// online, and one created while other indexes populate waits for them too.
 
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT forum_id IF NOT EXISTS FOR (n:Forum) REQUIRE n.id IS UNIQUE;
@@ -17,6 +19,18 @@ CREATE CONSTRAINT first_ring_of IF NOT EXISTS FOR (n:FirstRing) REQUIRE n.of IS 
 // The streaming loader's lock (server/dataset/stream-load.ts): one load of a dataset at a time.
 CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
 
+// Source intake (server/sources/): a new text is recognised by the hash of its normalised text.
+CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha256);
+// Drafts of sources (server/drafts/): their own label, which no reader query matches.
+CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE;
+CREATE INDEX draft_created_at IF NOT EXISTS FOR (n:Draft) ON (n.createdAt);
+CREATE INDEX draft_content_sha256 IF NOT EXISTS FOR (n:Draft) ON (n.contentSha256);
+// The review of a draft (server/review/): decisions and selections hang off their Draft under labels
+// of their own, which no reader query matches; undo and delete find them by id.
+CREATE CONSTRAINT review_decision_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT selection_id IF NOT EXISTS FOR (n:Selection) REQUIRE n.id IS UNIQUE;
+
+// Indexes: each populates in the background; applySchema waits for them all at the end.
 // Date windows (timeline, neighbourhood and meeting filters) and kind filters.
 CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd);
@@ -68,14 +82,3 @@ FOR (n:Claim|Passage) ON EACH [n.text, n.exact]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
 // The single index of earlier versions (names and text in one `name` field).
 DROP INDEX search IF EXISTS;
-
-// Source intake (server/sources/): a new text is recognised by the hash of its normalised text.
-CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha256);
-// Drafts of sources (server/drafts/): their own label, which no reader query matches.
-CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE;
-CREATE INDEX draft_created_at IF NOT EXISTS FOR (n:Draft) ON (n.createdAt);
-CREATE INDEX draft_content_sha256 IF NOT EXISTS FOR (n:Draft) ON (n.contentSha256);
-// The review of a draft (server/review/): decisions and selections hang off their Draft under labels
-// of their own, which no reader query matches; undo and delete find them by id.
-CREATE CONSTRAINT review_decision_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT selection_id IF NOT EXISTS FOR (n:Selection) REQUIRE n.id IS UNIQUE;
