@@ -4,8 +4,10 @@
  * typed columns and a data file, and the importer options that name them.
  */
 import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { rename } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { DATE_KEYS, INTEGER_KEYS, type NodeLabel, type Props, type RelType } from "./graph-model.js";
 import { RESERVED_CHARACTERS } from "./schema.js";
 import { DatasetLoadError } from "./stream-load.js";
@@ -199,12 +201,66 @@ export interface LineBreaks {
 }
 
 /**
+ * One table's files and what its fix-ups need, as plain data: how a worker thread's writer hands
+ * its tables to the main one (`ImportCsv.adopt`).
+ */
+export interface TableFiles {
+  kind: "node" | "relationship";
+  /** The label or relationship type. */
+  name: string;
+  segments: { header: string; data: string }[];
+  emptyLists: { key: string; marker: string | number }[];
+  lineBreaks: string[];
+}
+
+/** A row's first field, unquoted: `"passage:a:1-9",…` → `passage:a:1-9` (quotes inside are doubled, as `quote` writes them). */
+export function firstField(line: string): string {
+  let from = 1;
+  for (;;) {
+    const end = line.indexOf('"', from);
+    if (end === -1) return line.slice(1);
+    if (line[end + 1] !== '"') return line.slice(1, end).replaceAll('""', '"');
+    from = end + 2;
+  }
+}
+
+/**
+ * Drops the rows of `table` whose first field (a node's id, a relationship's start) `drop`
+ * accepts, rewriting its data files; returns how many it dropped. Every row is one line: no
+ * field spans lines (LINE_FEED).
+ * @example await dropRows(passagesOfAWorker, (id) => written.has(id)) // 1203
+ */
+export async function dropRows(table: TableFiles, drop: (id: string) => boolean): Promise<number> {
+  let dropped = 0;
+  for (const { data } of table.segments) {
+    const kept = createWriteStream(`${data}.kept`);
+    let buffer = "";
+    for await (const line of createInterface({ input: createReadStream(data, "utf8"), crlfDelay: Infinity })) {
+      if (drop(firstField(line))) {
+        dropped++;
+        continue;
+      }
+      buffer += `${line}\n`;
+      if (buffer.length >= FLUSH_BYTES) {
+        if (!kept.write(buffer)) await once(kept, "drain");
+        buffer = "";
+      }
+    }
+    kept.end(buffer);
+    await once(kept, "close");
+    await rename(`${data}.kept`, data);
+  }
+  return dropped;
+}
+
+/**
  * The CSV files of one bulk import, written row by row in bounded memory.
  * @example const csv = new ImportCsv(dir); await csv.node("Actor", row, "actors.yaml"); … await csv.close(); csv.importerArgs()
  */
 export class ImportCsv {
   readonly #nodes = new Map<NodeLabel, Table>();
   readonly #relationships = new Map<ImportRelType, Table>();
+  readonly #adopted: TableFiles[] = [];
 
   constructor(
     readonly dir: string,
@@ -228,25 +284,45 @@ export class ImportCsv {
     for (const table of [...this.#nodes.values(), ...this.#relationships.values()]) await table.close();
   }
 
-  /** Properties where an empty list was written as EMPTY_LIST. */
-  emptyLists(): EmptyLists[] {
-    const of = (kind: EmptyLists["kind"], tables: Map<string, Table>) =>
-      [...tables].flatMap(([name, table]) =>
-        [...table.emptyLists].map((key) => ({
-          kind,
-          name,
+  /** This writer's tables as plain data (after `close`), for another writer to `adopt`. */
+  tables(): TableFiles[] {
+    const of = (kind: TableFiles["kind"], tables: Map<string, Table>) =>
+      [...tables].map(([name, table]) => ({
+        kind,
+        name,
+        segments: table.segments,
+        emptyLists: [...table.emptyLists].map((key) => ({
           key,
           marker: table.declared[key] === "long[]" ? EMPTY_LONG_LIST : EMPTY_LIST,
         })),
-      );
+        lineBreaks: [...table.lineBreaks],
+      }));
     return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
   }
 
-  /** Properties where a line break was written as LINE_FEED / CARRIAGE_RETURN: strings and string lists. */
+  /** Imports another writer's tables with this one's (each segment is a group of its own). */
+  adopt(tables: readonly TableFiles[]): void {
+    this.#adopted.push(...tables);
+  }
+
+  #all(): TableFiles[] {
+    return [...this.tables(), ...this.#adopted];
+  }
+
+  /** Properties where an empty list was written as EMPTY_LIST, once each. */
+  emptyLists(): EmptyLists[] {
+    const seen = new Map<string, EmptyLists>();
+    for (const { kind, name, emptyLists } of this.#all())
+      for (const { key, marker } of emptyLists) seen.set(`${kind} ${name} ${key}`, { kind, name, key, marker });
+    return [...seen.values()];
+  }
+
+  /** Properties where a line break was written as LINE_FEED / CARRIAGE_RETURN (strings and string lists), once each. */
   lineBreaks(): LineBreaks[] {
-    const of = (kind: LineBreaks["kind"], tables: Map<string, Table>) =>
-      [...tables].flatMap(([name, table]) => [...table.lineBreaks].map((key) => ({ kind, name, key })));
-    return [...of("node", this.#nodes), ...of("relationship", this.#relationships)];
+    const seen = new Map<string, LineBreaks>();
+    for (const { kind, name, lineBreaks } of this.#all())
+      for (const key of lineBreaks) seen.set(`${kind} ${name} ${key}`, { kind, name, key });
+    return [...seen.values()];
   }
 
   /**
@@ -254,13 +330,17 @@ export class ImportCsv {
    * `--relationships` group, one record per line.
    */
   importerArgs(reportFile: string): string[] {
-    const groups = (option: string, tables: Map<string, Table>) =>
-      [...tables].flatMap(([name, table]) =>
-        table.segments.map(({ header, data }) => `--${option}=${name}=${header},${data}`),
-      );
+    const groups = (kind: TableFiles["kind"]) =>
+      this.#all()
+        .filter((table) => table.kind === kind)
+        .flatMap(({ name, segments }) =>
+          segments.map(
+            ({ header, data }) => `--${kind === "node" ? "nodes" : "relationships"}=${name}=${header},${data}`,
+          ),
+        );
     return [
-      ...groups("nodes", this.#nodes),
-      ...groups("relationships", this.#relationships),
+      ...groups("node"),
+      ...groups("relationship"),
       "--id-type=string",
       "--array-delimiter=U+001F",
       // Any bad entry (a duplicate id, a relationship to no node) fails the import: the data was

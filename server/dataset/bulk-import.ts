@@ -17,13 +17,14 @@ import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchemaTimed } from "../neo4j/schema.js";
-import { CARRIAGE_RETURN, ImportCsv, LINE_FEED } from "./bulk-csv.js";
-import { ACTOR_COLUMNS, MET_COLUMNS, MetAggregator } from "./bulk-met.js";
+import { CARRIAGE_RETURN, dropRows, ImportCsv, LINE_FEED } from "./bulk-csv.js";
+import { MetAggregator } from "./bulk-met.js";
+import { DECLARED_COLUMNS, emptyCounts, resolveRecord, runPart, writeRecordRows } from "./bulk-part.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
-import { datasetRow, type RecordRows, recordResolver } from "./resolve.js";
+import { datasetRow, recordResolver } from "./resolve.js";
 import { DatasetLoadError } from "./stream-load.js";
-import { LIST_FILES, StreamedDataset } from "./stream-read.js";
+import { LIST_FILES, type ListFile, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError } from "./validate.js";
 
 const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ").rows({
@@ -138,10 +139,14 @@ export async function bulkImport(folder: string, options: BulkOptions): Promise<
 
 type Written = Awaited<ReturnType<typeof writeCsv>>;
 
+/** The list files whose pass 2 runs in a worker thread (bulk-part.ts): the biggest that holds no actor. */
+const BESIDE: ListFile[] = ["claims.yaml"];
+
 /**
  * Pass 1 and 2 of the streaming loader, each record's rows written as CSV instead of staged, and
  * who met whom derived from them on the way (bulk-met.ts): Actor rows, which carry their
- * `meetings` and `metRank`, are written once every event has been read.
+ * `meetings` and `metRank`, are written once every event has been read. Pass 2 of the claims runs
+ * in a worker thread beside the rest (bulk-part.ts).
  */
 async function writeCsv(
   folder: string,
@@ -155,42 +160,58 @@ async function writeCsv(
   const manifest = data.manifest;
   if (data.problems.length > 0 || !manifest) throw new DatasetInvalidError(folder, sortProblems(data.problems));
   const datasetId = `dataset:${manifest.id}`;
-  const datasets = [datasetId];
-  const csv = new ImportCsv(dir, { Actor: ACTOR_COLUMNS, MET: MET_COLUMNS });
+  const csv = new ImportCsv(dir, DECLARED_COLUMNS);
   const met = new MetAggregator(dir, pool);
-  const nodes = { Source: 0, Passage: 0, Actor: 0, Forum: 0, Event: 0, Claim: 0 } as Record<NodeLabel, number>;
-  const relationships = {} as Record<RelType, number>;
-  let rows = 0;
-  const add = async (records: RecordRows, where: string) => {
-    for (const { label, row } of records.nodes) {
-      nodes[label]++;
-      const written = { id: row.id, props: { ...row.props, datasets } };
-      if (label === "Actor") await met.actor(written);
-      else await csv.node(label, written, where);
-    }
-    await met.record(records);
-    for (const { type, row } of records.relationships) {
-      relationships[type] = (relationships[type] ?? 0) + 1;
-      await csv.relationship(type, { from: row.from, to: row.to, props: { ...row.props, datasets } }, where);
-    }
-    if (++rows % 10_000 === 0) say("writing CSV", where, rows);
-  };
+  const counts = emptyCounts();
+  const out = { csv, met, counts, datasets: [datasetId] };
+  const besideDir = path.join(dir, "beside");
+  await mkdir(besideDir);
+  let records = 0;
+  let besideRecords = 0;
+  const beside = runPart({ folder, dir: besideDir, lists: BESIDE, datasetId, state: data.scanState() }, (done) => {
+    besideRecords = done;
+  });
   const resolver = recordResolver({ sourceText: (id) => data.sourceText(id), actorName: (id) => data.actorName(id) });
   say("checking", "references and evidence", 0);
   try {
-    for await (const record of data.records()) {
+    const lists = LIST_FILES.map((f) => f.file).filter((file) => !BESIDE.includes(file));
+    for await (const record of data.records(lists)) {
       if (data.problems.length > 0) continue; // keep checking, stop writing
-      if (record.kind === "source") await add(resolver.source(record.value), "manifest.yaml");
-      else if (record.kind === "actor") await add(resolver.actor(record.value), "actors.yaml");
-      else if (record.kind === "forum") await add(resolver.forum(record.value), "forums.yaml");
-      else if (record.kind === "event") await add(resolver.event(record.value), "events.yaml");
-      else await add(resolver.claim(record.value), "claims.yaml");
+      const where = record.kind === "source" ? "manifest.yaml" : `${record.kind}s.yaml`;
+      await writeRecordRows(resolveRecord(resolver, record), out, where);
+      if (++records % 10_000 === 0)
+        say("writing CSV", `${where}, ${BESIDE.join(", ")} beside`, records + besideRecords);
     }
+    say("writing CSV", `${BESIDE.join(", ")} (the rest is written)`, records + besideRecords);
+    const part = await beside.result;
+    data.problems.push(...part.problems);
     if (data.problems.length > 0) throw new DatasetInvalidError(folder, sortProblems(data.problems));
+    // A passage both threads created is the main thread's; the worker's copy and its IN_SOURCE go.
+    for (const table of part.tables) {
+      const passages = table.kind === "node" && table.name === "Passage";
+      if (!passages && !(table.kind === "relationship" && table.name === "IN_SOURCE")) continue;
+      const dropped = await dropRows(table, (id) => resolver.passages.has(id));
+      if (passages) part.nodes.Passage -= dropped;
+      else part.relationships.IN_SOURCE = (part.relationships.IN_SOURCE ?? 0) - dropped;
+    }
+    for (const [label, n] of Object.entries(part.nodes)) counts.nodes[label as NodeLabel] += n;
+    for (const [type, n] of Object.entries(part.relationships))
+      counts.relationships[type as RelType] = (counts.relationships[type as RelType] ?? 0) + n;
+    csv.adopt(part.tables);
+    met.adoptBuckets(besideDir);
     say("writing CSV", "MET", 0);
     const projected = await met.finish(csv, (pairs) => say("writing CSV", `MET ${pairs} pairs`, pairs));
-    return { csv, datasetId, checksum: data.checksum, manifest, nodes, relationships, projected };
+    return {
+      csv,
+      datasetId,
+      checksum: data.checksum,
+      manifest,
+      nodes: counts.nodes,
+      relationships: counts.relationships as Record<RelType, number>,
+      projected,
+    };
   } finally {
+    await beside.stop();
     await met.close();
     await csv.close();
   }

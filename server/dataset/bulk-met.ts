@@ -183,6 +183,8 @@ export class MetAggregator {
   readonly #files: WriteStream[];
   readonly #actors: WriteStream;
   #actorBuffer = "";
+  /** Folders of other aggregators' buckets (a worker thread's), read with this one's at `finish`. */
+  readonly #adopted: string[] = [];
 
   constructor(
     readonly dir: string,
@@ -193,8 +195,21 @@ export class MetAggregator {
     this.#actors = createWriteStream(path.join(dir, "met-actors.jsonl"));
   }
 
-  #bucketFile(index: number) {
-    return path.join(this.dir, `met-bucket-${index}.txt`);
+  #bucketFile(index: number, dir = this.dir) {
+    return path.join(dir, `met-bucket-${index}.txt`);
+  }
+
+  /**
+   * Whether each actor is a person, for an aggregator that sees no Actor rows (a worker thread's,
+   * writing claims' lines only): which of an aggregate claim's subjects make pairs.
+   */
+  knowPersons(persons: ReadonlyMap<string, boolean>): void {
+    for (const [id, person] of persons) this.#persons.set(id, person);
+  }
+
+  /** Reads the buckets another aggregator wrote and closed in `dir` (the same BUCKETS) with this one's at `finish`. */
+  adoptBuckets(dir: string): void {
+    this.#adopted.push(dir);
   }
 
   /** An Actor row, written at `finish` with its `meetings`. */
@@ -290,9 +305,11 @@ export class MetAggregator {
     const held = createWriteStream(heldFile);
     let pairs = 0;
     for (let index = 0; index < BUCKETS; index++) {
-      const file = this.#bucketFile(index);
+      const files = [this.#bucketFile(index), ...this.#adopted.map((dir) => this.#bucketFile(index, dir))];
       const shared = new Map<string, { events: SharedEvent[]; claims: PairClaim[] }>();
-      for (const line of (await readFile(file, "utf8")).split("\n")) {
+      let text = "";
+      for (const file of files) text += await readFile(file, "utf8");
+      for (const line of text.split("\n")) {
         if (!line) continue;
         const [a, b, kind, id, ...rest] = line.split(TAB) as string[];
         const key = `${a}${TAB}${b}`;
@@ -317,7 +334,7 @@ export class MetAggregator {
         else if (!held.write(`${JSON.stringify({ a, b, props })}\n`)) await once(held, "drain");
         pairs++;
       }
-      await rm(file, { force: true });
+      for (const file of files) await rm(file, { force: true });
       progress?.(pairs);
     }
     await once(held.end(), "close");

@@ -171,6 +171,9 @@ export function recordResolver(ctx: ResolveContext) {
   };
 
   return {
+    /** The ids of the passages created so far. */
+    passages: seenPassages as ReadonlySet<string>,
+
     source({ document, text }: SourceText): RecordRows {
       const { out, relate, node } = begin();
       node("Source", {

@@ -34,6 +34,22 @@ export type AnyRecord =
   | { kind: "event"; value: Event }
   | { kind: "claim"; value: Claim };
 
+/** A list file's name, e.g. "claims.yaml". */
+export type ListFile = (typeof LIST_FILES)[number]["file"];
+
+/**
+ * What pass 1 learnt that pass 2 needs, as plain data a worker thread can be given (structured
+ * clone): pass 2 of some list files then runs there (bulk-part.ts).
+ */
+export interface ScanState {
+  ids: Map<string, number>;
+  actorNames: Map<string, string>;
+  /** Each actor of the dataset: whether it is a person. */
+  persons: Map<string, boolean>;
+  sources: Map<string, SourceDocument>;
+  sourceIndex: Map<string, number>;
+}
+
 /** Source texts kept in memory at once: claims come grouped by report, so a few suffice. */
 const SOURCE_CACHE = 64;
 
@@ -64,16 +80,26 @@ export class StreamedDataset {
   checksum = "";
   /** Actors' names (roles and authors show them). */
   /** Every id → where it is defined, compactly (see `at`): ~0.4 M ids on medium. */
-  readonly #ids = new Map<string, number>();
-  readonly #actorNames = new Map<string, string>();
-  readonly #sources = new Map<string, SourceDocument>();
-  readonly #sourceIndex = new Map<string, number>();
+  readonly #ids: Map<string, number>;
+  readonly #actorNames: Map<string, string>;
+  readonly #persons: Map<string, boolean>;
+  readonly #sources: Map<string, SourceDocument>;
+  readonly #sourceIndex: Map<string, number>;
   readonly #cache = new Map<string, SourceText>();
   #item: { file: string; key: string; item: StreamedItem } | undefined;
   #manifestLine: (segments: readonly Segment[]) => number | null = () => null;
   readonly checks: RecordChecks;
 
-  constructor(readonly folder: string) {
+  /** `state`: pass 1 ran elsewhere (`scanState`), and this one is ready for pass 2 of any list file. */
+  constructor(
+    readonly folder: string,
+    state?: ScanState,
+  ) {
+    this.#ids = state?.ids ?? new Map();
+    this.#actorNames = state?.actorNames ?? new Map();
+    this.#persons = state?.persons ?? new Map();
+    this.#sources = state?.sources ?? new Map();
+    this.#sourceIndex = state?.sourceIndex ?? new Map();
     this.checks = recordChecks(
       (code, file, segments, message) => this.report(code, file, segments, message),
       (id) => this.#ids.has(id),
@@ -153,7 +179,10 @@ export class StreamedDataset {
             );
           else this.#ids.set(id, at(`${file} ${key}`, item.index));
         }
-        if (value && key === "actors") this.#actorNames.set((value as Actor).id, (value as Actor).name);
+        if (value && key === "actors") {
+          this.#actorNames.set((value as Actor).id, (value as Actor).name);
+          this.#persons.set((value as Actor).id, (value as Actor).kind === "person");
+        }
       }
     }
     // Sources first in the checksum's order of the whole-file reader: YAML files, then texts.
@@ -162,15 +191,37 @@ export class StreamedDataset {
     this.checksum = hash.digest("hex");
   }
 
-  /** Pass 2: every record that passed its schema, after the checks that need the whole dataset. */
-  async *records(): AsyncGenerator<AnyRecord> {
-    for (const document of this.#sources.values()) {
+  /** What pass 1 learnt, for a worker thread's `new StreamedDataset(folder, state)` (after `scan`). */
+  scanState(): ScanState {
+    return {
+      ids: this.#ids,
+      actorNames: this.#actorNames,
+      persons: this.#persons,
+      sources: this.#sources,
+      sourceIndex: this.#sourceIndex,
+    };
+  }
+
+  /** Each actor of the dataset (pass 1): whether it is a person. */
+  get persons(): ReadonlyMap<string, boolean> {
+    return this.#persons;
+  }
+
+  /**
+   * Pass 2: every record that passed its schema, after the checks that need the whole dataset:
+   * the manifest's sources (unless `sources` is false), then the records of `lists`.
+   */
+  async *records(
+    lists: readonly ListFile[] = LIST_FILES.map((f) => f.file),
+    sources = true,
+  ): AsyncGenerator<AnyRecord> {
+    for (const document of sources ? this.#sources.values() : []) {
       const before = this.problems.length;
       this.checks.source(document, this.#sourceIndex.get(document.id) ?? 0);
       const text = this.problems.length === before ? this.sourceText(document.id) : undefined;
       if (text) yield { kind: "source", value: text };
     }
-    for (const { file, key, kind, schema } of LIST_FILES) {
+    for (const { file, key, kind, schema } of LIST_FILES.filter((f) => lists.includes(f.file))) {
       for await (const { value, item } of this.#items(file, key, schema as z.ZodType, false)) {
         if (value === undefined) continue;
         this.#item = { file, key, item };

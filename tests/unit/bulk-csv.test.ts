@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
   ARRAY_DELIMITER,
   CARRIAGE_RETURN,
+  dropRows,
   EMPTY_LIST,
   EMPTY_LONG_LIST,
+  firstField,
   ImportCsv,
   LINE_FEED,
 } from "../../server/dataset/bulk-csv.js";
@@ -71,6 +73,53 @@ describe("ImportCsv", () => {
     expect(await read(segments[1]?.[2] as string)).toBe("id:ID,name:string,description:string\n");
     // An absent property is an empty unquoted field: no value; an empty string would be "".
     expect(await read(segments[1]?.[3] as string)).toBe('"actor:b","B","two"\n"actor:c","C",\n');
+  });
+
+  test("when another writer's tables are adopted (a worker thread's), then the importer gets both writers' files, nodes before relationships, and a fix-up both need is listed once", async () => {
+    const main = new ImportCsv(path.join(dir));
+    const beside = new ImportCsv(await mkdtemp(path.join(dir, "beside-")));
+    await main.node("Actor", { id: "actor:a", props: { aliases: [] } }, "actors.yaml");
+    await main.node("Passage", { id: "passage:s:0-4", props: { exact: "one\ntwo" } }, "events.yaml");
+    await main.relationship("IN_SOURCE", { from: "passage:s:0-4", to: "source:s", props: {} }, "events.yaml");
+    await beside.node("Passage", { id: "passage:s:5-9", props: { exact: "three\nfour" } }, "claims.yaml");
+    await beside.node("Claim", { id: "claim:c", props: { aliases: [] } }, "claims.yaml");
+    await beside.relationship("ABOUT", { from: "claim:c", to: "actor:a", props: {} }, "claims.yaml");
+    await main.close();
+    await beside.close();
+    main.adopt(beside.tables());
+    const files = groups(main.importerArgs("report")).map(([option, name, , data]) => [
+      option,
+      name,
+      path.relative(dir, data as string),
+    ]);
+    expect(files).toEqual([
+      ["nodes", "Actor", "actor.1.csv"],
+      ["nodes", "Passage", "passage.1.csv"],
+      ["nodes", "Passage", expect.stringMatching(/^beside-\w+\/passage\.1\.csv$/)],
+      ["nodes", "Claim", expect.stringMatching(/^beside-\w+\/claim\.1\.csv$/)],
+      ["relationships", "IN_SOURCE", "in_source.1.csv"],
+      ["relationships", "ABOUT", expect.stringMatching(/^beside-\w+\/about\.1\.csv$/)],
+    ]);
+    expect(main.lineBreaks()).toEqual([{ kind: "node", name: "Passage", key: "exact" }]);
+    expect(main.emptyLists()).toEqual([
+      { kind: "node", name: "Actor", key: "aliases", marker: EMPTY_LIST },
+      { kind: "node", name: "Claim", key: "aliases", marker: EMPTY_LIST },
+    ]);
+  });
+
+  test("when rows are dropped by their first field, then only those go, an id holding quotes included, and the rest stay as they were", async () => {
+    expect(firstField('"passage:s:0-4","x"')).toBe("passage:s:0-4");
+    expect(firstField('"say ""hi"", then go",2')).toBe('say "hi", then go');
+    const csv = new ImportCsv(dir);
+    for (const id of ["passage:a", 'passage:"quoted"', "passage:b", "passage:c"])
+      await csv.node("Passage", { id, props: { exact: `${id} text` } }, "claims.yaml");
+    await csv.close();
+    const [table] = csv.tables();
+    const drop = new Set(['passage:"quoted"', "passage:c", "passage:absent"]);
+    expect(await dropRows(table as NonNullable<typeof table>, (id) => drop.has(id))).toBe(2);
+    expect(await read(table?.segments[0]?.data as string)).toBe(
+      '"passage:a","passage:a text"\n"passage:b","passage:b text"\n',
+    );
   });
 
   test("when a list is empty, then it is written as the marker and reported for the fix-up", async () => {
