@@ -237,8 +237,10 @@ async function killedBulkLoad(folder: string, env: NodeJS.ProcessEnv, when: RegE
   };
   child.stdout.on("data", watch);
   child.stderr.on("data", watch);
-  const signal = await new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-  return { signal, output };
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on("exit", (code, signal) => resolve([code, signal])),
+  );
+  return { code, signal, output };
 }
 
 /** The data folder of the killed load's test, which ends with tiny loaded: the tests after it read it. */
@@ -334,6 +336,30 @@ describe("npm run load -- --bulk", () => {
     }
     expect(lines.join("")).toMatch(/NEO4J_URI/);
   });
+
+  test("when an event and a claim (checked by the worker thread) refer to ids no record has, then the built CLI names both problems in file order, exits 1 and imports nothing", async () => {
+    const broken = path.join(dir, "tiny-dangling");
+    await cp(tiny, broken, { recursive: true });
+    const edit = async (file: string, from: string, to: string) => {
+      const text = await readFile(path.join(broken, file), "utf8");
+      expect(text).toContain(from);
+      await writeFile(path.join(broken, file), text.replace(from, to));
+    };
+    await edit("events.yaml", 'participants: [{"actor":"actor:', 'participants: [{"actor":"actor:nobody-');
+    await edit("claims.yaml", 'about: ["actor:', 'about: ["actor:nobody-');
+    const env = await bundledEnv("dangling");
+    const { code, output } = await killedBulkLoad(broken, env, /(?!)/);
+    expect(code, output).toBe(1);
+    expect(output).toContain("has 2 problem(s); nothing was loaded.");
+    const problems = output.split("\n").filter((line) => line.includes("no record has the id"));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^ {2}events\.yaml:\d+ events\[0\]\.participants\[0\]\.actor actor: no record has the id "actor:nobody-/,
+      ),
+      expect.stringMatching(/^ {2}claims\.yaml:\d+ claims\[0\]\.about\[0\] about: no record has the id "actor:nobody-/),
+    ]);
+    expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
+  }, 300_000);
 
   test("when --bulk is given for a database that holds a dataset, then it is a usage error and the database is unchanged", async () => {
     const env = { ...killedEnv, LIAISON_NEO4J_BOLT_PORT: String(await freePort()) }; // tiny, loaded by the first test
