@@ -6,7 +6,8 @@
  * start. docs/loading.md says why and what a kill at each step leaves.
  */
 import { spawn } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
@@ -19,10 +20,10 @@ import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchemaTimed } from "../neo4j/schema.js";
 import { CARRIAGE_RETURN, dropRows, ImportCsv, LINE_FEED } from "./bulk-csv.js";
 import { MetAggregator } from "./bulk-met.js";
-import { DECLARED_COLUMNS, emptyCounts, resolveRecord, runPart, writeRecordRows } from "./bulk-part.js";
+import { DECLARED_COLUMNS, emptyCounts, runPart, writeRecordRows } from "./bulk-part.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
-import { datasetRow, recordResolver } from "./resolve.js";
+import { datasetRow, recordResolver, resolveRecord } from "./resolve.js";
 import { DatasetLoadError } from "./stream-load.js";
 import { LIST_FILES, type ListFile, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError } from "./validate.js";
@@ -132,9 +133,24 @@ export async function bulkImport(folder: string, options: BulkOptions): Promise<
       steps,
     };
   } catch (error) {
-    await rm(importHome, { recursive: true, force: true }).catch(() => {});
+    await removeImport(importHome, options.say).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Deletes a failed import home, all but the logs of its Neo4j when it started one (errors name
+ * them); the next start of the served Neo4j, or the next bulk load, deletes those.
+ */
+async function removeImport(importHome: string, say: BulkOptions["say"]): Promise<void> {
+  const logs = path.join(importHome, "logs");
+  if (!existsSync(logs)) {
+    await rm(importHome, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of await readdir(importHome))
+    if (entry !== "logs") await rm(path.join(importHome, entry), { recursive: true, force: true });
+  say?.(`The Neo4j logs of the failed import are kept in ${logs} until the next start or load.`);
 }
 
 type Written = Awaited<ReturnType<typeof writeCsv>>;

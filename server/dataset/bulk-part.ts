@@ -10,9 +10,9 @@ import { Worker } from "node:worker_threads";
 import { ImportCsv, type TableFiles } from "./bulk-csv.js";
 import { ACTOR_COLUMNS, MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
-import { type RecordRows, recordResolver } from "./resolve.js";
+import { type RecordRows, recordResolver, resolveRecord } from "./resolve.js";
 import { DatasetLoadError } from "./stream-load.js";
-import { type AnyRecord, type ListFile, type ScanState, StreamedDataset } from "./stream-read.js";
+import { type ListFile, type ScanState, StreamedDataset } from "./stream-read.js";
 import type { Problem } from "./validate.js";
 
 /** The columns the bulk load declares rather than learns (Actor's and MET's derived properties). */
@@ -49,22 +49,6 @@ export async function writeRecordRows(
   for (const { type, row } of records.relationships) {
     counts.relationships[type] = (counts.relationships[type] ?? 0) + 1;
     await csv.relationship(type, { from: row.from, to: row.to, props: { ...row.props, datasets } }, where);
-  }
-}
-
-/** Resolves a record of pass 2 with `resolver`, by its kind. */
-export function resolveRecord(resolver: ReturnType<typeof recordResolver>, record: AnyRecord): RecordRows {
-  switch (record.kind) {
-    case "source":
-      return resolver.source(record.value);
-    case "actor":
-      return resolver.actor(record.value);
-    case "forum":
-      return resolver.forum(record.value);
-    case "event":
-      return resolver.event(record.value);
-    case "claim":
-      return resolver.claim(record.value);
   }
 }
 

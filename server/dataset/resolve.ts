@@ -19,6 +19,7 @@ import {
   type RelType,
 } from "./graph-model.js";
 import type { Actor, Claim, DateSpec, Event, Evidence, ExtraEvidence, Forum, Manifest } from "./schema.js";
+import type { AnyRecord } from "./stream-read.js";
 import type { SourceText, ValidDataset } from "./validate.js";
 
 /** Drops undefined and null values: Neo4j stores no nulls, an absent property reads as null. */
@@ -343,6 +344,22 @@ export function recordResolver(ctx: ResolveContext) {
       return out;
     },
   };
+}
+
+/** Resolves a record of pass 2 with `resolver`, by its kind. */
+export function resolveRecord(resolver: ReturnType<typeof recordResolver>, record: AnyRecord): RecordRows {
+  switch (record.kind) {
+    case "source":
+      return resolver.source(record.value);
+    case "actor":
+      return resolver.actor(record.value);
+    case "forum":
+      return resolver.forum(record.value);
+    case "event":
+      return resolver.event(record.value);
+    case "claim":
+      return resolver.claim(record.value);
+  }
 }
 
 /** The Dataset node's row: the manifest, the files' checksum and the loader's version. */

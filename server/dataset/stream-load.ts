@@ -18,7 +18,7 @@ import { int } from "../neo4j/columns.js";
 import { defineQuery, type QueryRunner } from "../neo4j/query-runner.js";
 import type { NodeLabel, RelRow, RelType } from "./graph-model.js";
 import type { LoadResult } from "./load.js";
-import { datasetRow, type RecordRows, recordResolver } from "./resolve.js";
+import { datasetRow, type RecordRows, recordResolver, resolveRecord } from "./resolve.js";
 import { LIST_FILES, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError, type Problem } from "./validate.js";
 
@@ -264,11 +264,7 @@ export async function streamLoad(runner: QueryRunner, folder: string, options: S
     for await (const record of data.records()) {
       if (++checked % 10_000 === 0 && !write) say("checking", "references and evidence", checked);
       if (!write) continue;
-      if (record.kind === "source") await add(resolver.source(record.value));
-      else if (record.kind === "actor") await add(resolver.actor(record.value));
-      else if (record.kind === "forum") await add(resolver.forum(record.value));
-      else if (record.kind === "event") await add(resolver.event(record.value));
-      else await add(resolver.claim(record.value));
+      await add(resolveRecord(resolver, record));
     }
     if (write) for (const label of batches.keys()) await flushNodes(label);
     await pending;

@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
 import { main } from "../../server/cli/load.js";
-import { importHomeOf } from "../../server/dataset/bulk-import.js";
+import { bulkImport, importHomeOf } from "../../server/dataset/bulk-import.js";
 import { loadDataset } from "../../server/dataset/load.js";
 import { MEETING_KINDS } from "../../server/domain/met-projection.js";
 import { createLogger } from "../../server/lib/logger.js";
@@ -359,6 +359,25 @@ describe("npm run load -- --bulk", () => {
       expect.stringMatching(/^ {2}claims\.yaml:\d+ claims\[0\]\.about\[0\] about: no record has the id "actor:nobody-/),
     ]);
     expect(existsSync(importHomeOf(path.join(env.LIAISON_DATA_DIR, "neo4j")))).toBe(false);
+  }, 300_000);
+
+  test("when the import's own Neo4j fails (here it cannot start), then the load fails naming its logs and keeps only them; the next bulk load deletes them and completes", async () => {
+    const home = path.join(dir, "logs-kept", "neo4j");
+    const said: string[] = [];
+    const options = { home, heap: "768m", pageCache: "64m", say: (line: string) => said.push(line) };
+    const failed = bulkImport(tiny, { ...options, txMemory: "not-a-size" });
+    await expect(failed).rejects.toThrow(`See ${path.join(importHomeOf(home), "logs")} for details`);
+    expect(await readdir(importHomeOf(home))).toEqual(["logs"]);
+    // The importer's account is among them (and Neo4j's own, when it ran: a failed index says why there).
+    expect(await readFile(path.join(importHomeOf(home), "logs", "debug.log"), "utf8")).toContain("Import completed");
+    expect(said).toContain(
+      `The Neo4j logs of the failed import are kept in ${path.join(importHomeOf(home), "logs")} until the next start or load.`,
+    );
+    await writeFile(path.join(importHomeOf(home), "logs", "read-by-the-operator"), "");
+    const result = await bulkImport(tiny, { ...options, txMemory: "256m" });
+    expect(result.nodes.Actor).toBeGreaterThan(0);
+    expect(existsSync(path.join(importHomeOf(home), "complete"))).toBe(true);
+    expect(existsSync(path.join(importHomeOf(home), "logs", "read-by-the-operator"))).toBe(false);
   }, 300_000);
 
   test("when --bulk is given for a database that holds a dataset, then it is a usage error and the database is unchanged", async () => {
