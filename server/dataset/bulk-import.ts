@@ -18,14 +18,14 @@ import { int } from "../neo4j/columns.js";
 import { createDriver } from "../neo4j/connect.js";
 import { defineQuery, QueryRunner } from "../neo4j/query-runner.js";
 import { applySchemaTimed } from "../neo4j/schema.js";
-import { CARRIAGE_RETURN, dropRows, ImportCsv, LINE_FEED } from "./bulk-csv.js";
+import { CARRIAGE_RETURN, ImportCsv, LINE_FEED } from "./bulk-csv.js";
 import { MetAggregator } from "./bulk-met.js";
-import { DECLARED_COLUMNS, emptyCounts, runPart, writeRecordRows } from "./bulk-part.js";
-import type { NodeLabel, RelType } from "./graph-model.js";
+import { adoptPart, DECLARED_COLUMNS, emptyCounts, runPart, writeRecordRows } from "./bulk-part.js";
+import type { RelType } from "./graph-model.js";
 import { type LoadProgress, type LoadResult, toNeo4jProps } from "./load.js";
 import { datasetRow, recordResolver, resolveRecord } from "./resolve.js";
 import { DatasetLoadError } from "./stream-load.js";
-import { LIST_FILES, type ListFile, StreamedDataset } from "./stream-read.js";
+import { fileOf, LIST_FILES, type ListFile, StreamedDataset } from "./stream-read.js";
 import { DatasetInvalidError } from "./validate.js";
 
 const target = defineQuery<Record<string, never>>("dataset/bulk-target", "READ").rows({
@@ -193,7 +193,7 @@ async function writeCsv(
     const lists = LIST_FILES.map((f) => f.file).filter((file) => !BESIDE.includes(file));
     for await (const record of data.records(lists)) {
       if (data.problems.length > 0) continue; // keep checking, stop writing
-      const where = record.kind === "source" ? "manifest.yaml" : `${record.kind}s.yaml`;
+      const where = fileOf(record);
       await writeRecordRows(resolveRecord(resolver, record), out, where);
       if (++records % 10_000 === 0)
         say("writing CSV", `${where}, ${BESIDE.join(", ")} beside`, records + besideRecords);
@@ -202,19 +202,7 @@ async function writeCsv(
     const part = await beside.result;
     data.problems.push(...part.problems);
     if (data.problems.length > 0) throw new DatasetInvalidError(folder, sortProblems(data.problems));
-    // A passage both threads created is the main thread's; the worker's copy and its IN_SOURCE go.
-    for (const table of part.tables) {
-      const passages = table.kind === "node" && table.name === "Passage";
-      if (!passages && !(table.kind === "relationship" && table.name === "IN_SOURCE")) continue;
-      const dropped = await dropRows(table, (id) => resolver.passages.has(id));
-      if (passages) part.nodes.Passage -= dropped;
-      else part.relationships.IN_SOURCE = (part.relationships.IN_SOURCE ?? 0) - dropped;
-    }
-    for (const [label, n] of Object.entries(part.nodes)) counts.nodes[label as NodeLabel] += n;
-    for (const [type, n] of Object.entries(part.relationships))
-      counts.relationships[type as RelType] = (counts.relationships[type as RelType] ?? 0) + n;
-    csv.adopt(part.tables);
-    met.adoptBuckets(besideDir);
+    await adoptPart(part, besideDir, out, resolver.passages);
     say("writing CSV", "MET", 0);
     const projected = await met.finish(csv, (pairs) => say("writing CSV", `MET ${pairs} pairs`, pairs));
     return {

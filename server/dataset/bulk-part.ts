@@ -7,12 +7,12 @@
  * main thread's, as the one-thread load kept the first.
  */
 import { Worker } from "node:worker_threads";
-import { ImportCsv, type TableFiles } from "./bulk-csv.js";
+import { dropRows, ImportCsv, type TableFiles } from "./bulk-csv.js";
 import { ACTOR_COLUMNS, MET_COLUMNS, MetAggregator } from "./bulk-met.js";
 import type { NodeLabel, RelType } from "./graph-model.js";
 import { type RecordRows, recordResolver, resolveRecord } from "./resolve.js";
 import { DatasetLoadError } from "./stream-load.js";
-import { type ListFile, type ScanState, StreamedDataset } from "./stream-read.js";
+import { fileOf, type ListFile, type ScanState, StreamedDataset } from "./stream-read.js";
 import type { Problem } from "./validate.js";
 
 /** The columns the bulk load declares rather than learns (Actor's and MET's derived properties). */
@@ -91,7 +91,7 @@ export async function writePart(
     for await (const record of data.records(input.lists, false)) {
       signal?.throwIfAborted();
       if (data.problems.length > 0) continue; // keep checking, stop writing
-      await writeRecordRows(resolveRecord(resolver, record), out, `${record.kind}s.yaml`);
+      await writeRecordRows(resolveRecord(resolver, record), out, fileOf(record));
       if (++records % 10_000 === 0) progress(records);
     }
   } finally {
@@ -99,6 +99,32 @@ export async function writePart(
     await csv.close();
   }
   return { ...counts, problems: data.problems, tables: csv.tables() };
+}
+
+/**
+ * Takes a finished part's output into the main thread's: its tables, bucket files and counts. A
+ * passage both threads created is the main thread's (`written`): the part's copy and its
+ * IN_SOURCE row are dropped from its files first.
+ */
+export async function adoptPart(
+  part: PartResult,
+  dir: string,
+  into: { csv: ImportCsv; met: MetAggregator; counts: RowCounts },
+  written: ReadonlySet<string>,
+): Promise<void> {
+  for (const table of part.tables) {
+    const passages = table.kind === "node" && table.name === "Passage";
+    if (!passages && !(table.kind === "relationship" && table.name === "IN_SOURCE")) continue;
+    const dropped = await dropRows(table, (id) => written.has(id));
+    if (passages) part.nodes.Passage -= dropped;
+    else part.relationships.IN_SOURCE = (part.relationships.IN_SOURCE ?? 0) - dropped;
+  }
+  const { counts } = into;
+  for (const [label, n] of Object.entries(part.nodes)) counts.nodes[label as NodeLabel] += n;
+  for (const [type, n] of Object.entries(part.relationships))
+    counts.relationships[type as RelType] = (counts.relationships[type as RelType] ?? 0) + n;
+  into.csv.adopt(part.tables);
+  into.met.adoptBuckets(dir);
 }
 
 /** A part running beside the main thread. */

@@ -27,6 +27,10 @@ export const LIST_FILES = [
   { file: "claims.yaml", key: "claims", kind: "claim", schema: Claim },
 ] as const;
 
+/** The file a record of pass 2 comes from: a source from the manifest, the others from their list file. */
+export const fileOf = (record: AnyRecord): string =>
+  LIST_FILES.find((list) => list.kind === record.kind)?.file ?? "manifest.yaml";
+
 export type AnyRecord =
   | { kind: "source"; value: SourceText }
   | { kind: "actor"; value: Actor }
